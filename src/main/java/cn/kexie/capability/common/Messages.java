@@ -48,9 +48,8 @@ public class Messages implements I18NProvider {
             ResourceBundle bundle = ResourceBundle.getBundle(baseName, english ? ENGLISH : Locale.ROOT, NO_FALLBACK);
             if (bundle.containsKey(key)) {
                 String pattern = bundle.getString(key);
-                return params == null || params.length == 0
-                        ? pattern
-                        : new MessageFormat(pattern, english ? ENGLISH : CHINESE).format(params);
+                return new MessageFormat(pattern, english ? ENGLISH : CHINESE)
+                        .format(params == null ? new Object[0] : params);
             }
         }
         return key;

@@ -1,6 +1,6 @@
 package cn.kexie.capability.security;
 
-import cn.kexie.capability.ui.LoginView;
+
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.util.Map;

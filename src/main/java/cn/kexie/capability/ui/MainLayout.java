@@ -3,6 +3,7 @@ package cn.kexie.capability.ui;
 import cn.kexie.capability.security.CurrentUser;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import cn.kexie.capability.common.LanguageSwitch;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;

@@ -1,18 +1,18 @@
-package cn.kexie.capability.ui;
+package cn.kexie.capability.common;
 
-import cn.kexie.capability.common.Messages;
+
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import java.util.Locale;
 
 /** 中文 / English: switches the UI's language and remembers the choice. */
-final class LanguageSwitch {
+public final class LanguageSwitch {
 
     private LanguageSwitch() {
     }
 
-    static Button create() {
+    public static Button create() {
         UI ui = UI.getCurrent();
         Locale current = ui == null ? Messages.CHINESE : ui.getLocale();
         boolean english = Messages.isEnglish(current);

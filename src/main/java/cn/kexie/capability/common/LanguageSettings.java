@@ -1,6 +1,6 @@
-package cn.kexie.capability.ui;
+package cn.kexie.capability.common;
 
-import cn.kexie.capability.common.Messages;
+
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;

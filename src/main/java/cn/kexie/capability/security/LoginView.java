@@ -1,5 +1,6 @@
-package cn.kexie.capability.ui;
+package cn.kexie.capability.security;
 
+import cn.kexie.capability.common.LanguageSwitch;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;

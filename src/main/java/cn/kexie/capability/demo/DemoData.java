@@ -1,0 +1,270 @@
+package cn.kexie.capability.demo;
+
+import cn.kexie.capability.common.PlatformClock;
+import cn.kexie.capability.organisation.GroupMembership;
+import cn.kexie.capability.organisation.Organisation;
+import cn.kexie.capability.organisation.Organisation.Commendation;
+import cn.kexie.capability.organisation.Organisation.Sanction;
+import cn.kexie.capability.organisation.Organisation.Violation;
+import cn.kexie.capability.organisation.Organisation.YearResult;
+import cn.kexie.capability.organisation.OrganisationService;
+import cn.kexie.capability.organisation.OrganisationType;
+import cn.kexie.capability.programme.Call;
+import cn.kexie.capability.programme.CallCategory;
+import cn.kexie.capability.programme.CallQuota;
+import cn.kexie.capability.programme.Category;
+import cn.kexie.capability.programme.Programme;
+import cn.kexie.capability.programme.ProgrammeCatalogue;
+import cn.kexie.capability.security.DemoPasswords;
+import cn.kexie.capability.security.Roles;
+import cn.kexie.capability.security.SystemAuthentication;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo users, organisations of all five cities and this year's calls, created on the embedded
+ * default database only (or when {@code platform.demo-data=true}); never under the prod profile.
+ * Every demo account's password is {@link DemoPasswords#DEMO}, as the README says.
+ */
+@Component
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    /** Staff accounts: id, surname, given name, role groups, affiliated organisation (or null). */
+    record StaffUser(String id, String lastName, String firstName, List<String> groups, String organisation) {
+    }
+
+    static final List<StaffUser> STAFF = List.of(
+            new StaffUser("demo", "Demo", "Demo", List.of(Roles.ADMIN), null),
+            new StaffUser("office", "王", "学会部", List.of(Roles.PROGRAMME_OFFICE), null),
+            new StaffUser("expert1", "李", "教授", List.of(Roles.EXPERT), null),
+            new StaffUser("expert2", "张", "研究员", List.of(Roles.EXPERT), null),
+            new StaffUser("expert3", "刘", "主任医师", List.of(Roles.EXPERT), "CZ-MED"),
+            new StaffUser("expert4", "陈", "高工", List.of(Roles.EXPERT), null),
+            new StaffUser("expert5", "赵", "教授", List.of(Roles.EXPERT), null),
+            new StaffUser("party", "周", "书记", List.of(Roles.PARTY_GROUP), null),
+            new StaffUser("leader", "吴", "主席", List.of(Roles.LEADING_GROUP), null),
+            new StaffUser("county", "郑", "县科协", List.of(Roles.COUNTY_ASSOCIATION), null),
+            new StaffUser("finance", "孙", "财务", List.of(Roles.FINANCE), null),
+            new StaffUser("manager", "钱", "领导", List.of(Roles.MANAGER), null));
+
+    private final IdentityService identityService;
+    private final OrganisationService organisations;
+    private final ProgrammeCatalogue catalogue;
+    private final boolean enabled;
+
+    DemoData(IdentityService identityService, OrganisationService organisations, ProgrammeCatalogue catalogue,
+            @Value("${platform.demo-data:}") String demoData,
+            @Value("${spring.datasource.url:}") String datasourceUrl) {
+        this.identityService = identityService;
+        this.organisations = organisations;
+        this.catalogue = catalogue;
+        this.enabled = enabled(demoData, datasourceUrl);
+    }
+
+    /** Explicit true/false wins; unset means "only on the embedded H2 default". */
+    static boolean enabled(String setting, String datasourceUrl) {
+        if (setting != null && !setting.isBlank()) {
+            return Boolean.parseBoolean(setting.trim());
+        }
+        return datasourceUrl != null && datasourceUrl.startsWith("jdbc:h2:");
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled) {
+            return;
+        }
+        SystemAuthentication.run(() -> {
+            int year = PlatformClock.today().getYear();
+            organisations(year).forEach(this::ensureOrganisation);
+            STAFF.forEach(this::ensureStaff);
+            for (Organisation org : organisations(year)) {
+                ensureApplicant(org);
+            }
+            catalogue.programmes().forEach(p -> ensureCall(p, year));
+        });
+        log.info("Demo data in place: users {} and one applicant per demo organisation, password '{}'",
+                STAFF.stream().map(StaffUser::id).toList(), DemoPasswords.DEMO);
+    }
+
+    private void ensureOrganisation(Organisation org) {
+        if (organisations.findByCode(org.getCode()).isEmpty()) {
+            Organisation saved = organisations.save(org);
+            for (Sanction s : org.getSanctions()) {
+                organisations.addSanction(saved.getId(), s);
+            }
+        }
+        String group = Roles.organisationGroup(org.getCode());
+        if (identityService.createGroupQuery().groupId(group).count() == 0) {
+            Group g = identityService.newGroup(group);
+            g.setName(org.getName());
+            g.setType(Roles.ORGANISATION_GROUP_TYPE);
+            identityService.saveGroup(g);
+        }
+    }
+
+    private void ensureStaff(StaffUser staff) {
+        if (ensureUser(staff.id(), staff.lastName(), staff.firstName())) {
+            staff.groups().forEach(g -> identityService.createMembership(staff.id(), g));
+            if (staff.organisation() != null) {
+                identityService.createMembership(staff.id(), Roles.organisationGroup(staff.organisation()));
+            }
+        }
+    }
+
+    /** One applicant account per organisation; its id is the organisation's code in lower case. */
+    private void ensureApplicant(Organisation org) {
+        String id = org.getCode().toLowerCase(java.util.Locale.ROOT);
+        if (ensureUser(id, org.getName(), "")) {
+            identityService.createMembership(id, Roles.APPLICANT);
+            identityService.createMembership(id, Roles.organisationGroup(org.getCode()));
+        }
+    }
+
+    private boolean ensureUser(String id, String lastName, String firstName) {
+        if (identityService.createUserQuery().userId(id).count() > 0) {
+            return false;
+        }
+        User user = identityService.newUser(id);
+        user.setLastName(lastName);
+        user.setFirstName(firstName);
+        user.setEmail(id + "@demo.kexie.cn");
+        user.setPassword(DemoPasswords.DEMO);
+        identityService.saveUser(user);
+        return true;
+    }
+
+    /** This year's call of every programme, open for some weeks from the first start. */
+    private void ensureCall(Programme programme, int year) {
+        if (catalogue.call(programme.code(), year).isPresent()) {
+            return;
+        }
+        LocalDate today = PlatformClock.today();
+        Call call = catalogue.createCall(programme.code(), year,
+                year + "年度" + programme.nameZh() + "（演示）", today.minusDays(7));
+        for (Category category : catalogue.categories(programme.code())) {
+            boolean early = category.code().startsWith("SERVICE_") || category.code().equals("CHIEF_EXPERT");
+            catalogue.saveCallCategory(new CallCategory(call.id(), category.code(), call.publishedOn(),
+                    today.plusDays(early ? 30 : 60), demoAwards(programme, category), demoAmount(programme, category)));
+        }
+        catalogue.calls(programme.code()).stream().filter(c -> c.year() != year).findFirst()
+                .ifPresent(earlier -> catalogue.quotas(earlier.id()).forEach(q ->
+                        catalogue.saveQuota(new CallQuota(call.id(), q.quotaCode(), q.minCount(), q.maxCount()))));
+    }
+
+    private Integer demoAwards(Programme programme, Category category) {
+        return catalogue.calls(programme.code()).stream()
+                .flatMap(c -> catalogue.callCategory(c.id(), category.code()).stream())
+                .map(CallCategory::awardCount).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private BigDecimal demoAmount(Programme programme, Category category) {
+        return catalogue.calls(programme.code()).stream()
+                .flatMap(c -> catalogue.callCategory(c.id(), category.code()).stream())
+                .map(CallCategory::amountYuan).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(new BigDecimal("50000"));
+    }
+
+    static List<Organisation> organisations(int year) {
+        return List.of(
+                org("CZ-MED", "郴州市医学会", "CHENZHOU", OrganisationType.MUNICIPAL_SOCIETY, 4, year, o -> {
+                    good(o, year);
+                    o.setCommendations(List.of(new Commendation(year - 2, "MUNICIPAL", "市级学会工作先进集体")));
+                }),
+                org("CZ-AGRI", "郴州市农学会", "CHENZHOU", OrganisationType.MUNICIPAL_SOCIETY, 2, year, o -> {
+                    good(o, year);
+                    o.setInspections(List.of(new YearResult(year - 2, false), new YearResult(year - 1, true)));
+                    o.setHasPartyBranch(false);
+                }),
+                org("CZ-ENG", "郴州市机械工程学会", "CHENZHOU", OrganisationType.MUNICIPAL_SOCIETY, 3, year, o -> {
+                    good(o, year);
+                    o.setViolations(List.of(new Violation(year - 1, "PENALTY", "因违规收费受到市民政局通报批评")));
+                }),
+                org("CZ-UNIV", "湘南学院科协", "CHENZHOU", OrganisationType.UNIVERSITY_ASSOCIATION, 0, year, o -> {
+                    o.setManagementStandard(true);
+                    o.setHasSecretary(true);
+                    o.setFinanceSound(true);
+                }),
+                org("CZ-YX", "永兴县科协", "CHENZHOU", OrganisationType.COUNTY_ASSOCIATION, 0, year, o -> {
+                    o.setManagementStandard(true);
+                    o.setHasSecretary(true);
+                    o.setFinanceSound(true);
+                }),
+                org("CZ-COMP", "郴州市计算机学会", "CHENZHOU", OrganisationType.MUNICIPAL_SOCIETY, 3, year, o -> {
+                    good(o, year);
+                    o.setSanctions(List.of(new Sanction("CHENZHOU", "FRAUD", year - 1, year, year + 2, null,
+                            "中期检查发现虚报活动业绩")));
+                }),
+                org("XZ-MECH", "徐州市机械工程学会", "XUZHOU", OrganisationType.MUNICIPAL_SOCIETY, 5, year, o -> good(o, year)),
+                org("XZ-PSCI", "徐州市科普作家协会", "XUZHOU", OrganisationType.MUNICIPAL_SOCIETY, 3, year, o -> good(o, year)),
+                org("XZ-ELEC", "徐州市电子学会", "XUZHOU", OrganisationType.MUNICIPAL_SOCIETY, 4, year, o -> {
+                    good(o, year);
+                    o.setSanctions(List.of(new Sanction("XUZHOU", "FRAUD", year - 3, year - 2, year, null,
+                            "项目验收时提供虚假材料")));
+                }),
+                org("XZ-CUMT", "中国矿业大学科协", "XUZHOU", OrganisationType.UNIVERSITY_ASSOCIATION, 0, year, o -> good(o, year)),
+                org("LYG-PHAR", "连云港市药学会", "LIANYUNGANG", OrganisationType.MUNICIPAL_SOCIETY, 3, year, o -> {
+                    good(o, year);
+                    o.setHasWebsiteAndMemberDb(true);
+                }),
+                org("LYG-CHEM", "连云港市化工学会", "LIANYUNGANG", OrganisationType.MUNICIPAL_SOCIETY, 2, year, o -> good(o, year)),
+                org("XY-AUTO", "襄阳市汽车工程学会", "XIANGYANG", OrganisationType.MUNICIPAL_SOCIETY, 4, year, o -> {
+                    good(o, year);
+                    o.setGroupMember(GroupMembership.FIRST_BATCH);
+                }),
+                org("XY-HT", "襄阳中科光电有限公司", "XIANGYANG", OrganisationType.ENTERPRISE, 0, year, o -> {
+                    o.setRegisteredInProvince(true);
+                    o.setIndependentLegalPerson(true);
+                    o.setAboveScaleOrHighTech(true);
+                    o.setHasRdTeam(true);
+                }),
+                org("XY-PARK", "襄阳高新技术产业开发区", "XIANGYANG", OrganisationType.PARK, 0, year, o -> {
+                    o.setRegisteredInProvince(true);
+                    o.setIndependentLegalPerson(true);
+                }),
+                org("CD-ELEC", "成都电子学会", "CHENGDU", OrganisationType.MUNICIPAL_SOCIETY, 4, year, o -> good(o, year)),
+                org("CD-MED", "成都医学会", "CHENGDU", OrganisationType.MUNICIPAL_SOCIETY, 5, year, o -> good(o, year)));
+    }
+
+    private static Organisation org(String code, String name, String city, OrganisationType type, int rating,
+            int year, Consumer<Organisation> profile) {
+        Organisation o = new Organisation();
+        o.setCode(code);
+        o.setName(name);
+        o.setCityCode(city);
+        o.setType(type);
+        o.setRating(rating);
+        o.setContactName("联系人");
+        o.setContactPhone("0735-2200000");
+        profile.accept(o);
+        return o;
+    }
+
+    /** A society in good standing: two clean years, sound management and finance. */
+    private static void good(Organisation o, int year) {
+        o.setManagementStandard(true);
+        o.setHasSecretary(true);
+        o.setSecretaryGeneral("秘书长");
+        o.setFinanceSound(true);
+        o.setIndependentBankAccount(true);
+        o.setDedicatedFinanceStaff(true);
+        o.setHasPartyBranch(true);
+        o.setInspections(List.of(new YearResult(year - 2, true), new YearResult(year - 1, true)));
+        o.setAssessments(List.of(new YearResult(year - 2, true), new YearResult(year - 1, true)));
+    }
+}

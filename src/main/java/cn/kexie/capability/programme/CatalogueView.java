@@ -1,0 +1,209 @@
+package cn.kexie.capability.programme;
+
+import cn.kexie.capability.security.CurrentUser;
+import cn.kexie.capability.security.Roles;
+import cn.kexie.capability.ui.Notifications;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+
+/**
+ * The programme catalogue: each city's programme, its categories, and the yearly calls with their
+ * deadlines, quotas, numbers of awards and amounts. Changes take effect at once, without a rebuild.
+ */
+@Route("catalogue")
+@Menu(order = 80, title = "nav.catalogue")
+@RolesAllowed({Roles.PROGRAMME_OFFICE, Roles.ADMIN, Roles.MANAGER})
+public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
+
+    private final ProgrammeCatalogue catalogue;
+    private final boolean editable;
+    final Select<Programme> programme = new Select<>();
+    final Select<Call> call = new Select<>();
+    final Paragraph programmeInfo = new Paragraph();
+    final Grid<CallCategory> categories = new Grid<>(CallCategory.class, false);
+    final Grid<CallQuota> quotas = new Grid<>(CallQuota.class, false);
+    final Button newCall = new Button();
+
+    public CatalogueView(ProgrammeCatalogue catalogue, CurrentUser currentUser) {
+        this.catalogue = catalogue;
+        this.editable = currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN);
+        programme.setLabel(getTranslation("catalogue.programme"));
+        programme.setItems(catalogue.programmes());
+        programme.setItemLabelGenerator(p -> p.name(getLocale()));
+        programme.setWidth("28em");
+        call.setLabel(getTranslation("catalogue.call"));
+        call.setItemLabelGenerator(c -> c.year() + " " + c.title());
+        call.setWidth("28em");
+        call.setEmptySelectionAllowed(false);
+        newCall.setText(getTranslation("catalogue.newCall"));
+        newCall.setVisible(editable);
+        newCall.addClickListener(click -> openNewCall());
+
+        categories.addColumn(cc -> categoryName(cc.categoryCode())).setHeader(getTranslation("catalogue.category")).setFlexGrow(1);
+        categories.addColumn(cc -> cc.opensOn() == null ? "" : cc.opensOn().toString()).setHeader(getTranslation("catalogue.opensOn"));
+        categories.addColumn(cc -> cc.deadline().toString()).setHeader(getTranslation("catalogue.deadline"));
+        categories.addColumn(cc -> cc.awardCount() == null ? "" : cc.awardCount().toString()).setHeader(getTranslation("catalogue.awardCount"));
+        categories.addColumn(cc -> cc.amountYuan() == null ? "" : cc.amountYuan().toPlainString()).setHeader(getTranslation("catalogue.amount"));
+        if (editable) {
+            categories.addComponentColumn(cc -> new Button(getTranslation("common.edit"), click -> openCategory(cc)));
+        }
+        categories.setAllRowsVisible(true);
+        quotas.addColumn(CallQuota::quotaCode).setHeader(getTranslation("catalogue.quota"));
+        quotas.addColumn(CallQuota::minCount).setHeader(getTranslation("catalogue.quotaMin"));
+        quotas.addColumn(CallQuota::maxCount).setHeader(getTranslation("catalogue.quotaMax"));
+        if (editable) {
+            quotas.addComponentColumn(q -> new Button(getTranslation("common.edit"), click -> openQuota(q)));
+        }
+        quotas.setAllRowsVisible(true);
+        Button addCategory = new Button(getTranslation("catalogue.addCategory"), click -> call.getOptionalValue()
+                .ifPresent(c -> openCategory(new CallCategory(c.id(), null, c.publishedOn(), null, null, null))));
+        addCategory.setVisible(editable);
+
+        programme.addValueChangeListener(change -> showProgramme(change.getValue()));
+        call.addValueChangeListener(change -> showCall(change.getValue()));
+        HorizontalLayout selectors = new HorizontalLayout(programme, call, newCall);
+        selectors.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(selectors, programmeInfo, new H3(getTranslation("catalogue.categories")), categories, addCategory,
+                new H3(getTranslation("catalogue.quotas")), quotas);
+        List<Programme> all = catalogue.programmes();
+        if (!all.isEmpty()) {
+            programme.setValue(all.get(0));
+        }
+    }
+
+    private void showProgramme(Programme p) {
+        if (p == null) {
+            return;
+        }
+        programmeInfo.setText(getTranslation("catalogue.programmeInfo", p.projectProcessKey() == null ? "—" : p.projectProcessKey(),
+                p.eligibilityDecisionKey() == null ? "—" : p.eligibilityDecisionKey(), p.publicityWorkingDays()));
+        List<Call> calls = catalogue.calls(p.code());
+        call.setItems(calls);
+        if (calls.isEmpty()) {
+            categories.setItems(List.of());
+            quotas.setItems(List.of());
+        } else {
+            call.setValue(calls.get(0));
+        }
+    }
+
+    private void showCall(Call c) {
+        if (c == null) {
+            return;
+        }
+        categories.setItems(catalogue.callCategories(c.id()));
+        quotas.setItems(catalogue.quotas(c.id()));
+    }
+
+    private String categoryName(String code) {
+        Programme p = programme.getValue();
+        return p == null ? code : catalogue.category(p.code(), code).map(c -> c.name(getLocale())).orElse(code);
+    }
+
+    private void openNewCall() {
+        Programme p = programme.getValue();
+        if (p == null) {
+            return;
+        }
+        Dialog dialog = new Dialog(getTranslation("catalogue.newCall"));
+        IntegerField year = new IntegerField(getTranslation("catalogue.year"));
+        year.setValue(cn.kexie.capability.common.PlatformClock.today().getYear() + 1);
+        TextField title = new TextField(getTranslation("catalogue.title"));
+        title.setMaxLength(200);
+        title.setWidthFull();
+        DatePicker published = new DatePicker(getTranslation("catalogue.publishedOn"));
+        published.setValue(cn.kexie.capability.common.PlatformClock.today());
+        dialog.add(new FormLayout(year, title, published));
+        Button save = new Button(getTranslation("common.save"), click -> {
+            if (Notifications.run(() -> {
+                Call created = catalogue.createCall(p.code(), year.getValue() == null ? 0 : year.getValue(),
+                        title.getValue(), published.getValue());
+                showProgramme(p);
+                call.setValue(created);
+            })) {
+                dialog.close();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void openCategory(CallCategory value) {
+        Programme p = programme.getValue();
+        Dialog dialog = new Dialog(getTranslation("catalogue.category"));
+        Select<String> code = new Select<>();
+        code.setLabel(getTranslation("catalogue.category"));
+        code.setItems(catalogue.categories(p.code()).stream().map(Category::code).toList());
+        code.setItemLabelGenerator(this::categoryName);
+        code.setValue(value.categoryCode());
+        code.setReadOnly(value.categoryCode() != null);
+        DatePicker opens = new DatePicker(getTranslation("catalogue.opensOn"), value.opensOn());
+        DatePicker deadline = new DatePicker(getTranslation("catalogue.deadline"), value.deadline());
+        deadline.setRequiredIndicatorVisible(true);
+        IntegerField awards = new IntegerField(getTranslation("catalogue.awardCount"));
+        awards.setValue(value.awardCount());
+        awards.setMin(0);
+        BigDecimalField amount = new BigDecimalField(getTranslation("catalogue.amount"));
+        amount.setValue(value.amountYuan());
+        dialog.add(new FormLayout(code, opens, deadline, awards, amount));
+        Button save = new Button(getTranslation("common.save"), click -> {
+            if (Notifications.run(() -> {
+                catalogue.saveCallCategory(new CallCategory(value.callId(), code.getValue(), opens.getValue(),
+                        deadline.getValue(), awards.getValue(), amount.getValue()));
+                showCall(call.getValue());
+                Notifications.success(getTranslation("common.saved"));
+            })) {
+                dialog.close();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void openQuota(CallQuota value) {
+        Dialog dialog = new Dialog(getTranslation("catalogue.quota") + " " + value.quotaCode());
+        IntegerField min = new IntegerField(getTranslation("catalogue.quotaMin"));
+        min.setValue(value.minCount());
+        IntegerField max = new IntegerField(getTranslation("catalogue.quotaMax"));
+        max.setValue(value.maxCount());
+        dialog.add(new FormLayout(min, max));
+        Button save = new Button(getTranslation("common.save"), click -> {
+            if (Notifications.run(() -> {
+                catalogue.saveQuota(new CallQuota(value.callId(), value.quotaCode(),
+                        min.getValue() == null ? -1 : min.getValue(), max.getValue() == null ? -1 : max.getValue()));
+                showCall(call.getValue());
+                Notifications.success(getTranslation("common.saved"));
+            })) {
+                dialog.close();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), save);
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.catalogue");
+    }
+}

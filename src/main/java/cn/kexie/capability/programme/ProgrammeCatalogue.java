@@ -1,0 +1,248 @@
+package cn.kexie.capability.programme;
+
+import cn.kexie.capability.common.PlatformClock;
+import cn.kexie.capability.common.UserError;
+import cn.kexie.capability.common.UserError.Problem;
+import cn.kexie.capability.security.CurrentUser;
+import cn.kexie.capability.security.Roles;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The programme catalogue: programmes, their categories, yearly calls with deadlines, quotas,
+ * numbers of awards and amounts. Data, not code: administrators and the programme office change it.
+ */
+@Service
+public class ProgrammeCatalogue {
+
+    private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
+
+    ProgrammeCatalogue(JdbcClient jdbc, CurrentUser currentUser) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+    }
+
+    @Transactional(readOnly = true)
+    public List<City> cities() {
+        return jdbc.sql("select code, name_zh, name_en from city order by code")
+                .query((rs, n) -> new City(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Programme> programmes() {
+        return jdbc.sql("select * from programme order by code").query(ProgrammeCatalogue::programme).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Programme> programme(String code) {
+        return jdbc.sql("select * from programme where code = ?").param(code)
+                .query(ProgrammeCatalogue::programme).optional();
+    }
+
+    public Programme requireProgramme(String code) {
+        return programme(code).orElseThrow(() -> new UserError("programme.error.unknownProgramme", code));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Category> categories(String programmeCode) {
+        return jdbc.sql("select * from programme_category where programme_code = ? order by sort_order")
+                .param(programmeCode)
+                .query((rs, n) -> new Category(rs.getString("programme_code"), rs.getString("code"),
+                        rs.getString("name_zh"), rs.getString("name_en"), rs.getString("quota_code"),
+                        rs.getInt("sort_order")))
+                .list();
+    }
+
+    public Optional<Category> category(String programmeCode, String categoryCode) {
+        return categories(programmeCode).stream().filter(c -> c.code().equals(categoryCode)).findFirst();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Call> calls(String programmeCode) {
+        return jdbc.sql("select * from programme_call where programme_code = ? order by call_year desc")
+                .param(programmeCode).query(ProgrammeCatalogue::call).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Call> call(long id) {
+        return jdbc.sql("select * from programme_call where id = ?").param(id).query(ProgrammeCatalogue::call).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Call> call(String programmeCode, int year) {
+        return jdbc.sql("select * from programme_call where programme_code = ? and call_year = ?")
+                .params(programmeCode, year).query(ProgrammeCatalogue::call).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<CallCategory> callCategories(long callId) {
+        return jdbc.sql("""
+                select cc.* from call_category cc
+                join programme_call c on c.id = cc.call_id
+                join programme_category pc on pc.programme_code = c.programme_code and pc.code = cc.category_code
+                where cc.call_id = ? order by pc.sort_order""")
+                .param(callId).query(ProgrammeCatalogue::callCategory).list();
+    }
+
+    public Optional<CallCategory> callCategory(long callId, String categoryCode) {
+        return callCategories(callId).stream().filter(c -> c.categoryCode().equals(categoryCode)).findFirst();
+    }
+
+    @Transactional(readOnly = true)
+    public List<CallQuota> quotas(long callId) {
+        return jdbc.sql("select * from call_quota where call_id = ? order by quota_code").param(callId)
+                .query((rs, n) -> new CallQuota(rs.getLong("call_id"), rs.getString("quota_code"),
+                        rs.getInt("min_count"), rs.getInt("max_count")))
+                .list();
+    }
+
+    /** The calls whose intake for some category is open today (Asia/Shanghai). */
+    @Transactional(readOnly = true)
+    public List<Call> openCalls() {
+        LocalDate today = PlatformClock.today();
+        return jdbc.sql("""
+                select distinct c.* from programme_call c join call_category cc on cc.call_id = c.id
+                where cc.deadline >= ? and (cc.opens_on is null or cc.opens_on <= ?)
+                order by c.programme_code, c.call_year""")
+                .params(Date.valueOf(today), Date.valueOf(today)).query(ProgrammeCatalogue::call).list();
+    }
+
+    /**
+     * Refuses an application for a category the call does not offer, or outside its intake window.
+     * The deadline is the whole of its day, Asia/Shanghai.
+     */
+    public CallCategory requireOpen(long callId, String categoryCode, LocalDate day) {
+        Call call = call(callId).orElseThrow(() -> new UserError("programme.error.unknownCall", callId));
+        Category category = category(call.programmeCode(), categoryCode)
+                .orElseThrow(() -> new UserError("programme.error.unknownCategory", categoryCode));
+        CallCategory offered = callCategory(callId, categoryCode)
+                .orElseThrow(() -> new UserError("programme.error.notOffered", category.nameZh(), call.title()));
+        if (offered.opensOn() != null && day.isBefore(offered.opensOn())) {
+            throw new UserError("programme.error.notYetOpen", category.nameZh(), offered.opensOn().toString());
+        }
+        if (day.isAfter(offered.deadline())) {
+            throw new UserError("programme.error.deadlinePassed", category.nameZh(), offered.deadline().toString());
+        }
+        return offered;
+    }
+
+    @Transactional
+    public Call createCall(String programmeCode, int year, String title, LocalDate publishedOn) {
+        requireEditor();
+        List<Problem> problems = new ArrayList<>();
+        if (programme(programmeCode).isEmpty()) {
+            problems.add(new Problem("programme.error.unknownProgramme", programmeCode));
+        }
+        if (year < 2000 || year > 2100) {
+            problems.add(new Problem("programme.error.year"));
+        } else if (call(programmeCode, year).isPresent()) {
+            problems.add(new Problem("programme.error.callExists", year));
+        }
+        if (title == null || title.isBlank() || title.length() > 200) {
+            problems.add(new Problem("programme.error.title"));
+        }
+        if (publishedOn == null) {
+            problems.add(new Problem("programme.error.publishedOn"));
+        }
+        UserError.throwIfAny(problems);
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into programme_call (programme_code, call_year, title, published_on) values (?, ?, ?, ?)")
+                .params(programmeCode, year, title.trim(), Date.valueOf(publishedOn)).update(keys, "id");
+        return call(keys.getKey().longValue()).orElseThrow();
+    }
+
+    /** Adds the category to the call or changes its window, number of awards and amount. */
+    @Transactional
+    public void saveCallCategory(CallCategory value) {
+        requireEditor();
+        Call call = call(value.callId()).orElseThrow(() -> new UserError("programme.error.unknownCall", value.callId()));
+        List<Problem> problems = new ArrayList<>();
+        if (category(call.programmeCode(), value.categoryCode()).isEmpty()) {
+            problems.add(new Problem("programme.error.unknownCategory", value.categoryCode()));
+        }
+        if (value.deadline() == null) {
+            problems.add(new Problem("programme.error.deadlineMissing"));
+        } else if (value.opensOn() != null && value.opensOn().isAfter(value.deadline())) {
+            problems.add(new Problem("programme.error.opensAfterDeadline"));
+        }
+        if (value.awardCount() != null && (value.awardCount() < 0 || value.awardCount() > 10_000)) {
+            problems.add(new Problem("programme.error.awardCount"));
+        }
+        if (value.amountYuan() != null && (value.amountYuan().signum() < 0
+                || value.amountYuan().compareTo(new BigDecimal("100000000")) > 0 || value.amountYuan().scale() > 2)) {
+            problems.add(new Problem("programme.error.amount"));
+        }
+        UserError.throwIfAny(problems);
+        Object[] values = {value.opensOn() == null ? null : Date.valueOf(value.opensOn()), Date.valueOf(value.deadline()),
+                value.awardCount(), value.amountYuan(), value.callId(), value.categoryCode()};
+        int updated = jdbc.sql("""
+                update call_category set opens_on = ?, deadline = ?, award_count = ?, amount_yuan = ?
+                where call_id = ? and category_code = ?""").params(values).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    insert into call_category (opens_on, deadline, award_count, amount_yuan, call_id, category_code)
+                    values (?, ?, ?, ?, ?, ?)""").params(values).update();
+        }
+    }
+
+    @Transactional
+    public void saveQuota(CallQuota quota) {
+        requireEditor();
+        Call call = call(quota.callId()).orElseThrow(() -> new UserError("programme.error.unknownCall", quota.callId()));
+        List<Problem> problems = new ArrayList<>();
+        boolean known = categories(call.programmeCode()).stream().anyMatch(c -> c.quotaCode().equals(quota.quotaCode()));
+        if (!known) {
+            problems.add(new Problem("programme.error.unknownQuota", quota.quotaCode()));
+        }
+        if (quota.minCount() < 0 || quota.maxCount() < quota.minCount() || quota.maxCount() > 10_000) {
+            problems.add(new Problem("programme.error.quotaRange"));
+        }
+        UserError.throwIfAny(problems);
+        int updated = jdbc.sql("update call_quota set min_count = ?, max_count = ? where call_id = ? and quota_code = ?")
+                .params(quota.minCount(), quota.maxCount(), quota.callId(), quota.quotaCode()).update();
+        if (updated == 0) {
+            jdbc.sql("insert into call_quota (min_count, max_count, call_id, quota_code) values (?, ?, ?, ?)")
+                    .params(quota.minCount(), quota.maxCount(), quota.callId(), quota.quotaCode()).update();
+        }
+    }
+
+    private void requireEditor() {
+        if (!currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN)) {
+            throw new AccessDeniedException("programme.error.forbidden");
+        }
+    }
+
+    private static Programme programme(ResultSet rs, int row) throws SQLException {
+        return new Programme(rs.getString("code"), rs.getString("city_code"), rs.getString("name_zh"),
+                rs.getString("name_en"), rs.getString("kind"), rs.getString("project_process_key"),
+                rs.getString("call_process_key"), rs.getString("eligibility_decision_key"),
+                rs.getString("scoring_decision_key"), rs.getString("sanction_decision_key"),
+                rs.getInt("publicity_working_days"));
+    }
+
+    private static Call call(ResultSet rs, int row) throws SQLException {
+        return new Call(rs.getLong("id"), rs.getString("programme_code"), rs.getInt("call_year"),
+                rs.getString("title"), rs.getDate("published_on").toLocalDate(), rs.getInt("version"));
+    }
+
+    private static CallCategory callCategory(ResultSet rs, int row) throws SQLException {
+        Date opens = rs.getDate("opens_on");
+        int awards = rs.getInt("award_count");
+        Integer awardCount = rs.wasNull() ? null : awards;
+        return new CallCategory(rs.getLong("call_id"), rs.getString("category_code"),
+                opens == null ? null : opens.toLocalDate(), rs.getDate("deadline").toLocalDate(),
+                awardCount, rs.getBigDecimal("amount_yuan"));
+    }
+}
