@@ -8,14 +8,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,22 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @PlatformTest
 class TransactionBoundaryTest {
-
-    static final String MARK = "transaction-boundary-test";
-
-    @TestConfiguration
-    static class FailingStep {
-        @Bean
-        JavaDelegate writeThenFail(JdbcClient jdbc) {
-            return execution -> {
-                long id = jdbc.sql("select id from organisation where code = 'CZ-MED'").query(Long.class).single();
-                jdbc.sql("insert into organisation_violation (organisation_id, record_year, kind, description) values (?, 2026, 'VIOLATION', ?)")
-                        .params(id, MARK).update();
-                execution.setVariable("written", true);
-                throw new IllegalStateException("the step fails after writing");
-            };
-        }
-    }
 
     @Autowired
     ProcessEngine engine;
@@ -71,7 +52,7 @@ class TransactionBoundaryTest {
 
         assertThatThrownBy(() -> taskService.complete(taskId)).hasMessageContaining("fails after writing");
 
-        assertThat(jdbc.sql("select count(*) from organisation_violation where description = ?").param(MARK)
+        assertThat(jdbc.sql("select count(*) from organisation_violation where description = ?").param(TestSteps.MARK)
                 .query(Integer.class).single()).isZero();
         assertThat(instance).isWaitingAt("Task_Record");
         assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);

@@ -58,8 +58,22 @@ public class Messages implements I18NProvider {
     /** Every problem of a user error, one per line. */
     public static String describe(Locale locale, UserError error) {
         return error.problems().stream()
-                .map(p -> get(locale, p.key(), p.args()))
+                .map(p -> get(locale, p.key(), translatedArgs(locale, p.args())))
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** Arguments that are message keys themselves (a field's name, say) are shown translated. */
+    private static Object[] translatedArgs(Locale locale, Object[] args) {
+        Object[] out = args == null ? new Object[0] : args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof String s && s.indexOf('.') > 0 && !s.contains(" ")) {
+                String translated = get(locale, s);
+                if (!translated.equals(s)) {
+                    out[i] = translated;
+                }
+            }
+        }
+        return out;
     }
 
     /** The base names of the bundles on the class path, found once. */

@@ -1,0 +1,254 @@
+package cn.kexie.capability.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ApplicationRepository {
+
+    private static final String SELECT = """
+            select a.*, o.name as organisation_name, c.call_year
+            from application a
+            join organisation o on o.id = a.organisation_id
+            join programme_call c on c.id = a.call_id
+            """;
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json = new ObjectMapper();
+
+    ApplicationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The next number of the programme's year, e.g. CHENZHOU-2026-0007; the counter row locks concurrent callers. */
+    String nextNumber(String programmeCode, int year) {
+        int updated = jdbc.sql("update application_counter set last_number = last_number + 1 where programme_code = ? and call_year = ?")
+                .params(programmeCode, year).update();
+        if (updated == 0) {
+            try {
+                jdbc.sql("insert into application_counter (programme_code, call_year, last_number) values (?, ?, 1)")
+                        .params(programmeCode, year).update();
+            } catch (org.springframework.dao.DuplicateKeyException raced) {
+                jdbc.sql("update application_counter set last_number = last_number + 1 where programme_code = ? and call_year = ?")
+                        .params(programmeCode, year).update();
+            }
+        }
+        int n = jdbc.sql("select last_number from application_counter where programme_code = ? and call_year = ?")
+                .params(programmeCode, year).query(Integer.class).single();
+        return String.format(Locale.ROOT, "%s-%d-%04d", programmeCode, year, n);
+    }
+
+    long insert(String number, String programmeCode, long callId, String categoryCode, long organisationId,
+            String title, String userId) {
+        Timestamp now = Timestamp.from(Instant.now());
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into application (number, programme_code, call_id, category_code, organisation_id, title,
+                    status, created_by, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(number, programmeCode, callId, categoryCode, organisationId, title, Statuses.DRAFT, userId, now, now)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    void setProcessInstance(long id, String processInstanceId) {
+        jdbc.sql("update application set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
+    }
+
+    Optional<Application> find(long id) {
+        return jdbc.sql(SELECT + " where a.id = ?").param(id).query(this::map).optional().map(this::withBudget);
+    }
+
+    Optional<Application> findByNumber(String number) {
+        return jdbc.sql(SELECT + " where a.number = ?").param(number).query(this::map).optional().map(this::withBudget);
+    }
+
+    List<Application> byOrganisation(long organisationId) {
+        return jdbc.sql(SELECT + " where a.organisation_id = ? order by a.created_at desc").param(organisationId)
+                .query(this::map).list();
+    }
+
+    /** The office's view of a programme: filters are optional. */
+    List<Application> search(ApplicationFilter f, int offset, int limit) {
+        var where = where(f);
+        where.params.add(offset);
+        where.params.add(limit);
+        return jdbc.sql(SELECT + where.sql + " order by a.number offset ? rows fetch next ? rows only")
+                .params(where.params).query(this::map).list();
+    }
+
+    int count(ApplicationFilter f) {
+        var where = where(f);
+        return jdbc.sql("select count(*) from application a join organisation o on o.id = a.organisation_id" + where.sql)
+                .params(where.params).query(Integer.class).single();
+    }
+
+    private record Where(String sql, List<Object> params) {
+    }
+
+    private static Where where(ApplicationFilter f) {
+        StringBuilder sql = new StringBuilder(" where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (f.programmeCode() != null) {
+            sql.append(" and a.programme_code = ?");
+            params.add(f.programmeCode());
+        }
+        if (f.callId() != null) {
+            sql.append(" and a.call_id = ?");
+            params.add(f.callId());
+        }
+        if (f.categoryCode() != null) {
+            sql.append(" and a.category_code = ?");
+            params.add(f.categoryCode());
+        }
+        if (f.status() != null) {
+            sql.append(" and a.status = ?");
+            params.add(f.status());
+        }
+        if (f.text() != null && !f.text().isBlank()) {
+            sql.append(" and (lower(a.title) like ? or lower(a.number) like ? or lower(o.name) like ?)");
+            String like = "%" + f.text().trim().toLowerCase(Locale.ROOT) + "%";
+            params.add(like);
+            params.add(like);
+            params.add(like);
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    void update(long id, int version, ApplicationDraft d) {
+        int updated = jdbc.sql("""
+                update application set title = ?, aims = ?, content = ?, schedule = ?, expected_results = ?,
+                    declared = ?, updated_at = ?, version = version + 1
+                where id = ? and version = ?""")
+                .params(d.getTitle().trim(), d.getAims(), d.getContent(), d.getSchedule(), d.getExpectedResults(),
+                        toJson(d.getDeclared()), Timestamp.from(Instant.now()), id, version)
+                .update();
+        if (updated == 0) {
+            throw new OptimisticLockingFailureException("application " + id + " changed meanwhile");
+        }
+        jdbc.sql("delete from application_budget_line where application_id = ?").param(id).update();
+        int line = 1;
+        for (Application.BudgetLine b : d.getBudget()) {
+            jdbc.sql("insert into application_budget_line (application_id, line_no, item, amount_yuan, note) values (?, ?, ?, ?, ?)")
+                    .params(id, line++, b.item().trim(), b.amountYuan(), b.note()).update();
+        }
+    }
+
+    void setStatus(long id, String status) {
+        jdbc.sql("update application set status = ?, updated_at = ? where id = ?")
+                .params(status, Timestamp.from(Instant.now()), id).update();
+    }
+
+    void markSubmitted(long id) {
+        jdbc.sql("update application set submitted_at = coalesce(submitted_at, ?) where id = ?")
+                .params(Timestamp.from(Instant.now()), id).update();
+    }
+
+    void setPanelScore(long id, BigDecimal score) {
+        jdbc.sql("update application set panel_score = ? where id = ?").params(score, id).update();
+    }
+
+    void setNoticeEnds(long id, Instant at) {
+        jdbc.sql("update application set notice_ends_at = ? where id = ?")
+                .params(at == null ? null : Timestamp.from(at), id).update();
+    }
+
+    void addMoney(long id, String column, BigDecimal amount) {
+        if (!column.equals("disbursed_yuan") && !column.equals("recovered_yuan")) {
+            throw new IllegalArgumentException(column);
+        }
+        jdbc.sql("update application set " + column + " = coalesce(" + column + ", 0) + ? where id = ?")
+                .params(amount, id).update();
+    }
+
+    /** Other applications of the organisation in the same call and categories, this one excepted. */
+    int countOthers(long organisationId, long callId, List<String> categories, long exceptId) {
+        if (categories.isEmpty()) {
+            return 0;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(categories.size(), "?"));
+        List<Object> params = new ArrayList<>(List.of(organisationId, callId, exceptId));
+        params.addAll(categories);
+        return jdbc.sql("select count(*) from application where organisation_id = ? and call_id = ? and id <> ?"
+                + " and status not in ('DRAFT', 'NOT_ACCEPTED', 'WITHDRAWN') and category_code in (" + marks + ")")
+                .params(params).query(Integer.class).single();
+    }
+
+    void addEvent(long applicationId, String userId, String step, String outcome, String comment, Map<String, Object> data) {
+        jdbc.sql("""
+                insert into application_event (application_id, occurred_at, user_id, step, outcome, comment, data)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(applicationId, Timestamp.from(Instant.now()), userId, step, outcome, comment,
+                        data == null || data.isEmpty() ? null : toJson(data))
+                .update();
+    }
+
+    List<ApplicationEvent> events(long applicationId) {
+        return jdbc.sql("select * from application_event where application_id = ? order by occurred_at, id")
+                .param(applicationId)
+                .query((rs, n) -> new ApplicationEvent(rs.getTimestamp("occurred_at").toInstant(), rs.getString("user_id"),
+                        rs.getString("step"), rs.getString("outcome"), rs.getString("comment"), fromJson(rs.getString("data"))))
+                .list();
+    }
+
+    private Application withBudget(Application a) {
+        List<Application.BudgetLine> budget = jdbc.sql(
+                "select item, amount_yuan, note from application_budget_line where application_id = ? order by line_no")
+                .param(a.id())
+                .query((rs, n) -> new Application.BudgetLine(rs.getString(1), rs.getBigDecimal(2), rs.getString(3)))
+                .list();
+        return new Application(a.id(), a.number(), a.programmeCode(), a.callId(), a.callYear(), a.categoryCode(),
+                a.organisationId(), a.organisationName(), a.title(), a.aims(), a.content(), a.schedule(),
+                a.expectedResults(), a.declared(), a.status(), a.processInstanceId(), a.panelScore(), a.disbursedYuan(),
+                a.recoveredYuan(), a.noticeEndsAt(), a.createdAt(), a.submittedAt(), a.version(), budget);
+    }
+
+    private Application map(ResultSet rs, int row) throws SQLException {
+        Timestamp submitted = rs.getTimestamp("submitted_at");
+        Timestamp notice = rs.getTimestamp("notice_ends_at");
+        return new Application(rs.getLong("id"), rs.getString("number"), rs.getString("programme_code"),
+                rs.getLong("call_id"), rs.getInt("call_year"), rs.getString("category_code"), rs.getLong("organisation_id"),
+                rs.getString("organisation_name"), rs.getString("title"), rs.getString("aims"), rs.getString("content"),
+                rs.getString("schedule"), rs.getString("expected_results"), fromJson(rs.getString("declared")),
+                rs.getString("status"), rs.getString("process_instance_id"), rs.getBigDecimal("panel_score"),
+                rs.getBigDecimal("disbursed_yuan"), rs.getBigDecimal("recovered_yuan"),
+                notice == null ? null : notice.toInstant(), rs.getTimestamp("created_at").toInstant(),
+                submitted == null ? null : submitted.toInstant(), rs.getInt("version"), List.of());
+    }
+
+    private String toJson(Map<String, Object> map) {
+        try {
+            return map == null || map.isEmpty() ? null : json.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private Map<String, Object> fromJson(String text) {
+        if (text == null || text.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(text, MAP);
+        } catch (JsonProcessingException e) {
+            return new LinkedHashMap<>();
+        }
+    }
+}

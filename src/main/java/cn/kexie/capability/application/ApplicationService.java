@@ -1,0 +1,307 @@
+package cn.kexie.capability.application;
+
+import cn.kexie.capability.common.PlatformClock;
+import cn.kexie.capability.common.UserError;
+import cn.kexie.capability.common.UserError.Problem;
+import cn.kexie.capability.organisation.Organisation;
+import cn.kexie.capability.organisation.OrganisationService;
+import cn.kexie.capability.programme.Call;
+import cn.kexie.capability.programme.Programme;
+import cn.kexie.capability.programme.ProgrammeCatalogue;
+import cn.kexie.capability.security.CurrentUser;
+import cn.kexie.capability.security.Roles;
+import cn.kexie.capability.workflow.ProjectProcess;
+import cn.kexie.capability.workflow.WorkflowTasks;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applications: the applicant creates, fills and submits them; staff read and filter them; the
+ * process steps record what happened. Every method is one transaction with the engine's work.
+ */
+@Service
+public class ApplicationService {
+
+    static final int MAX_TITLE = 200;
+    static final int MAX_SHORT = 4000;
+    static final int MAX_CONTENT = 20000;
+    static final int MAX_BUDGET_LINES = 50;
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
+
+    private final ApplicationRepository repository;
+    private final ProgrammeCatalogue catalogue;
+    private final OrganisationService organisations;
+    private final CurrentUser currentUser;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final WorkflowTasks tasks;
+    private final AttachmentService attachments;
+
+    ApplicationService(ApplicationRepository repository, ProgrammeCatalogue catalogue, OrganisationService organisations,
+            CurrentUser currentUser, RuntimeService runtimeService, TaskService taskService, WorkflowTasks tasks,
+            AttachmentService attachments) {
+        this.repository = repository;
+        this.catalogue = catalogue;
+        this.organisations = organisations;
+        this.currentUser = currentUser;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.tasks = tasks;
+        this.attachments = attachments;
+    }
+
+    /** The applicant opens an application in a category of an open call; its process starts at once. */
+    @Transactional
+    public Application start(long callId, String categoryCode, String title) {
+        Organisation org = organisations.mine()
+                .orElseThrow(() -> new AccessDeniedException("application.error.noOrganisation"));
+        if (!currentUser.hasRole(Roles.APPLICANT)) {
+            throw new AccessDeniedException("application.error.notApplicant");
+        }
+        Call call = catalogue.call(callId).orElseThrow(() -> new UserError("programme.error.unknownCall", callId));
+        catalogue.requireOpen(callId, categoryCode, PlatformClock.today());
+        Programme programme = catalogue.requireProgramme(call.programmeCode());
+        if (programme.projectProcessKey() == null) {
+            throw new UserError("application.error.noProcess", programme.nameZh());
+        }
+        String cleanTitle = title == null ? "" : title.trim();
+        if (cleanTitle.isEmpty() || cleanTitle.length() > MAX_TITLE) {
+            throw new UserError("application.error.title", MAX_TITLE);
+        }
+        String number = repository.nextNumber(programme.code(), call.year());
+        long id = repository.insert(number, programme.code(), callId, categoryCode, org.getId(), cleanTitle,
+                currentUser.requireId());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProjectProcess.APPLICATION_ID, id);
+        variables.put(ProjectProcess.APPLICATION_NUMBER, number);
+        variables.put(ProjectProcess.APPLICANT_GROUP, Roles.organisationGroup(org.getCode()));
+        variables.put(ProjectProcess.PROGRAMME, programme.code());
+        variables.put(ProjectProcess.CATEGORY, categoryCode);
+        variables.put(ProjectProcess.CALL_YEAR, call.year());
+        variables.put(ProjectProcess.PUBLICITY_DAYS, programme.publicityWorkingDays());
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(programme.projectProcessKey(), number, variables);
+        repository.setProcessInstance(id, instance.getId());
+        repository.addEvent(id, currentUser.requireId(), "created", null, null, Map.of("category", categoryCode));
+        return repository.find(id).orElseThrow();
+    }
+
+    /** Saves the 申报书 while it is a draft or returned for correction. */
+    @Transactional
+    public Application saveDraft(long id, int version, ApplicationDraft draft) {
+        Application app = requireOwn(id);
+        if (!app.editable()) {
+            throw new UserError("application.error.notEditable");
+        }
+        UserError.throwIfAny(validateFields(draft));
+        try {
+            repository.update(id, version, draft);
+        } catch (OptimisticLockingFailureException changed) {
+            throw new UserError("common.error.changedMeanwhile");
+        }
+        return repository.find(id).orElseThrow();
+    }
+
+    /**
+     * Submits the application (or its correction): everything required must be there; a first
+     * submission must come within the category's deadline. Completes the applicant's task.
+     */
+    @Transactional
+    public Application submit(long id) {
+        Application app = requireOwn(id);
+        if (!app.editable()) {
+            throw new UserError("application.error.notEditable");
+        }
+        List<Problem> problems = validateComplete(app);
+        UserError.throwIfAny(problems);
+        if (Statuses.DRAFT.equals(app.status())) {
+            catalogue.requireOpen(app.callId(), app.categoryCode(), PlatformClock.today());
+        }
+        Task task = applicantTask(app);
+        repository.markSubmitted(id);
+        repository.addEvent(id, currentUser.requireId(), task.getTaskDefinitionKey(),
+                Statuses.DRAFT.equals(app.status()) ? "SUBMITTED" : "CORRECTED", null, null);
+        tasks.complete(task.getId(), Map.of());
+        return repository.find(id).orElseThrow();
+    }
+
+    private Task applicantTask(Application app) {
+        return taskService.createTaskQuery().processInstanceId(app.processInstanceId()).active()
+                .initializeFormKeys().list().stream()
+                .filter(t -> ProjectProcess.Forms.APPLICATION.equals(t.getFormKey()))
+                .findFirst()
+                .orElseThrow(() -> new UserError("application.error.notEditable"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Application> mine() {
+        return organisations.mine().map(org -> repository.byOrganisation(org.getId())).orElse(List.of());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Application> search(ApplicationFilter filter, int offset, int limit) {
+        requireStaff();
+        return repository.search(filter, offset, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public int count(ApplicationFilter filter) {
+        requireStaff();
+        return repository.count(filter);
+    }
+
+    /** The application, if the caller may read it. */
+    @Transactional(readOnly = true)
+    public Application get(long id) {
+        Application app = load(id);
+        checkRead(app);
+        return app;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ApplicationEvent> events(long id) {
+        checkRead(load(id));
+        return repository.events(id);
+    }
+
+    // ---- for process steps and other features' services (callers check access themselves) ----
+
+    public Application load(long id) {
+        return repository.find(id).orElseThrow(() -> new UserError("application.error.notFound", id));
+    }
+
+    public java.util.Optional<Application> findByNumber(String number) {
+        return repository.findByNumber(number);
+    }
+
+    public void setStatus(long id, String status) {
+        repository.setStatus(id, status);
+    }
+
+    public void record(long id, String step, String outcome, String comment, Map<String, Object> data) {
+        repository.addEvent(id, currentUser.id().orElse(null), step, outcome, comment, data);
+    }
+
+    public void setPanelScore(long id, BigDecimal score) {
+        repository.setPanelScore(id, score);
+    }
+
+    public void setNoticeEnds(long id, Instant at) {
+        repository.setNoticeEnds(id, at);
+    }
+
+    public void addDisbursed(long id, BigDecimal amount) {
+        repository.addMoney(id, "disbursed_yuan", amount);
+    }
+
+    public void addRecovered(long id, BigDecimal amount) {
+        repository.addMoney(id, "recovered_yuan", amount);
+    }
+
+    /** Other live applications of the organisation in the call, by category (for limits such as Xuzhou's). */
+    public Map<String, Integer> othersByCategory(Application app, List<String> categories) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String category : categories) {
+            counts.put(category, repository.countOthers(app.organisationId(), app.callId(), List.of(category), app.id()));
+        }
+        return counts;
+    }
+
+    /** Whether the current user may read the application. */
+    public void checkRead(Application app) {
+        if (currentUser.hasAnyRole(Roles.STAFF)) {
+            return;
+        }
+        boolean own = organisations.mine().map(org -> org.getId() == app.organisationId()).orElse(false);
+        if (!own) {
+            throw new AccessDeniedException("application.error.forbidden");
+        }
+    }
+
+    /** The application of the current applicant's organisation, for changes. */
+    public Application requireOwn(long id) {
+        Application app = load(id);
+        boolean own = currentUser.hasRole(Roles.APPLICANT)
+                && organisations.mine().map(org -> org.getId() == app.organisationId()).orElse(false);
+        if (!own) {
+            throw new AccessDeniedException("application.error.forbidden");
+        }
+        return app;
+    }
+
+    private void requireStaff() {
+        if (!currentUser.hasAnyRole(Roles.STAFF)) {
+            throw new AccessDeniedException("application.error.forbidden");
+        }
+    }
+
+    static List<Problem> validateFields(ApplicationDraft d) {
+        List<Problem> problems = new ArrayList<>();
+        if (d.getTitle() == null || d.getTitle().isBlank() || d.getTitle().trim().length() > MAX_TITLE) {
+            problems.add(new Problem("application.error.title", MAX_TITLE));
+        }
+        for (String field : List.of("aims", "schedule", "expectedResults")) {
+            String value = switch (field) {
+                case "aims" -> d.getAims();
+                case "schedule" -> d.getSchedule();
+                default -> d.getExpectedResults();
+            };
+            if (value != null && value.length() > MAX_SHORT) {
+                problems.add(new Problem("application.error.tooLong", "application.field." + field, MAX_SHORT));
+            }
+        }
+        if (d.getContent() != null && d.getContent().length() > MAX_CONTENT) {
+            problems.add(new Problem("application.error.tooLong", "application.field.content", MAX_CONTENT));
+        }
+        if (d.getBudget().size() > MAX_BUDGET_LINES) {
+            problems.add(new Problem("application.error.budgetLines", MAX_BUDGET_LINES));
+        }
+        for (Application.BudgetLine line : d.getBudget()) {
+            if (line.item() == null || line.item().isBlank() || line.item().length() > 200 || line.amountYuan() == null
+                    || line.amountYuan().signum() <= 0 || line.amountYuan().compareTo(MAX_AMOUNT) > 0
+                    || line.amountYuan().scale() > 2 || line.note() != null && line.note().length() > 500) {
+                problems.add(new Problem("application.error.budgetLine"));
+                break;
+            }
+        }
+        return problems;
+    }
+
+    private List<Problem> validateComplete(Application app) {
+        List<Problem> problems = new ArrayList<>();
+        if (blank(app.aims())) {
+            problems.add(new Problem("application.error.missing", "application.field.aims"));
+        }
+        if (blank(app.content())) {
+            problems.add(new Problem("application.error.missing", "application.field.content"));
+        }
+        if (blank(app.schedule())) {
+            problems.add(new Problem("application.error.missing", "application.field.schedule"));
+        }
+        if (blank(app.expectedResults())) {
+            problems.add(new Problem("application.error.missing", "application.field.expectedResults"));
+        }
+        if (app.budget().isEmpty()) {
+            problems.add(new Problem("application.error.noBudget"));
+        }
+        if (attachments.list(app.id(), Attachment.Kind.APPLICATION).isEmpty()) {
+            problems.add(new Problem("application.error.noAttachment"));
+        }
+        return problems;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
