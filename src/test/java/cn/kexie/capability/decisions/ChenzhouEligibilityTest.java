@@ -138,8 +138,6 @@ class ChenzhouEligibilityTest {
         Map<String, Object> demo = allGood(DEMO, MUNICIPAL);
         cases.add(arguments("COMPREHENSIVE_DEMO · inspection not passed in both prior years",
                 with(demo, "inspectionPassedTwoYears", false), List.of(DEMO_INSPECTION)));
-        cases.add(arguments("COMPREHENSIVE_DEMO · inspection record missing (null)",
-                with(demo, "inspectionPassedTwoYears", null), List.of(DEMO_INSPECTION)));
         cases.add(arguments("COMPREHENSIVE_DEMO · management not standard",
                 with(demo, "managementStandard", false), List.of(MANAGEMENT)));
         cases.add(arguments("COMPREHENSIVE_DEMO · no capable secretary-general",
@@ -154,10 +152,32 @@ class ChenzhouEligibilityTest {
                 with(demo, "dedicatedFinanceStaff", false), List.of(FINANCE_STAFF)));
         cases.add(arguments("COMPREHENSIVE_DEMO · no party branch",
                 with(demo, "hasPartyBranch", false), List.of(PARTY_BRANCH)));
-        cases.add(arguments("COMPREHENSIVE_DEMO · party branch unknown (null)",
-                with(demo, "hasPartyBranch", null), List.of(PARTY_BRANCH)));
         cases.add(arguments("COMPREHENSIVE_DEMO · performance assessment failed → not a condition of this category",
                 with(demo, "performancePassed", false), List.of()));
+
+        // a required fact that is not recorded (null) counts as unmet
+        Map<String, String> demoConditions = new LinkedHashMap<>();
+        demoConditions.put("inspectionPassedTwoYears", DEMO_INSPECTION);
+        demoConditions.put("managementStandard", MANAGEMENT);
+        demoConditions.put("hasSecretary", SECRETARY);
+        demoConditions.put("commendedWithinFiveYears", COMMENDATION);
+        demoConditions.put("financeSound", FINANCE);
+        demoConditions.put("independentBankAccount", DEMO_BANK_ACCOUNT);
+        demoConditions.put("dedicatedFinanceStaff", FINANCE_STAFF);
+        demoConditions.put("hasPartyBranch", PARTY_BRANCH);
+        demoConditions.forEach((fact, reason) -> cases.add(arguments(
+                "COMPREHENSIVE_DEMO · " + fact + " not recorded (null)", with(demo, fact, null), List.of(reason))));
+        Map<String, String> municipalConditions = new LinkedHashMap<>();
+        municipalConditions.put("managementStandard", MANAGEMENT);
+        municipalConditions.put("hasSecretary", SECRETARY);
+        municipalConditions.put("financeSound", FINANCE);
+        municipalConditions.put("inspectionPassedTwoYears", MUNICIPAL_INSPECTION);
+        municipalConditions.put("performancePassed", MUNICIPAL_PERFORMANCE);
+        municipalConditions.put("independentBankAccount", MUNICIPAL_BANK_ACCOUNT);
+        municipalConditions.put("dedicatedFinanceStaff", MUNICIPAL_FINANCE_STAFF);
+        municipalConditions.forEach((fact, reason) -> cases.add(arguments(
+                "ACADEMIC_EXCHANGE · MUNICIPAL_SOCIETY · " + fact + " not recorded (null)",
+                with(allGood(ACADEMIC, MUNICIPAL), fact, null), List.of(reason))));
 
         // 六（二）: the other categories, organisational conditions for every organisation
         for (String category : OTHER_CATEGORIES) {

@@ -1,5 +1,7 @@
 package cn.kexie.capability.decisions;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -63,6 +65,23 @@ final class DecisionTables {
 
     /** One scored item of a rubric or criteria table. */
     record ScoredItem(String criterion, String label, double maxPoints) {
+    }
+
+    /**
+     * What every category of a rubric or criteria table must satisfy: at least one item, maxima
+     * adding up to exactly 100, stable upper-case criterion codes without duplicates, a Chinese label
+     * and a positive maximum on every item.
+     */
+    static void assertScoredOutOf100(List<ScoredItem> items) {
+        assertThat(items).as("scored items").isNotEmpty();
+        assertThat(items.stream().mapToDouble(ScoredItem::maxPoints).sum()).as("sum of maxima").isEqualTo(100.0);
+        assertThat(items).extracting(ScoredItem::criterion).as("criterion codes")
+                .doesNotHaveDuplicates()
+                .allMatch(code -> code.matches("[A-Z][A-Z0-9_]*[A-Z0-9]"), "upper-case code");
+        assertThat(items).allSatisfy(item -> {
+            assertThat(item.label()).as(item.criterion() + " label").containsPattern("\\p{IsHan}");
+            assertThat(item.maxPoints()).as(item.criterion() + " maximum").isPositive();
+        });
     }
 
     /** The scored items a rubric or criteria table gives for a category, in rule order. */
