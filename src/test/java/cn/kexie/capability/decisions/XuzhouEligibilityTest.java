@@ -36,10 +36,10 @@ class XuzhouEligibilityTest {
     static final String RECOGNISED = "该项目往年已获市科协认定为“提升计划”项目，不得再次申报";
     static final String RATING = "申报“一流学会建设”的学会评估等级须为4A级及以上";
     static final String MUTUALLY_EXCLUSIVE = "一流学会、创新特色学会项目互不兼报：本学会今年已申报一流学会或创新特色学会项目，每年只能申报其中一项";
-    static final String SERVICE_TECH_LIMIT = "每家学会“科技服务项目”申报数不得超过2个（本学会今年已申报2个）";
+    static final String SERVICE_TECH_LIMIT = "每家学会“科技服务项目”申报数不得超过2个，本学会今年已申报满2个";
     static final String SERVICE_POINT = "在同一个服务点上每家学会只能申报一个“科技服务项目”（本学会在该服务点已有申报）";
     static final String AGREEMENT = "“科技服务项目”须与服务对象签有合作协议，明确双方的责任、权利和义务（请上传协议）";
-    static final String THINK_TANK_LIMIT = "每家学会“科技创新智库项目”申报数不超过2个（本学会今年已申报2个）";
+    static final String THINK_TANK_LIMIT = "每家学会“科技创新智库项目”申报数不超过2个，本学会今年已申报满2个";
     static final String ACADEMIC_EVENTS = "本年度主办或承办的学术交流活动须不少于2场";
     static final String NATIONAL_EVENT = "本年度主办或承办的学术交流活动中须至少有一场是全国或全省（区域）性学术交流活动";
     static final String POPULAR_SCIENCE_EVENTS = "本学会牵头组织的科普活动须不少于3场次/年";
