@@ -20,8 +20,12 @@ class XiangyangRubricTest {
 
     private static final String TABLE = "xiangyang-rubric";
 
-    private static final List<String> HAIZHI_COMMON = List.of("OVERSEAS_TALENT", "OVERSEAS_COOPERATION",
+    /** The seed lists the new station's activities before its benefits, the excellent station's after. */
+    private static final List<String> HAIZHI_NEW_REST = List.of("OVERSEAS_TALENT", "OVERSEAS_COOPERATION",
             "COOPERATION_AGREEMENTS", "ACADEMIC_EXCHANGE", "TALENT_TRAINING", "ECONOMIC_BENEFIT", "SOCIAL_BENEFIT",
+            "ASSIGNED_TASKS");
+    private static final List<String> HAIZHI_EXCELLENT_REST = List.of("OVERSEAS_TALENT", "OVERSEAS_COOPERATION",
+            "COOPERATION_AGREEMENTS", "ECONOMIC_BENEFIT", "SOCIAL_BENEFIT", "ACADEMIC_EXCHANGE", "TALENT_TRAINING",
             "ASSIGNED_TASKS");
 
     static Stream<Arguments> categories() {
@@ -29,9 +33,9 @@ class XiangyangRubricTest {
                 arguments("ACTIVITY", List.of("ACADEMIC_TOPIC", "ACADEMIC_INTERDISCIPLINARY",
                         "ACADEMIC_COMPREHENSIVE_FORMAT", "ACADEMIC_SCALE", "INNOVATION_COOPERATION",
                         "INNOVATION_SERVICES", "INNOVATION_EXPERT_SUPPORT", "INNOVATION_RESULTS")),
-                arguments("HAIZHI_NEW", concat(List.of("STAFF", "OFFICE", "WORK_RULES"), HAIZHI_COMMON)),
+                arguments("HAIZHI_NEW", concat(List.of("STAFF", "OFFICE", "WORK_RULES"), HAIZHI_NEW_REST)),
                 arguments("HAIZHI_EXCELLENT", concat(List.of("IN_WORK_PLAN", "STAFF", "OFFICE", "FUNDING",
-                        "STATION_PLAQUE"), HAIZHI_COMMON)),
+                        "STATION_PLAQUE"), HAIZHI_EXCELLENT_REST)),
                 arguments("FUNCTION_UNDERTAKING", List.of("SPECIFIC_PROJECT", "RESPONSIBILITY_SYSTEM",
                         "PROJECT_LEADER_SYSTEM", "MEETING_SYSTEM", "INFORMATION_SYSTEM", "WORK_NORMS",
                         "RESULTS_EVALUATION")),
