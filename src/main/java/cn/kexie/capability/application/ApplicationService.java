@@ -91,6 +91,7 @@ public class ApplicationService {
         variables.put(ProjectProcess.CATEGORY, categoryCode);
         variables.put(ProjectProcess.CALL_YEAR, call.year());
         variables.put(ProjectProcess.PUBLICITY_DAYS, programme.publicityWorkingDays());
+        variables.put(ProjectProcess.DISBURSED, 0.0);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(programme.projectProcessKey(), number, variables);
         repository.setProcessInstance(id, instance.getId());
         repository.addEvent(id, currentUser.requireId(), "created", null, null, Map.of("category", categoryCode));

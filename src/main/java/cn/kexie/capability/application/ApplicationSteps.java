@@ -1,0 +1,84 @@
+package cn.kexie.capability.application;
+
+import cn.kexie.capability.organisation.OrganisationService;
+import cn.kexie.capability.programme.Category;
+import cn.kexie.capability.programme.ProgrammeCatalogue;
+import cn.kexie.capability.workflow.ProjectProcess;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The steps every application diagram calls by bean name: status changes, the facts the
+ * eligibility table reads, and the record of its answer. Thin: they gather and record, the
+ * decision tables decide.
+ */
+@Configuration
+class ApplicationSteps {
+
+    /** {@code ${applicationStatus.set(execution, 'UNDER_NOTICE')}} as an execution listener. */
+    @Bean
+    StatusSetter applicationStatus(ApplicationService applications) {
+        return new StatusSetter(applications);
+    }
+
+    /** Status setter called from diagrams. */
+    public static class StatusSetter {
+        private final ApplicationService applications;
+
+        StatusSetter(ApplicationService applications) {
+            this.applications = applications;
+        }
+
+        public void set(DelegateExecution execution, String status) {
+            long id = applicationId(execution);
+            applications.setStatus(id, status);
+            applications.record(id, "status", status, null, null);
+        }
+    }
+
+    /**
+     * Puts the register's facts for the application year, the application's declared facts, and
+     * the organisation's other applications in the call by category ({@code othersByCategory}) into
+     * the process, for the eligibility table (and any input mapping a diagram adds).
+     */
+    @Bean
+    JavaDelegate eligibilityFacts(ApplicationService applications, OrganisationService organisations,
+            ProgrammeCatalogue catalogue) {
+        return execution -> {
+            Application app = applications.load(applicationId(execution));
+            // what the applicant declared, overruled by what the register says
+            Map<String, Object> facts = new HashMap<>(app.declared());
+            facts.putAll(organisations.facts(app.organisationId(), app.callYear(), app.programmeCode()));
+            List<String> categories = catalogue.categories(app.programmeCode()).stream().map(Category::code).toList();
+            facts.put("othersByCategory", applications.othersByCategory(app, categories));
+            facts.put(ProjectProcess.CATEGORY, app.categoryCode());
+            execution.setVariables(facts);
+        };
+    }
+
+    /** Records the eligibility table's reasons (none: eligible) in the dossier's history. */
+    @Bean
+    JavaDelegate eligibilityRecorder(ApplicationService applications) {
+        return execution -> {
+            Object reasons = execution.getVariable(ProjectProcess.ELIGIBILITY_REASONS);
+            List<?> list = reasons instanceof List<?> l ? l : List.of();
+            Map<String, Object> data = new HashMap<>();
+            data.put("reasons", list);
+            applications.record(applicationId(execution), "eligibility", list.isEmpty() ? "ELIGIBLE" : "NOT_ELIGIBLE",
+                    String.join("\n", list.stream().map(String::valueOf).toList()), data);
+        };
+    }
+
+    static long applicationId(DelegateExecution execution) {
+        Object id = execution.getVariable(ProjectProcess.APPLICATION_ID);
+        if (!(id instanceof Number n)) {
+            throw new IllegalStateException("process " + execution.getProcessInstanceId() + " has no applicationId");
+        }
+        return n.longValue();
+    }
+}

@@ -1,0 +1,60 @@
+package cn.kexie.capability.approval;
+
+import cn.kexie.capability.application.ApplicationService;
+import cn.kexie.capability.common.PlatformClock;
+import cn.kexie.capability.common.UserError;
+import cn.kexie.capability.common.UserError.Problem;
+import cn.kexie.capability.workflow.ProjectProcess;
+import cn.kexie.capability.workflow.WorkItem;
+import cn.kexie.capability.workflow.WorkflowTasks;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Approval by a body that meets (党组研究同意, 领导小组审定): approve or not, with the meeting's
+ * date and the minutes' reference. Who may approve is the task's candidate group.
+ */
+@Service
+public class ApprovalService {
+
+    private final ApplicationService applications;
+    private final WorkflowTasks tasks;
+
+    ApprovalService(ApplicationService applications, WorkflowTasks tasks) {
+        this.applications = applications;
+        this.tasks = tasks;
+    }
+
+    public record Approval(boolean approved, LocalDate meetingDate, String minutesReference, String comment) {
+    }
+
+    @Transactional
+    public void decide(String taskId, Approval approval) {
+        WorkItem task = tasks.get(taskId);
+        List<Problem> problems = new ArrayList<>();
+        if (approval.meetingDate() == null) {
+            problems.add(new Problem("approval.error.meetingDate"));
+        } else if (approval.meetingDate().isAfter(PlatformClock.today())) {
+            problems.add(new Problem("approval.error.meetingInFuture"));
+        }
+        if (approval.minutesReference() == null || approval.minutesReference().isBlank()
+                || approval.minutesReference().length() > 100) {
+            problems.add(new Problem("approval.error.minutes"));
+        }
+        if (!approval.approved() && (approval.comment() == null || approval.comment().isBlank())) {
+            problems.add(new Problem("approval.error.reasonRequired"));
+        }
+        if (approval.comment() != null && approval.comment().length() > 4000) {
+            problems.add(new Problem("approval.error.commentLength"));
+        }
+        UserError.throwIfAny(problems);
+        String outcome = approval.approved() ? ProjectProcess.PASS : ProjectProcess.REJECT;
+        applications.record(task.applicationId(), task.taskDefinitionKey(), outcome, approval.comment(),
+                Map.of("meetingDate", approval.meetingDate().toString(), "minutes", approval.minutesReference().trim()));
+        tasks.complete(taskId, Map.of(ProjectProcess.OUTCOME, outcome));
+    }
+}

@@ -1,0 +1,165 @@
+package cn.kexie.capability.funding;
+
+import cn.kexie.capability.application.Application;
+import cn.kexie.capability.application.ApplicationService;
+import cn.kexie.capability.application.Attachment;
+import cn.kexie.capability.application.AttachmentService;
+import cn.kexie.capability.common.PlatformClock;
+import cn.kexie.capability.common.UserError;
+import cn.kexie.capability.common.UserError.Problem;
+import cn.kexie.capability.security.CurrentUser;
+import cn.kexie.capability.workflow.ProjectProcess;
+import cn.kexie.capability.workflow.WorkItem;
+import cn.kexie.capability.workflow.WorkflowTasks;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The money side of a project: the responsibility agreement (项目责任书) generated from the
+ * application, signed by the applicant and confirmed by the office; the disbursement (资金拨付),
+ * only after the agreement; and the recovery (收回) of disbursed funds after a sanction.
+ */
+@Service
+public class FundingService {
+
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
+
+    private final ApplicationService applications;
+    private final AttachmentService attachments;
+    private final WorkflowTasks tasks;
+    private final CurrentUser currentUser;
+    private final JdbcClient jdbc;
+
+    FundingService(ApplicationService applications, AttachmentService attachments, WorkflowTasks tasks,
+            CurrentUser currentUser, JdbcClient jdbc) {
+        this.applications = applications;
+        this.attachments = attachments;
+        this.tasks = tasks;
+        this.currentUser = currentUser;
+        this.jdbc = jdbc;
+    }
+
+    /** The agreement as a printable HTML document, generated from the application. */
+    @Transactional(readOnly = true)
+    public String agreement(long applicationId) {
+        Application app = applications.get(applicationId);
+        return AgreementDocument.html(app);
+    }
+
+    /** The applicant uploads the signed and stamped agreement. */
+    @Transactional
+    public void signAgreement(String taskId, String fileName, byte[] content) {
+        WorkItem task = tasks.get(taskId);
+        Application app = applications.requireOwn(task.applicationId());
+        if (fileName != null && content != null) {
+            attachments.store(app.id(), Attachment.Kind.SIGNED_AGREEMENT, fileName, content, currentUser.requireId());
+        }
+        if (attachments.list(app.id(), Attachment.Kind.SIGNED_AGREEMENT).isEmpty()) {
+            throw new UserError("funding.error.signedCopyMissing");
+        }
+        applications.record(app.id(), "signAgreement", "SIGNED", null, null);
+        tasks.complete(taskId, Map.of());
+    }
+
+    /** The office confirms the signed agreement and sets the date of the mid-term check, or returns it. */
+    @Transactional
+    public void confirmAgreement(String taskId, boolean confirmed, LocalDate midtermDue, String note) {
+        WorkItem task = tasks.get(taskId);
+        List<Problem> problems = new ArrayList<>();
+        if (confirmed && (midtermDue == null || !midtermDue.isAfter(PlatformClock.today()))) {
+            problems.add(new Problem("funding.error.midtermDue"));
+        }
+        if (!confirmed && (note == null || note.isBlank())) {
+            problems.add(new Problem("review.error.reasonsRequired"));
+        }
+        UserError.throwIfAny(problems);
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(ProjectProcess.OUTCOME, confirmed ? ProjectProcess.PASS : ProjectProcess.RETURN);
+        if (confirmed) {
+            // the check falls due at the start of that day, Asia/Shanghai
+            vars.put(ProjectProcess.MIDTERM_DUE, java.util.Date.from(midtermDue.atStartOfDay(PlatformClock.ZONE).toInstant()));
+        }
+        applications.record(task.applicationId(), "confirmAgreement", confirmed ? "CONFIRMED" : "RETURNED", note,
+                confirmed ? Map.of("midtermDue", midtermDue.toString()) : null);
+        tasks.complete(taskId, vars);
+    }
+
+    public record Payment(BigDecimal amountYuan, LocalDate paidOn, String voucherNo) {
+    }
+
+    /** Finance records the disbursement: amount, date, voucher number. */
+    @Transactional
+    public void disburse(String taskId, Payment payment) {
+        WorkItem task = tasks.get(taskId);
+        Application app = applications.load(task.applicationId());
+        UserError.throwIfAny(validate(payment, null));
+        insert(app.id(), "DISBURSEMENT", payment);
+        applications.addDisbursed(app.id(), payment.amountYuan());
+        BigDecimal total = applications.load(app.id()).disbursedYuan();
+        applications.record(app.id(), "disbursement", "PAID", null, data(payment));
+        tasks.complete(taskId, Map.of(ProjectProcess.DISBURSED, total.doubleValue()));
+    }
+
+    /** Finance records the recovery of disbursed funds after a sanction. */
+    @Transactional
+    public void recover(String taskId, Payment payment) {
+        WorkItem task = tasks.get(taskId);
+        Application app = applications.load(task.applicationId());
+        BigDecimal outstanding = (app.disbursedYuan() == null ? BigDecimal.ZERO : app.disbursedYuan())
+                .subtract(app.recoveredYuan() == null ? BigDecimal.ZERO : app.recoveredYuan());
+        UserError.throwIfAny(validate(payment, outstanding));
+        insert(app.id(), "RECOVERY", payment);
+        applications.addRecovered(app.id(), payment.amountYuan());
+        applications.record(app.id(), "fundRecovery", "RECOVERED", null, data(payment));
+        tasks.complete(taskId, Map.of());
+    }
+
+    /** The payments of an application, for the dossier. */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> payments(long applicationId) {
+        applications.get(applicationId);
+        return jdbc.sql("select kind, amount_yuan, paid_on, voucher_no from payment where application_id = ? order by paid_on, id")
+                .param(applicationId).query().listOfRows();
+    }
+
+    private List<Problem> validate(Payment p, BigDecimal atMost) {
+        List<Problem> problems = new ArrayList<>();
+        if (p.amountYuan() == null || p.amountYuan().signum() <= 0 || p.amountYuan().compareTo(MAX_AMOUNT) > 0
+                || p.amountYuan().scale() > 2) {
+            problems.add(new Problem("funding.error.amount"));
+        } else if (atMost != null && p.amountYuan().compareTo(atMost) > 0) {
+            problems.add(new Problem("funding.error.moreThanDisbursed", atMost.toPlainString()));
+        }
+        if (p.paidOn() == null || p.paidOn().isAfter(PlatformClock.today())) {
+            problems.add(new Problem("funding.error.date"));
+        }
+        if (p.voucherNo() == null || p.voucherNo().isBlank() || p.voucherNo().length() > 60) {
+            problems.add(new Problem("funding.error.voucher"));
+        }
+        return problems;
+    }
+
+    private void insert(long applicationId, String kind, Payment p) {
+        jdbc.sql("""
+                insert into payment (application_id, kind, amount_yuan, paid_on, voucher_no, recorded_by, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(applicationId, kind, p.amountYuan(), Date.valueOf(p.paidOn()), p.voucherNo().trim(),
+                        currentUser.requireId(), Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    private static Map<String, Object> data(Payment p) {
+        return Map.of("amount", p.amountYuan().toPlainString(), "paidOn", p.paidOn().toString(), "voucher", p.voucherNo().trim());
+    }
+
+}

@@ -1,0 +1,206 @@
+package cn.kexie.capability.implementation;
+
+import cn.kexie.capability.application.Application;
+import cn.kexie.capability.application.ApplicationService;
+import cn.kexie.capability.application.Attachment;
+import cn.kexie.capability.application.AttachmentService;
+import cn.kexie.capability.common.PlatformClock;
+import cn.kexie.capability.common.UserError;
+import cn.kexie.capability.common.UserError.Problem;
+import cn.kexie.capability.organisation.Organisation;
+import cn.kexie.capability.organisation.OrganisationService;
+import cn.kexie.capability.security.CurrentUser;
+import cn.kexie.capability.security.Roles;
+import cn.kexie.capability.workflow.ProjectProcess;
+import cn.kexie.capability.workflow.WorkItem;
+import cn.kexie.capability.workflow.WorkflowTasks;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Implementation and its checks: progress reports, the mid-term check (中期检查) with
+ * rectification (整改), the final report and acceptance (总结验收), fraud found at any point after
+ * approval, and the sanction written into the register.
+ */
+@Service
+public class ImplementationService {
+
+    static final int MAX_TEXT = 4000;
+
+    private final ApplicationService applications;
+    private final AttachmentService attachments;
+    private final WorkflowTasks tasks;
+    private final CurrentUser currentUser;
+    private final RuntimeService runtimeService;
+    private final OrganisationService organisations;
+
+    ImplementationService(ApplicationService applications, AttachmentService attachments, WorkflowTasks tasks,
+            CurrentUser currentUser, RuntimeService runtimeService, OrganisationService organisations) {
+        this.applications = applications;
+        this.attachments = attachments;
+        this.tasks = tasks;
+        this.currentUser = currentUser;
+        this.runtimeService = runtimeService;
+        this.organisations = organisations;
+    }
+
+    /** A report of the applicant's (progress, rectification): text and optionally a file. */
+    public record Report(String text, String fileName, byte[] content) {
+    }
+
+    @Transactional
+    public void reportProgress(String taskId, Report report) {
+        applicantReport(taskId, report, Attachment.Kind.PROGRESS, "progressReport");
+    }
+
+    @Transactional
+    public void reportRectification(String taskId, Report report) {
+        applicantReport(taskId, report, Attachment.Kind.RECTIFICATION, "rectification");
+    }
+
+    private void applicantReport(String taskId, Report report, Attachment.Kind kind, String step) {
+        WorkItem task = tasks.get(taskId);
+        Application app = applications.requireOwn(task.applicationId());
+        String text = report.text() == null ? "" : report.text().trim();
+        if (text.length() < 10 || text.length() > MAX_TEXT) {
+            throw new UserError("implementation.error.reportText", 10, MAX_TEXT);
+        }
+        if (report.fileName() != null && report.content() != null) {
+            attachments.store(app.id(), kind, report.fileName(), report.content(), currentUser.requireId());
+        }
+        applications.record(app.id(), step, "SUBMITTED", text, null);
+        tasks.complete(taskId, Map.of());
+    }
+
+    /** The final report: a summary report and the accounts of fund use must both be attached. */
+    @Transactional
+    public void submitFinalReport(String taskId, String text) {
+        WorkItem task = tasks.get(taskId);
+        Application app = applications.requireOwn(task.applicationId());
+        List<Problem> problems = new ArrayList<>();
+        if (attachments.list(app.id(), Attachment.Kind.SUMMARY).isEmpty()) {
+            problems.add(new Problem("implementation.error.summaryMissing"));
+        }
+        if (attachments.list(app.id(), Attachment.Kind.ACCOUNTS).isEmpty()) {
+            problems.add(new Problem("implementation.error.accountsMissing"));
+        }
+        if (text != null && text.length() > MAX_TEXT) {
+            problems.add(new Problem("implementation.error.reportText", 0, MAX_TEXT));
+        }
+        UserError.throwIfAny(problems);
+        applications.record(app.id(), "finalReport", "SUBMITTED", text, null);
+        tasks.complete(taskId, Map.of());
+    }
+
+    /** The office's mid-term check: passed, rectify by a date, or fraud found. */
+    @Transactional
+    public void midtermCheck(String taskId, String outcome, String note, LocalDate rectifyBy) {
+        requireOffice();
+        WorkItem task = tasks.get(taskId);
+        List<Problem> problems = new ArrayList<>();
+        if (!Set.of(ProjectProcess.PASS, ProjectProcess.RECTIFY, ProjectProcess.FRAUD).contains(outcome)) {
+            problems.add(new Problem("review.error.outcome"));
+        }
+        if (!ProjectProcess.PASS.equals(outcome) && (note == null || note.isBlank())) {
+            problems.add(new Problem("review.error.reasonsRequired"));
+        }
+        if (ProjectProcess.RECTIFY.equals(outcome) && (rectifyBy == null || !rectifyBy.isAfter(PlatformClock.today()))) {
+            problems.add(new Problem("implementation.error.rectifyBy"));
+        }
+        UserError.throwIfAny(problems);
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(ProjectProcess.OUTCOME, outcome);
+        if (ProjectProcess.RECTIFY.equals(outcome)) {
+            // rectification is due at the end of that day, Asia/Shanghai
+            vars.put(ProjectProcess.RECTIFICATION_DEADLINE,
+                    java.util.Date.from(rectifyBy.plusDays(1).atStartOfDay(PlatformClock.ZONE).toInstant()));
+        }
+        if (ProjectProcess.FRAUD.equals(outcome)) {
+            vars.put(ProjectProcess.FINDING, ProjectProcess.FINDING_FRAUD);
+        }
+        applications.record(task.applicationId(), "midtermCheck", outcome, note,
+                rectifyBy == null ? null : Map.of("rectifyBy", rectifyBy.toString()));
+        tasks.complete(taskId, vars);
+    }
+
+    /** The office's acceptance decision: passed, failed, or fraud found. */
+    @Transactional
+    public void accept(String taskId, String outcome, String note) {
+        requireOffice();
+        WorkItem task = tasks.get(taskId);
+        if (!Set.of(ProjectProcess.PASS, ProjectProcess.FAILED, ProjectProcess.FRAUD).contains(outcome)) {
+            throw new UserError("review.error.outcome");
+        }
+        if (!ProjectProcess.PASS.equals(outcome) && (note == null || note.isBlank())) {
+            throw new UserError("review.error.reasonsRequired");
+        }
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(ProjectProcess.OUTCOME, outcome);
+        if (ProjectProcess.FAILED.equals(outcome)) {
+            vars.put(ProjectProcess.FINDING, ProjectProcess.FINDING_FAILED_ACCEPTANCE);
+        } else if (ProjectProcess.FRAUD.equals(outcome)) {
+            vars.put(ProjectProcess.FINDING, ProjectProcess.FINDING_FRAUD);
+        }
+        applications.record(task.applicationId(), "finalAcceptance", outcome, note, null);
+        tasks.complete(taskId, vars);
+    }
+
+    /**
+     * The office finds fraud in a funded project at any point after approval: the project's
+     * process goes to its sanctions at once.
+     */
+    @Transactional
+    public void reportFraud(long applicationId, String note) {
+        requireOffice();
+        Application app = applications.load(applicationId);
+        if (note == null || note.isBlank() || note.length() > MAX_TEXT) {
+            throw new UserError("review.error.reasonsRequired");
+        }
+        try {
+            runtimeService.createMessageCorrelation(ProjectProcess.MESSAGE_FRAUD)
+                    .processInstanceBusinessKey(app.number())
+                    .setVariables(Variables.createVariables().putValue(ProjectProcess.FINDING, ProjectProcess.FINDING_FRAUD))
+                    .correlate();
+        } catch (MismatchingMessageCorrelationException notNow) {
+            throw new UserError("implementation.error.fraudNotNow");
+        }
+        applications.record(app.id(), "fraudFound", ProjectProcess.FINDING_FRAUD, note.trim(), null);
+    }
+
+    /**
+     * Called by the diagram after the sanction table decided: the ban goes into the register
+     * for the years after the finding's year, so the eligibility table refuses them.
+     */
+    void recordSanction(long applicationId, String finding, int banYears) {
+        Application app = applications.load(applicationId);
+        int year = PlatformClock.today().getYear();
+        Integer from = banYears > 0 ? year + 1 : null;
+        Integer until = banYears > 0 ? year + banYears : null;
+        organisations.addSanction(app.organisationId(), new Organisation.Sanction(app.programmeCode(), finding, year,
+                from, until, app.number(), null));
+        Map<String, Object> data = new HashMap<>();
+        data.put("finding", finding);
+        data.put("banYears", banYears);
+        if (from != null) {
+            data.put("banFrom", from);
+            data.put("banUntil", until);
+        }
+        applications.record(applicationId, "sanction", finding, null, data);
+    }
+
+    private void requireOffice() {
+        if (!currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN)) {
+            throw new AccessDeniedException("programme office only");
+        }
+    }
+}

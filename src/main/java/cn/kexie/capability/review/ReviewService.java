@@ -1,0 +1,315 @@
+package cn.kexie.capability.review;
+
+import cn.kexie.capability.application.Application;
+import cn.kexie.capability.application.ApplicationService;
+import cn.kexie.capability.calendar.WorkingDays;
+import cn.kexie.capability.common.PlatformClock;
+import cn.kexie.capability.common.UserError;
+import cn.kexie.capability.common.UserError.Problem;
+import cn.kexie.capability.programme.ProgrammeCatalogue;
+import cn.kexie.capability.security.CurrentUser;
+import cn.kexie.capability.security.Roles;
+import cn.kexie.capability.workflow.ProjectProcess;
+import cn.kexie.capability.workflow.WorkItem;
+import cn.kexie.capability.workflow.WorkflowTasks;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The review steps: formal review (形式审查), assigning the expert panel (with 回避), each expert's
+ * scoring sheet against the programme's criteria table, the panel score and the office's
+ * conclusion. Each step writes its record and completes its task in one transaction.
+ */
+@Service
+public class ReviewService {
+
+    /** The five checks of 形式审查 (seed 002, 五.2). */
+    public static final List<String> FORMAL_CHECKS = List.of("conditions", "form", "truthful", "materials", "budget");
+    static final int MIN_PANEL = 3;
+    static final int MAX_PANEL = 15;
+    static final int DEFAULT_CORRECTION_DAYS = 5;
+
+    private final ApplicationService applications;
+    private final WorkflowTasks tasks;
+    private final CurrentUser currentUser;
+    private final IdentityService identityService;
+    private final DecisionService decisionService;
+    private final ProgrammeCatalogue catalogue;
+    private final JdbcClient jdbc;
+    private final WorkingDays workingDays;
+
+    ReviewService(ApplicationService applications, WorkflowTasks tasks, CurrentUser currentUser,
+            IdentityService identityService, DecisionService decisionService, ProgrammeCatalogue catalogue,
+            JdbcClient jdbc, WorkingDays workingDays) {
+        this.applications = applications;
+        this.tasks = tasks;
+        this.currentUser = currentUser;
+        this.identityService = identityService;
+        this.decisionService = decisionService;
+        this.catalogue = catalogue;
+        this.jdbc = jdbc;
+        this.workingDays = workingDays;
+    }
+
+    // ---------------------------------------------------------------- formal review
+
+    /** The office's formal review: passed checks, and an outcome with reasons when not passed. */
+    public record FormalReview(Set<String> checksPassed, String outcome, String reasons, Integer correctionWorkingDays) {
+    }
+
+    @Transactional
+    public void formalReview(String taskId, FormalReview review) {
+        WorkItem task = tasks.get(taskId);
+        long applicationId = task.applicationId();
+        List<Problem> problems = new ArrayList<>();
+        String outcome = review.outcome();
+        if (!List.of(ProjectProcess.PASS, ProjectProcess.RETURN, ProjectProcess.REJECT).contains(outcome)) {
+            problems.add(new Problem("review.error.outcome"));
+        }
+        boolean allPassed = review.checksPassed() != null && review.checksPassed().containsAll(FORMAL_CHECKS);
+        if (ProjectProcess.PASS.equals(outcome) && !allPassed) {
+            problems.add(new Problem("review.error.checksForPass"));
+        }
+        if (!ProjectProcess.PASS.equals(outcome) && (review.reasons() == null || review.reasons().isBlank())) {
+            problems.add(new Problem("review.error.reasonsRequired"));
+        }
+        if (review.reasons() != null && review.reasons().length() > 4000) {
+            problems.add(new Problem("review.error.reasonsLength"));
+        }
+        int days = review.correctionWorkingDays() == null ? DEFAULT_CORRECTION_DAYS : review.correctionWorkingDays();
+        if (ProjectProcess.RETURN.equals(outcome) && (days < 1 || days > 30)) {
+            problems.add(new Problem("review.error.correctionDays"));
+        }
+        UserError.throwIfAny(problems);
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(ProjectProcess.OUTCOME, outcome);
+        Map<String, Object> data = new HashMap<>();
+        data.put("checksPassed", new ArrayList<>(review.checksPassed() == null ? Set.of() : review.checksPassed()));
+        if (ProjectProcess.RETURN.equals(outcome)) {
+            Date deadline = workingDays.endOfPeriod(Date.from(PlatformClock.now()), days);
+            vars.put(ProjectProcess.CORRECTION_DEADLINE, deadline);
+            data.put("correctionWorkingDays", days);
+            data.put("correctionDeadline", deadline.toInstant().toString());
+        }
+        applications.record(applicationId, "formalReview", outcome, review.reasons(), data);
+        tasks.complete(taskId, vars);
+    }
+
+    // ---------------------------------------------------------------- panel
+
+    /** A possible reviewer: user id, name, and whether 回避 rules them out for this application. */
+    public record Candidate(String userId, String name, boolean conflicted) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Candidate> candidates(long applicationId) {
+        requireOffice();
+        Application app = applications.load(applicationId);
+        String applicantGroup = applicantGroupOf(app);
+        List<Candidate> result = new ArrayList<>();
+        for (User u : identityService.createUserQuery().memberOfGroup(Roles.EXPERT).orderByUserId().asc().list()) {
+            boolean conflicted = identityService.createGroupQuery().groupMember(u.getId()).list().stream()
+                    .map(Group::getId).anyMatch(applicantGroup::equals);
+            result.add(new Candidate(u.getId(), name(u), conflicted));
+        }
+        return result;
+    }
+
+    @Transactional
+    public void assignPanel(String taskId, List<String> expertIds) {
+        requireOffice();
+        WorkItem task = tasks.get(taskId);
+        Application app = applications.load(task.applicationId());
+        Set<String> chosen = new LinkedHashSet<>(expertIds == null ? List.of() : expertIds);
+        List<Problem> problems = new ArrayList<>();
+        if (chosen.size() < MIN_PANEL || chosen.size() > MAX_PANEL) {
+            problems.add(new Problem("review.error.panelSize", MIN_PANEL, MAX_PANEL));
+        }
+        String applicantGroup = applicantGroupOf(app);
+        for (String expert : chosen) {
+            if (identityService.createUserQuery().userId(expert).memberOfGroup(Roles.EXPERT).count() == 0) {
+                problems.add(new Problem("review.error.notExpert", expert));
+            } else if (identityService.createGroupQuery().groupMember(expert).groupId(applicantGroup).count() > 0) {
+                problems.add(new Problem("review.error.conflict", expert));
+            }
+        }
+        UserError.throwIfAny(problems);
+        applications.record(app.id(), "assignPanel", null, null, Map.of("experts", new ArrayList<>(chosen)));
+        tasks.complete(taskId, Map.of(ProjectProcess.EXPERTS, new ArrayList<>(chosen)));
+    }
+
+    // ---------------------------------------------------------------- expert scoring
+
+    /** One criterion of the programme's scoring table. */
+    public record Criterion(String code, String label, BigDecimal maxPoints) {
+    }
+
+    /** The criteria of the application's category, from the programme's scoring decision table. */
+    @Transactional(readOnly = true)
+    public List<Criterion> criteria(Application app) {
+        String key = catalogue.requireProgramme(app.programmeCode()).scoringDecisionKey();
+        if (key == null) {
+            return List.of();
+        }
+        return decisionService.evaluateDecisionByKey(key)
+                .variables(Variables.createVariables().putValue("category", app.categoryCode()))
+                .evaluate().getResultList().stream()
+                .map(row -> new Criterion(String.valueOf(row.get("criterion")), String.valueOf(row.get("label")),
+                        new BigDecimal(String.valueOf(row.get("maxPoints")))))
+                .toList();
+    }
+
+    /** An expert's sheet: the declaration of no conflict, points per criterion, comment. */
+    public record Sheet(boolean noConflict, Map<String, BigDecimal> points, String comment) {
+    }
+
+    @Transactional
+    public void submitSheet(String taskId, Sheet sheet) {
+        WorkItem task = tasks.get(taskId);
+        String expert = currentUser.requireId();
+        if (!expert.equals(task.assignee())) {
+            throw new AccessDeniedException("review sheet of another expert");
+        }
+        Application app = applications.load(task.applicationId());
+        List<Criterion> criteria = criteria(app);
+        List<Problem> problems = new ArrayList<>();
+        if (!sheet.noConflict()) {
+            problems.add(new Problem("review.error.declaration"));
+        }
+        BigDecimal total = BigDecimal.ZERO;
+        for (Criterion c : criteria) {
+            BigDecimal p = sheet.points() == null ? null : sheet.points().get(c.code());
+            if (p == null) {
+                problems.add(new Problem("review.error.scoreMissing", c.label()));
+            } else if (p.signum() < 0 || p.compareTo(c.maxPoints()) > 0 || p.scale() > 2) {
+                problems.add(new Problem("review.error.scoreRange", c.label(), c.maxPoints().toPlainString()));
+            } else {
+                total = total.add(p);
+            }
+        }
+        if (sheet.comment() == null || sheet.comment().isBlank() || sheet.comment().length() > 4000) {
+            problems.add(new Problem("review.error.comment"));
+        }
+        UserError.throwIfAny(problems);
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("delete from review_sheet where application_id = ? and expert_id = ?").params(app.id(), expert).update();
+        jdbc.sql("""
+                insert into review_sheet (application_id, expert_id, no_conflict, comment, total_points, submitted_at)
+                values (?, ?, ?, ?, ?, ?)""").params(app.id(), expert, true, sheet.comment().trim(), total, now).update();
+        for (Criterion c : criteria) {
+            jdbc.sql("""
+                    insert into review_score (application_id, expert_id, criterion, label, max_points, points)
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(app.id(), expert, c.code(), c.label(), c.maxPoints(), sheet.points().get(c.code())).update();
+        }
+        applications.record(app.id(), "expertReview", "SCORED", null, Map.of("expert", expert));
+        tasks.complete(taskId, Map.of());
+    }
+
+    /** A submitted sheet as the office sees it. */
+    public record SubmittedSheet(String expertId, String expertName, BigDecimal total, String comment,
+            Map<String, BigDecimal> points, Instant submittedAt) {
+    }
+
+    /** Every expert's sheet of the application: for the office (and managers), never for applicants or other experts. */
+    @Transactional(readOnly = true)
+    public List<SubmittedSheet> sheets(long applicationId) {
+        if (!currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN, Roles.MANAGER, Roles.PARTY_GROUP,
+                Roles.LEADING_GROUP)) {
+            throw new AccessDeniedException("review sheets");
+        }
+        return loadSheets(applicationId);
+    }
+
+    List<SubmittedSheet> loadSheets(long applicationId) {
+        List<SubmittedSheet> sheets = jdbc.sql("""
+                select expert_id, total_points, comment, submitted_at from review_sheet
+                where application_id = ? order by submitted_at""").param(applicationId)
+                .query((rs, n) -> new SubmittedSheet(rs.getString(1), rs.getString(1), rs.getBigDecimal(2),
+                        rs.getString(3), new HashMap<>(), rs.getTimestamp(4).toInstant()))
+                .list();
+        List<SubmittedSheet> named = new ArrayList<>();
+        for (SubmittedSheet s : sheets) {
+            Map<String, BigDecimal> points = new java.util.LinkedHashMap<>();
+            jdbc.sql("select criterion, points from review_score where application_id = ? and expert_id = ? order by criterion")
+                    .params(applicationId, s.expertId())
+                    .query((rs, n) -> points.put(rs.getString(1), rs.getBigDecimal(2))).list();
+            User u = identityService.createUserQuery().userId(s.expertId()).singleResult();
+            named.add(new SubmittedSheet(s.expertId(), u == null ? s.expertId() : name(u), s.total(), s.comment(), points,
+                    s.submittedAt()));
+        }
+        return named;
+    }
+
+    /** The panel score: the mean of the sheets' totals; with five or more sheets the highest and lowest are dropped. */
+    static BigDecimal panelScore(List<BigDecimal> totals) {
+        if (totals.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        List<BigDecimal> sorted = new ArrayList<>(totals);
+        sorted.sort(null);
+        if (sorted.size() >= 5) {
+            sorted = sorted.subList(1, sorted.size() - 1);
+        }
+        BigDecimal sum = sorted.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return sum.divide(BigDecimal.valueOf(sorted.size()), 2, RoundingMode.HALF_UP);
+    }
+
+    /** Called by the diagram after the panel: computes, stores and returns the panel score. */
+    BigDecimal computePanelScore(long applicationId) {
+        BigDecimal score = panelScore(loadSheets(applicationId).stream().map(SubmittedSheet::total).toList());
+        applications.setPanelScore(applicationId, score);
+        applications.record(applicationId, "panelScore", null, score.toPlainString(), Map.of("panelScore", score.toPlainString()));
+        return score;
+    }
+
+    // ---------------------------------------------------------------- conclusion
+
+    @Transactional
+    public void conclude(String taskId, String outcome, String comment) {
+        requireOffice();
+        WorkItem task = tasks.get(taskId);
+        if (!List.of(ProjectProcess.PASS, ProjectProcess.REJECT).contains(outcome)) {
+            throw new UserError("review.error.outcome");
+        }
+        if (ProjectProcess.REJECT.equals(outcome) && (comment == null || comment.isBlank())) {
+            throw new UserError("review.error.reasonsRequired");
+        }
+        applications.record(task.applicationId(), "reviewConclusion", outcome, comment, null);
+        tasks.complete(taskId, Map.of(ProjectProcess.OUTCOME, outcome));
+    }
+
+    private void requireOffice() {
+        if (!currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN)) {
+            throw new AccessDeniedException("programme office only");
+        }
+    }
+
+    private String applicantGroupOf(Application app) {
+        return jdbc.sql("select code from organisation where id = ?").param(app.organisationId())
+                .query(String.class).optional().map(Roles::organisationGroup).orElse("-");
+    }
+
+    static String name(User u) {
+        String n = ((u.getLastName() == null ? "" : u.getLastName()) + (u.getFirstName() == null ? "" : u.getFirstName())).trim();
+        return n.isEmpty() ? u.getId() : n;
+    }
+}
