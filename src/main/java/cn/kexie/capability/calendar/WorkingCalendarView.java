@@ -88,6 +88,18 @@ public class WorkingCalendarView extends VerticalLayout implements HasDynamicTit
         years.setAllRowsVisible(true);
     }
 
+    MonthCalendar month() {
+        return month;
+    }
+
+    ArrangementEditor editor() {
+        return editor;
+    }
+
+    Grid<ArrangedYear> years() {
+        return years;
+    }
+
     private void refresh() {
         years.setItems(service.years());
         month.show(month.month());
