@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -38,7 +39,8 @@ final class HolidayCnJson {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(text);
+            // a file saved by Windows Notepad starts with a byte order mark
+            root = MAPPER.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new UserError("calendar.error.json.syntax",
@@ -119,7 +121,7 @@ final class HolidayCnJson {
         arrangement.papers().forEach(papers::add);
         ArrayNode days = root.putArray("days");
         arrangement.days().stream()
-                .sorted(java.util.Comparator.comparing(CalendarDay::date))
+                .sorted(Comparator.comparing(CalendarDay::date))
                 .forEach(day -> days.addObject()
                         .put("name", day.name())
                         .put("date", day.date().toString())

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -21,7 +22,7 @@ final class WorkingCalendar {
     /** The longest period the arithmetic accepts, in working days: about fourteen years. */
     static final int MAX_WORKING_DAYS = 3660;
 
-    static final WorkingCalendar EMPTY = new WorkingCalendar(Long.MIN_VALUE, java.util.List.of(), java.util.List.of());
+    static final WorkingCalendar EMPTY = new WorkingCalendar(Long.MIN_VALUE, List.of(), List.of());
 
     private final long version;
     private final Map<LocalDate, CalendarDay> listed;

@@ -38,7 +38,7 @@ public class WorkingCalendarView extends VerticalLayout implements HasDynamicTit
     private final Tab monthTab;
     private final Tab editTab;
 
-    WorkingCalendarView(WorkingCalendarService service, WorkingDays workingDays) {
+    public WorkingCalendarView(WorkingCalendarService service, WorkingDays workingDays) {
         this.service = service;
         setSizeFull();
         month = new MonthCalendar(workingDays);

@@ -7,7 +7,9 @@ import cn.kexie.capability.common.Messages;
 import cn.kexie.capability.common.UserError;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
@@ -50,6 +52,7 @@ class ArrangementRulesTest {
                 new CalendarDay(LocalDate.of(2018, 12, 29), DayKind.MAKE_UP_WORKING_DAY, "元旦"),
                 new CalendarDay(LocalDate.of(2018, 12, 30), DayKind.HOLIDAY, "元旦"));
         assertThat(HolidayCnJson.read(HolidayCnJson.write(read))).isEqualTo(read);
+        assertThat(HolidayCnJson.read("\uFEFF" + HolidayCnJson.write(read))).as("with a byte order mark").isEqualTo(read);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -117,7 +120,7 @@ class ArrangementRulesTest {
     private static Properties bundle(String path) {
         try (InputStream in = ArrangementRulesTest.class.getClassLoader().getResourceAsStream(path)) {
             Properties properties = new Properties();
-            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             return properties;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -11,6 +11,7 @@ import cn.kexie.capability.security.Roles;
 import cn.kexie.capability.ui.HomeNotice;
 import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -39,6 +40,11 @@ class WorkingCalendarServiceTest {
     TestRestTemplate rest;
     @Autowired
     JdbcClient jdbc;
+
+    @AfterEach
+    void forgetMadeUpYears() {
+        TestYears.forget(jdbc, repository, 2031, 2032, 2035);
+    }
 
     /** 2031-01-01 is a Wednesday: New Year's Day off until Friday, Saturday 2031-01-04 worked instead. */
     static final String NEW_YEAR_2031 = """

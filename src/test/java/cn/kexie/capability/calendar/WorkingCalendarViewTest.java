@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /**
@@ -36,6 +37,10 @@ class WorkingCalendarViewTest {
     WorkingDays workingDays;
     @Autowired
     Messages messages;
+    @Autowired
+    WorkingCalendarRepository repository;
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeEach
     void chineseUi() {
@@ -53,6 +58,7 @@ class WorkingCalendarViewTest {
     void noUi() {
         UI.setCurrent(null);
         VaadinService.setCurrent(null);
+        TestYears.forget(jdbc, repository, 2034, 2036);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import cn.kexie.capability.PlatformTest;
 import cn.kexie.capability.security.Roles;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /**
@@ -51,6 +53,10 @@ class WorkingDayTimerProcessTest {
     ManagementService managementService;
     @Autowired
     WorkingCalendarService calendarService;
+    @Autowired
+    WorkingCalendarRepository calendarRepository;
+    @Autowired
+    JdbcClient jdbc;
 
     private String deploymentId;
 
@@ -65,6 +71,7 @@ class WorkingDayTimerProcessTest {
     void undeploy() {
         ClockUtil.reset();
         repositoryService.deleteDeployment(deploymentId, true);
+        TestYears.forget(jdbc, calendarRepository, 2033);
     }
 
     @Test
@@ -103,9 +110,9 @@ class WorkingDayTimerProcessTest {
         assertThat(timerOf(before).getDuedate()).isEqualTo(WorkingCalendarTest.shanghai("2033-01-04T00:00"));
 
         calendarService.save(new Arrangement(2033, List.of(), List.of(
-                new CalendarDay(java.time.LocalDate.of(2033, 1, 1), DayKind.HOLIDAY, "元旦"),
-                new CalendarDay(java.time.LocalDate.of(2033, 1, 2), DayKind.HOLIDAY, "元旦"),
-                new CalendarDay(java.time.LocalDate.of(2033, 1, 3), DayKind.HOLIDAY, "元旦"))), false);
+                new CalendarDay(LocalDate.of(2033, 1, 1), DayKind.HOLIDAY, "元旦"),
+                new CalendarDay(LocalDate.of(2033, 1, 2), DayKind.HOLIDAY, "元旦"),
+                new CalendarDay(LocalDate.of(2033, 1, 3), DayKind.HOLIDAY, "元旦"))), false);
 
         ProcessInstance after = start(1);
         assertThat(timerOf(after).getDuedate()).isEqualTo(WorkingCalendarTest.shanghai("2033-01-05T00:00"));
