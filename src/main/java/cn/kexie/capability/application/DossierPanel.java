@@ -1,0 +1,176 @@
+package cn.kexie.capability.application;
+
+import cn.kexie.capability.common.PlatformClock;
+import cn.kexie.capability.programme.ProgrammeCatalogue;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.server.StreamResource;
+import java.io.ByteArrayInputStream;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The dossier of an application as every task form and the detail view show it: the 申报书, the
+ * budget, the attachments (downloadable), and the history with reasons and comments. Reading
+ * access is checked by {@link ApplicationService#get}.
+ */
+@org.springframework.stereotype.Component
+public class DossierPanel {
+
+    static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(PlatformClock.ZONE);
+
+    private final ApplicationService applications;
+    private final AttachmentService attachments;
+    private final ProgrammeCatalogue catalogue;
+
+    DossierPanel(ApplicationService applications, AttachmentService attachments, ProgrammeCatalogue catalogue) {
+        this.applications = applications;
+        this.attachments = attachments;
+        this.catalogue = catalogue;
+    }
+
+    /** The whole dossier; {@code open} shows the 申报书 unfolded. */
+    public VerticalLayout create(long applicationId, boolean open) {
+        Application app = applications.get(applicationId);
+        VerticalLayout panel = new VerticalLayout();
+        panel.setPadding(false);
+        panel.addClassName("dossier");
+        panel.add(summary(panel, app));
+        Details form = new Details(panel.getTranslation("dossier.applicationForm"), applicationForm(panel, app));
+        form.setOpened(open);
+        panel.add(form);
+        panel.add(new Details(panel.getTranslation("application.attachments") + "（" + attachments.list(app.id()).size() + "）",
+                attachmentList(panel, app)));
+        Details history = new Details(panel.getTranslation("application.history"), history(panel, app));
+        panel.add(history);
+        return panel;
+    }
+
+    private Component summary(Component ui, Application app) {
+        Div box = new Div();
+        box.getStyle().set("display", "grid").set("grid-template-columns", "max-content 1fr").set("gap", "0.2em 1em");
+        java.util.Locale locale = java.util.Optional.ofNullable(com.vaadin.flow.component.UI.getCurrent()).map(com.vaadin.flow.component.UI::getLocale)
+                .orElse(cn.kexie.capability.common.Messages.CHINESE);
+        String programme = catalogue.programme(app.programmeCode()).map(p -> p.name(locale)).orElse(app.programmeCode());
+        String category = catalogue.category(app.programmeCode(), app.categoryCode()).map(c -> c.name(locale))
+                .orElse(app.categoryCode());
+        row(box, ui.getTranslation("application.number"), app.number());
+        row(box, ui.getTranslation("application.field.title"), app.title());
+        row(box, ui.getTranslation("application.organisation"), app.organisationName());
+        row(box, ui.getTranslation("application.programme"), programme + " · " + app.callYear());
+        row(box, ui.getTranslation("application.category"), category);
+        row(box, ui.getTranslation("application.status"), statusLabel(ui, app.status()));
+        if (app.panelScore() != null) {
+            row(box, ui.getTranslation("application.panelScore"), app.panelScore().toPlainString());
+        }
+        return box;
+    }
+
+    private static void row(Div box, String label, String value) {
+        Span l = new Span(label);
+        l.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        box.add(l, new Span(value == null ? "" : value));
+    }
+
+    public static String statusLabel(Component ui, String status) {
+        String label = ui.getTranslation("status." + status);
+        return label.startsWith("status.") ? status : label;
+    }
+
+    private Component applicationForm(Component ui, Application app) {
+        VerticalLayout form = new VerticalLayout();
+        form.setPadding(false);
+        for (String[] field : new String[][] {{"aims", app.aims()}, {"content", app.content()},
+                {"schedule", app.schedule()}, {"expectedResults", app.expectedResults()}}) {
+            H3 heading = new H3(ui.getTranslation("application.field." + field[0]));
+            heading.getStyle().set("font-size", "var(--lumo-font-size-m)").set("margin", "0.5em 0 0");
+            Paragraph text = new Paragraph(field[1] == null || field[1].isBlank() ? "—" : field[1]);
+            text.getStyle().set("white-space", "pre-wrap").set("margin", "0");
+            form.add(heading, text);
+        }
+        Grid<Application.BudgetLine> budget = new Grid<>(Application.BudgetLine.class, false);
+        budget.addThemeVariants(GridVariant.LUMO_COMPACT);
+        budget.addColumn(Application.BudgetLine::item).setHeader(ui.getTranslation("application.budget.item"))
+                .setFooter(ui.getTranslation("application.budget.total"));
+        budget.addColumn(b -> b.amountYuan().toPlainString()).setHeader(ui.getTranslation("application.budget.amount"))
+                .setFooter(app.totalBudget().toPlainString());
+        budget.addColumn(b -> b.note() == null ? "" : b.note()).setHeader(ui.getTranslation("application.budget.note"));
+        budget.setItems(app.budget());
+        budget.setAllRowsVisible(true);
+        form.add(new H3(ui.getTranslation("application.field.budget")), budget);
+        if (!app.declared().isEmpty()) {
+            form.add(new H3(ui.getTranslation("dossier.declared")));
+            app.declared().forEach((k, v) -> form.add(new Paragraph(declaredLabel(ui, k) + "：" + v)));
+        }
+        return form;
+    }
+
+    private static String declaredLabel(Component ui, String key) {
+        String label = ui.getTranslation("declared." + key);
+        return label.startsWith("declared.") ? key : label;
+    }
+
+    /** The dossier's files as download links. */
+    public Component attachmentList(Component ui, Application app) {
+        VerticalLayout list = new VerticalLayout();
+        list.setPadding(false);
+        list.setSpacing(false);
+        List<Attachment> files = attachments.list(app.id());
+        if (files.isEmpty()) {
+            list.add(new Span("—"));
+        }
+        for (Attachment a : files) {
+            StreamResource resource = new StreamResource(a.fileName(),
+                    () -> new ByteArrayInputStream(downloadChecked(app.id(), a.id())));
+            resource.setContentType(a.contentType());
+            Anchor link = new Anchor(resource, a.fileName());
+            link.getElement().setAttribute("download", true);
+            Span meta = new Span("  " + ui.getTranslation("attachment.kind." + a.kind().name()) + " · "
+                    + (a.sizeBytes() / 1024 + 1) + " KB · " + MINUTE.format(a.uploadedAt()) + " · SHA-256 "
+                    + a.sha256().substring(0, 12) + "…");
+            meta.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+            list.add(new Div(link, meta));
+        }
+        return list;
+    }
+
+    private byte[] downloadChecked(long applicationId, long attachmentId) {
+        applications.get(applicationId);
+        return attachments.content(applicationId, attachmentId);
+    }
+
+    private Component history(Component ui, Application app) {
+        Grid<ApplicationEvent> grid = new Grid<>(ApplicationEvent.class, false);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(e -> MINUTE.format(e.at())).setHeader(ui.getTranslation("dossier.when")).setAutoWidth(true);
+        grid.addColumn(e -> stepLabel(ui, e)).setHeader(ui.getTranslation("dossier.step")).setAutoWidth(true);
+        grid.addColumn(e -> e.userId() == null ? "" : e.userId()).setHeader(ui.getTranslation("dossier.who")).setAutoWidth(true);
+        grid.addColumn(e -> e.comment() == null ? "" : e.comment()).setHeader(ui.getTranslation("dossier.comment")).setFlexGrow(1);
+        grid.setItems(applications.events(app.id()));
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    static String stepLabel(Component ui, ApplicationEvent e) {
+        if ("status".equals(e.step())) {
+            return ui.getTranslation("dossier.statusChanged", statusLabel(ui, e.outcome()));
+        }
+        String step = ui.getTranslation("step." + e.step());
+        if (step.startsWith("step.")) {
+            step = e.step();
+        }
+        if (e.outcome() == null) {
+            return step;
+        }
+        String outcome = ui.getTranslation("outcome." + e.outcome());
+        return step + "：" + (outcome.startsWith("outcome.") ? e.outcome() : outcome);
+    }
+}
