@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * approval, and the sanction written into the register.
  */
 @Service
-public class ImplementationService {
+public class ImplementationService implements cn.kexie.capability.application.ApplicationDetailView.FraudReporter {
 
     static final int MAX_TEXT = 4000;
 
@@ -159,6 +159,7 @@ public class ImplementationService {
      * The office finds fraud in a funded project at any point after approval: the project's
      * process goes to its sanctions at once.
      */
+    @Override
     @Transactional
     public void reportFraud(long applicationId, String note) {
         requireOffice();

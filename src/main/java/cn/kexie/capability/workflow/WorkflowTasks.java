@@ -85,6 +85,28 @@ public class WorkflowTasks {
         return query.taskCandidateGroupIn(groups).taskUnassigned();
     }
 
+    /** The open tasks of a process instance that the current user may work on (for a dossier's page). */
+    @Transactional(readOnly = true)
+    public List<WorkItem> openTasksOf(String processInstanceId) {
+        if (processInstanceId == null) {
+            return List.of();
+        }
+        String user = currentUser.requireId();
+        List<String> groups = groupsOf(user);
+        List<WorkItem> result = new ArrayList<>();
+        for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).active()
+                .initializeFormKeys().list()) {
+            boolean mine = user.equals(task.getAssignee());
+            boolean offered = task.getAssignee() == null && taskService.getIdentityLinksForTask(task.getId()).stream()
+                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                    .map(IdentityLink::getGroupId).anyMatch(groups::contains);
+            if (mine || offered) {
+                result.add(item(task));
+            }
+        }
+        return result;
+    }
+
     /** The task, if the current user may work on it. */
     @Transactional(readOnly = true)
     public WorkItem get(String taskId) {

@@ -1,0 +1,109 @@
+package cn.kexie.capability.application;
+
+import cn.kexie.capability.security.CurrentUser;
+import cn.kexie.capability.security.Roles;
+import cn.kexie.capability.ui.Notifications;
+import cn.kexie.capability.workflow.TaskView;
+import cn.kexie.capability.workflow.WorkItem;
+import cn.kexie.capability.workflow.WorkflowTasks;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * One application's dossier: the applicant's own (any other is refused, whatever id the URL
+ * carries) or, for staff, any. The user's open tasks on it are one click away; the office can
+ * record fraud found during implementation.
+ */
+@Route("applications/:id")
+@PermitAll
+public class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    /** Statuses from approval to acceptance, in which fraud can still be found. */
+    static final Set<String> FRAUD_POSSIBLE = Set.of("AGREEMENT", "AWAITING_FUNDS", "IN_PROGRESS", "MIDTERM_CHECK",
+            "RECTIFYING", "FINAL_REPORT", "ACCEPTANCE");
+
+    private final ApplicationService applications;
+    private final DossierPanel dossier;
+    private final WorkflowTasks tasks;
+    private final CurrentUser currentUser;
+    private final FraudReporter fraudReporter;
+    private String title = "";
+
+    public ApplicationDetailView(ApplicationService applications, DossierPanel dossier, WorkflowTasks tasks,
+            CurrentUser currentUser, List<FraudReporter> fraudReporter) {
+        this.applications = applications;
+        this.dossier = dossier;
+        this.tasks = tasks;
+        this.currentUser = currentUser;
+        this.fraudReporter = fraudReporter.isEmpty() ? null : fraudReporter.get(0);
+        setMaxWidth("1100px");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        Application app;
+        try {
+            app = applications.get(Long.parseLong(event.getRouteParameters().get("id").orElse("-1")));
+        } catch (AccessDeniedException | NumberFormatException | cn.kexie.capability.common.UserError refused) {
+            add(new Paragraph(getTranslation("common.error.forbidden")));
+            return;
+        }
+        title = app.number() + " " + app.title();
+        HorizontalLayout actions = new HorizontalLayout();
+        for (WorkItem task : tasks.openTasksOf(app.processInstanceId())) {
+            Button work = new Button(getTranslation("detail.work", task.name()), click -> getUI().ifPresent(ui ->
+                    ui.navigate(TaskView.class, new RouteParameters("taskId", task.id()))));
+            work.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.add(work);
+        }
+        if (fraudReporter != null && currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN)
+                && FRAUD_POSSIBLE.contains(app.status())) {
+            Button fraud = new Button(getTranslation("detail.reportFraud"), click -> openFraud(app));
+            fraud.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            actions.add(fraud);
+        }
+        add(actions, dossier.create(app.id(), true));
+    }
+
+    private void openFraud(Application app) {
+        Dialog dialog = new Dialog(getTranslation("detail.reportFraud"));
+        TextArea note = new TextArea(getTranslation("detail.fraudNote"));
+        note.setWidth("32em");
+        note.setMaxLength(4000);
+        dialog.add(new Paragraph(getTranslation("detail.fraudWarning")), note);
+        Button confirm = new Button(getTranslation("detail.reportFraud"), click -> {
+            if (Notifications.run(() -> fraudReporter.reportFraud(app.id(), note.getValue()))) {
+                dialog.close();
+                getUI().ifPresent(ui -> ui.getPage().reload());
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    /** Records fraud found in an application; the implementation feature provides it. */
+    public interface FraudReporter {
+        void reportFraud(long applicationId, String note);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}

@@ -1,0 +1,233 @@
+package cn.kexie.capability.application;
+
+import cn.kexie.capability.security.CurrentUser;
+import cn.kexie.capability.ui.Notifications;
+import cn.kexie.capability.workflow.ProjectProcess;
+import cn.kexie.capability.workflow.TaskForm;
+import cn.kexie.capability.workflow.WorkItem;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The 申报书 form (form key {@code platform:application}): the applicant fills it, uploads its
+ * materials and submits; a returned application comes back here with the office's reasons.
+ */
+@org.springframework.stereotype.Component
+class ApplicationForm implements TaskForm {
+
+    private final ApplicationService applications;
+    private final AttachmentService attachments;
+    private final DossierPanel dossier;
+    private final CurrentUser currentUser;
+
+    ApplicationForm(ApplicationService applications, AttachmentService attachments, DossierPanel dossier,
+            CurrentUser currentUser) {
+        this.applications = applications;
+        this.attachments = attachments;
+        this.dossier = dossier;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    public String formKey() {
+        return ProjectProcess.Forms.APPLICATION;
+    }
+
+    @Override
+    public com.vaadin.flow.component.Component create(WorkItem task, Runnable done) {
+        return new Editor(task.applicationId(), done);
+    }
+
+    /** The editor itself; package-private so that tests can drive its fields. */
+    class Editor extends VerticalLayout {
+
+        final long applicationId;
+        final TextField title = new TextField();
+        final TextArea aims = new TextArea();
+        final TextArea content = new TextArea();
+        final TextArea schedule = new TextArea();
+        final TextArea expectedResults = new TextArea();
+        final Grid<Application.BudgetLine> budgetGrid = new Grid<>(Application.BudgetLine.class, false);
+        final List<Application.BudgetLine> budget = new ArrayList<>();
+        final TextField budgetItem = new TextField();
+        final BigDecimalField budgetAmount = new BigDecimalField();
+        final TextField budgetNote = new TextField();
+        final VerticalLayout files = new VerticalLayout();
+        final Button save = new Button();
+        final Button submit = new Button();
+        private int version;
+
+        Editor(long applicationId, Runnable done) {
+            this.applicationId = applicationId;
+            setPadding(false);
+            Application app = applications.requireOwn(applicationId);
+            version = app.version();
+            if (Statuses.RETURNED.equals(app.status())) {
+                applications.events(applicationId).stream()
+                        .filter(e -> "formalReview".equals(e.step()) && ProjectProcess.RETURN.equals(e.outcome()))
+                        .reduce((a, b) -> b)
+                        .ifPresent(e -> {
+                            Paragraph returned = new Paragraph(getTranslation("applicationForm.returned",
+                                    e.comment(), String.valueOf(e.data().getOrDefault("correctionDeadline", ""))));
+                            returned.getStyle().set("color", "var(--lumo-error-text-color)").set("white-space", "pre-wrap");
+                            add(returned);
+                        });
+            }
+            title.setLabel(getTranslation("application.field.title"));
+            title.setMaxLength(ApplicationService.MAX_TITLE);
+            title.setRequired(true);
+            title.setWidthFull();
+            configure(aims, "aims", ApplicationService.MAX_SHORT);
+            configure(content, "content", ApplicationService.MAX_CONTENT);
+            configure(schedule, "schedule", ApplicationService.MAX_SHORT);
+            configure(expectedResults, "expectedResults", ApplicationService.MAX_SHORT);
+            content.setMinHeight("12em");
+            title.setValue(app.title());
+            aims.setValue(nz(app.aims()));
+            content.setValue(nz(app.content()));
+            schedule.setValue(nz(app.schedule()));
+            expectedResults.setValue(nz(app.expectedResults()));
+            FormLayout fields = new FormLayout(title, aims, content, schedule, expectedResults);
+            fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+
+            budget.addAll(app.budget());
+            budgetGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
+            budgetGrid.addColumn(Application.BudgetLine::item).setHeader(getTranslation("application.budget.item"));
+            budgetGrid.addColumn(b -> b.amountYuan().toPlainString()).setHeader(getTranslation("application.budget.amount"));
+            budgetGrid.addColumn(b -> b.note() == null ? "" : b.note()).setHeader(getTranslation("application.budget.note"));
+            budgetGrid.addComponentColumn(b -> {
+                Button remove = new Button(getTranslation("common.remove"), click -> {
+                    budget.remove(b);
+                    budgetGrid.setItems(budget);
+                });
+                remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+                return remove;
+            });
+            budgetGrid.setAllRowsVisible(true);
+            budgetGrid.setItems(budget);
+            budgetItem.setLabel(getTranslation("application.budget.item"));
+            budgetItem.setMaxLength(200);
+            budgetAmount.setLabel(getTranslation("application.budget.amount"));
+            budgetNote.setLabel(getTranslation("application.budget.note"));
+            budgetNote.setMaxLength(500);
+            Button addLine = new Button(getTranslation("common.add"), click -> addBudgetLine());
+            HorizontalLayout budgetInputs = new HorizontalLayout(budgetItem, budgetAmount, budgetNote, addLine);
+            budgetInputs.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+            MemoryBuffer buffer = new MemoryBuffer();
+            Upload upload = new Upload(buffer);
+            upload.setAcceptedFileTypes(".pdf", ".png", ".jpg", ".jpeg", ".doc", ".docx", ".xls", ".xlsx");
+            upload.setMaxFileSize(AttachmentService.MAX_BYTES);
+            upload.addSucceededListener(event -> {
+                try (InputStream in = buffer.getInputStream()) {
+                    byte[] bytes = in.readAllBytes();
+                    if (Notifications.run(() -> attachments.store(applicationId, Attachment.Kind.APPLICATION,
+                            event.getFileName(), bytes, currentUser.requireId()))) {
+                        showFiles();
+                    }
+                } catch (IOException e) {
+                    Notifications.error(getTranslation("common.error.unexpected"));
+                }
+                upload.clearFileList();
+            });
+            upload.addFileRejectedListener(event -> Notifications.error(event.getErrorMessage()));
+            files.setPadding(false);
+            files.setSpacing(false);
+            showFiles();
+
+            save.setText(getTranslation("applicationForm.save"));
+            save.addClickListener(click -> saveDraft());
+            submit.setText(getTranslation("applicationForm.submit"));
+            submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            submit.addClickListener(click -> {
+                if (saveDraft() && Notifications.run(() -> applications.submit(applicationId))) {
+                    done.run();
+                }
+            });
+            Paragraph hint = new Paragraph(getTranslation("applicationForm.hint"));
+            hint.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            add(dossier.create(applicationId, false), new H3(getTranslation("dossier.applicationForm")), fields,
+                    new H3(getTranslation("application.field.budget")), budgetGrid, budgetInputs,
+                    new H3(getTranslation("application.attachments")), new Span(getTranslation("applicationForm.files")),
+                    files, upload, hint, new HorizontalLayout(save, submit));
+        }
+
+        private void configure(TextArea area, String field, int max) {
+            area.setLabel(getTranslation("application.field." + field));
+            area.setMaxLength(max);
+            area.setWidthFull();
+            area.setHelperText(getTranslation("applicationForm.max", max));
+        }
+
+        void addBudgetLine() {
+            if (budgetItem.isEmpty() || budgetAmount.getValue() == null || budgetAmount.getValue().signum() <= 0) {
+                Notifications.error(getTranslation("application.error.budgetLine"));
+                return;
+            }
+            budget.add(new Application.BudgetLine(budgetItem.getValue().trim(), budgetAmount.getValue(),
+                    budgetNote.isEmpty() ? null : budgetNote.getValue().trim()));
+            budgetGrid.setItems(budget);
+            budgetItem.clear();
+            budgetAmount.clear();
+            budgetNote.clear();
+        }
+
+        boolean saveDraft() {
+            ApplicationDraft draft = new ApplicationDraft();
+            draft.setTitle(title.getValue());
+            draft.setAims(aims.getValue());
+            draft.setContent(content.getValue());
+            draft.setSchedule(schedule.getValue());
+            draft.setExpectedResults(expectedResults.getValue());
+            draft.setBudget(budget);
+            draft.setDeclared(applications.load(applicationId).declared());
+            return Notifications.run(() -> {
+                Application saved = applications.saveDraft(applicationId, version, draft);
+                version = saved.version();
+                Notifications.success(getTranslation("common.saved"));
+            });
+        }
+
+        void showFiles() {
+            files.removeAll();
+            Application app = applications.requireOwn(applicationId);
+            for (Attachment a : attachments.list(applicationId, Attachment.Kind.APPLICATION)) {
+                Button remove = new Button(getTranslation("common.remove"), click -> {
+                    if (Notifications.run(() -> {
+                        applications.requireOwn(applicationId);
+                        attachments.delete(applicationId, a.id());
+                    })) {
+                        showFiles();
+                    }
+                });
+                remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+                remove.setEnabled(app.editable());
+                HorizontalLayout line = new HorizontalLayout(new Span(a.fileName() + "（" + (a.sizeBytes() / 1024 + 1) + " KB）"), remove);
+                line.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+                files.add(line);
+            }
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,99 @@
+package cn.kexie.capability.application;
+
+import cn.kexie.capability.programme.Call;
+import cn.kexie.capability.programme.Category;
+import cn.kexie.capability.programme.Programme;
+import cn.kexie.capability.programme.ProgrammeCatalogue;
+import cn.kexie.capability.security.Roles;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import jakarta.annotation.security.RolesAllowed;
+
+/** All applications of a programme's calls, filtered by call, category, status or text; paged from the database. */
+@Route("applications")
+@Menu(order = 30, title = "nav.applications")
+@RolesAllowed({Roles.PROGRAMME_OFFICE, Roles.ADMIN, Roles.MANAGER, Roles.PARTY_GROUP, Roles.LEADING_GROUP, Roles.FINANCE})
+public class ApplicationListView extends VerticalLayout implements HasDynamicTitle {
+
+    final ComboBox<Programme> programme = new ComboBox<>();
+    final ComboBox<Call> call = new ComboBox<>();
+    final ComboBox<Category> category = new ComboBox<>();
+    final ComboBox<String> status = new ComboBox<>();
+    final TextField text = new TextField();
+    final Grid<Application> grid = new Grid<>(Application.class, false);
+
+    public ApplicationListView(ApplicationService applications, ProgrammeCatalogue catalogue) {
+        setSizeFull();
+        programme.setPlaceholder(getTranslation("application.programme"));
+        programme.setItems(catalogue.programmes());
+        programme.setItemLabelGenerator(p -> p.name(getLocale()));
+        programme.setClearButtonVisible(true);
+        programme.setWidth("18em");
+        call.setPlaceholder(getTranslation("catalogue.call"));
+        call.setItemLabelGenerator(c -> String.valueOf(c.year()));
+        call.setClearButtonVisible(true);
+        category.setPlaceholder(getTranslation("application.category"));
+        category.setItemLabelGenerator(c -> c.name(getLocale()));
+        category.setClearButtonVisible(true);
+        status.setPlaceholder(getTranslation("application.status"));
+        status.setItems("DRAFT", "NOT_ACCEPTED", "FORMAL_REVIEW", "RETURNED", "LAPSED", "REJECTED", "EXPERT_REVIEW",
+                "REVIEWED", "NOT_QUALIFIED", "AWAITING_APPROVAL", "NOT_APPROVED", "UNDER_NOTICE", "NOT_FUNDED",
+                "AGREEMENT", "AWAITING_FUNDS", "IN_PROGRESS", "MIDTERM_CHECK", "RECTIFYING", "FINAL_REPORT",
+                "ACCEPTANCE", "ACCEPTED", "SANCTIONING", "SANCTIONED");
+        status.setItemLabelGenerator(s -> DossierPanel.statusLabel(this, s));
+        status.setClearButtonVisible(true);
+        text.setPlaceholder(getTranslation("applications.search"));
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        text.setClearButtonVisible(true);
+        programme.addValueChangeListener(change -> {
+            Programme p = change.getValue();
+            call.clear();
+            category.clear();
+            call.setItems(p == null ? java.util.List.of() : catalogue.calls(p.code()));
+            category.setItems(p == null ? java.util.List.of() : catalogue.categories(p.code()));
+            grid.getDataProvider().refreshAll();
+        });
+        call.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        category.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        status.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        text.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+
+        grid.addColumn(Application::number).setHeader(getTranslation("application.number")).setAutoWidth(true);
+        grid.addColumn(Application::organisationName).setHeader(getTranslation("application.organisation")).setAutoWidth(true);
+        grid.addColumn(Application::title).setHeader(getTranslation("application.field.title")).setFlexGrow(1);
+        grid.addColumn(a -> catalogue.category(a.programmeCode(), a.categoryCode()).map(c -> c.name(getLocale()))
+                .orElse(a.categoryCode())).setHeader(getTranslation("application.category")).setAutoWidth(true);
+        grid.addColumn(a -> DossierPanel.statusLabel(this, a.status())).setHeader(getTranslation("application.status")).setAutoWidth(true);
+        grid.addColumn(a -> a.panelScore() == null ? "" : a.panelScore().toPlainString())
+                .setHeader(getTranslation("application.panelScore")).setAutoWidth(true);
+        grid.setItems(query -> applications.search(filter(), query.getOffset(), query.getLimit()).stream(),
+                query -> applications.count(filter()));
+        grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(ApplicationDetailView.class,
+                new RouteParameters("id", String.valueOf(click.getItem().id())))));
+        grid.setSizeFull();
+        HorizontalLayout filters = new HorizontalLayout(programme, call, category, status, text);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        add(filters, grid);
+    }
+
+    ApplicationFilter filter() {
+        return new ApplicationFilter(programme.getValue() == null ? null : programme.getValue().code(),
+                call.getValue() == null ? null : call.getValue().id(),
+                category.getValue() == null ? null : category.getValue().code(), status.getValue(), text.getValue());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.applications");
+    }
+}
