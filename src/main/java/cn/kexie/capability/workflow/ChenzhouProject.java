@@ -50,6 +50,11 @@ public final class ChenzhouProject {
     public static final String GATEWAY_JOIN_ASSIGN_PANEL = "Gateway_JoinAssignPanel";
     public static final String TASK_ASSIGN_PANEL = "Task_AssignPanel";
     public static final String TASK_EXPERT_REVIEW = "Task_ExpertReview";
+    /**
+     * Calls the bean {@code panelScoreCalculator}, which sets {@link ProjectProcess#PANEL_SCORE}. The bean
+     * must not be called {@code panelScore}: a variable shadows a bean of the same name in expressions,
+     * so a second review round (after an upheld objection) would find the number, not the delegate.
+     */
     public static final String TASK_COMPUTE_PANEL_SCORE = "Task_ComputePanelScore";
     public static final String TASK_CONCLUDE_REVIEW = "Task_ConcludeReview";
     public static final String GATEWAY_REVIEW_QUALIFIED = "Gateway_ReviewQualified";

@@ -318,7 +318,8 @@ class ChenzhouProjectTest {
         assertThat(jobsAt(TIMER_NOTICE_ENDS)).isZero();
         assertThat(beans.applicationStatus.all()).endsWith("UNDER_NOTICE", "EXPERT_REVIEW");
 
-        // the second round runs the whole way again, notice included
+        // the second round runs the whole way again, notice included; the first round's panelScore
+        // variable must not shadow the delegate that computes the score (hence ${panelScoreCalculator})
         panelScores(application);
         reviewQualifies(application);
         partyApproves(application);
