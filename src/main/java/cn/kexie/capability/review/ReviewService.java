@@ -152,8 +152,24 @@ public class ReviewService {
             }
         }
         UserError.throwIfAny(problems);
+        archiveEarlierRound(app.id());
         applications.record(app.id(), "assignPanel", null, null, Map.of("experts", new ArrayList<>(chosen)));
         tasks.complete(taskId, Map.of(ProjectProcess.EXPERTS, new ArrayList<>(chosen)));
+    }
+
+    /**
+     * A new panel (after an upheld objection sent the project back to review) scores afresh: the
+     * earlier round's sheets go into the dossier's history and no longer count.
+     */
+    private void archiveEarlierRound(long applicationId) {
+        List<SubmittedSheet> earlier = loadSheets(applicationId);
+        if (earlier.isEmpty()) {
+            return;
+        }
+        Map<String, Object> totals = new java.util.LinkedHashMap<>();
+        earlier.forEach(s -> totals.put(s.expertId(), s.total().toPlainString()));
+        applications.record(applicationId, "reviewRoundArchived", null, null, Map.of("totals", totals));
+        jdbc.sql("delete from review_sheet where application_id = ?").param(applicationId).update();
     }
 
     // ---------------------------------------------------------------- expert scoring

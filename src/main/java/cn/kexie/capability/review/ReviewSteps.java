@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ReviewSteps {
 
-    /** {@code ${panelScore}}: the panel's score from the submitted sheets, into the dossier and the process. */
+    /** {@code ${panelScoreCalculator}} (a bean named like the variable it sets would be hidden by it): the panel's score from the submitted sheets, into the dossier and the process. */
     @Bean
-    JavaDelegate panelScore(ReviewService reviews) {
+    JavaDelegate panelScoreCalculator(ReviewService reviews) {
         return execution -> {
             long applicationId = ((Number) execution.getVariable(ProjectProcess.APPLICATION_ID)).longValue();
             execution.setVariable(ProjectProcess.PANEL_SCORE, reviews.computePanelScore(applicationId).doubleValue());
