@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The 申报书 form (form key {@code platform:application}): the applicant fills it, uploads its
@@ -71,6 +72,7 @@ class ApplicationForm implements TaskForm {
         final BigDecimalField budgetAmount = new BigDecimalField();
         final TextField budgetNote = new TextField();
         final VerticalLayout files = new VerticalLayout();
+        final Map<String, com.vaadin.flow.component.HasValue<?, ?>> declared = new java.util.LinkedHashMap<>();
         final Button save = new Button();
         final Button submit = new Button();
         private int version;
@@ -107,6 +109,35 @@ class ApplicationForm implements TaskForm {
             expectedResults.setValue(nz(app.expectedResults()));
             FormLayout fields = new FormLayout(title, aims, content, schedule, expectedResults);
             fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+            FormLayout declaredFields = new FormLayout();
+            for (cn.kexie.capability.programme.DeclaredField field : applications.declaredFields(app)) {
+                Object value = app.declared().get(field.name());
+                String label = field.label(getLocale()) + (field.required() ? " *" : "");
+                switch (field.type()) {
+                    case BOOLEAN -> {
+                        com.vaadin.flow.component.checkbox.Checkbox box = new com.vaadin.flow.component.checkbox.Checkbox(label);
+                        box.setValue(Boolean.TRUE.equals(value));
+                        declared.put(field.name(), box);
+                        declaredFields.add(box);
+                    }
+                    case INTEGER -> {
+                        com.vaadin.flow.component.textfield.IntegerField number = new com.vaadin.flow.component.textfield.IntegerField(label);
+                        number.setMin(0);
+                        number.setMax(100_000);
+                        number.setStepButtonsVisible(true);
+                        number.setValue(value instanceof Number n ? n.intValue() : null);
+                        declared.put(field.name(), number);
+                        declaredFields.add(number);
+                    }
+                    case TEXT -> {
+                        TextField text = new TextField(label);
+                        text.setMaxLength(200);
+                        text.setValue(value == null ? "" : String.valueOf(value));
+                        declared.put(field.name(), text);
+                        declaredFields.add(text);
+                    }
+                }
+            }
 
             budget.addAll(app.budget());
             budgetGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -164,7 +195,11 @@ class ApplicationForm implements TaskForm {
             });
             Paragraph hint = new Paragraph(getTranslation("applicationForm.hint"));
             hint.getStyle().set("color", "var(--lumo-secondary-text-color)");
-            add(dossier.create(applicationId, false), new H3(getTranslation("dossier.applicationForm")), fields,
+            add(dossier.create(applicationId, false), new H3(getTranslation("dossier.applicationForm")), fields);
+            if (!declared.isEmpty()) {
+                add(new H3(getTranslation("dossier.declared")), declaredFields);
+            }
+            add(
                     new H3(getTranslation("application.field.budget")), budgetGrid, budgetInputs,
                     new H3(getTranslation("application.attachments")), new Span(getTranslation("applicationForm.files")),
                     files, upload, hint, new HorizontalLayout(save, submit));
@@ -198,7 +233,16 @@ class ApplicationForm implements TaskForm {
             draft.setSchedule(schedule.getValue());
             draft.setExpectedResults(expectedResults.getValue());
             draft.setBudget(budget);
-            draft.setDeclared(applications.load(applicationId).declared());
+            Map<String, Object> values = new java.util.LinkedHashMap<>(applications.load(applicationId).declared());
+            declared.forEach((name, input) -> {
+                Object value = input.getValue();
+                if (value == null || value instanceof String text && text.isBlank()) {
+                    values.remove(name);
+                } else {
+                    values.put(name, value instanceof String text ? text.trim() : value);
+                }
+            });
+            draft.setDeclared(values);
             return Notifications.run(() -> {
                 Application saved = applications.saveDraft(applicationId, version, draft);
                 version = saved.version();

@@ -165,9 +165,15 @@ class ApplicationRepository {
         jdbc.sql("update application set panel_score = ? where id = ?").params(score, id).update();
     }
 
-    void setNoticeEnds(long id, Instant at) {
-        jdbc.sql("update application set notice_ends_at = ? where id = ?")
-                .params(at == null ? null : Timestamp.from(at), id).update();
+    void setNotice(long id, Instant endsAt, String processInstanceId, String scope) {
+        jdbc.sql("update application set notice_ends_at = ?, notice_process_instance_id = ?, notice_scope = ? where id = ?")
+                .params(endsAt == null ? null : Timestamp.from(endsAt), processInstanceId, scope, id).update();
+    }
+
+    /** Which process handles objections to the application's notice, and in which scope. */
+    String[] noticeHandler(long id) {
+        return jdbc.sql("select notice_process_instance_id, notice_scope from application where id = ?").param(id)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
     }
 
     void addMoney(long id, String column, BigDecimal amount) {
@@ -187,7 +193,7 @@ class ApplicationRepository {
         List<Object> params = new ArrayList<>(List.of(organisationId, callId, exceptId));
         params.addAll(categories);
         return jdbc.sql("select count(*) from application where organisation_id = ? and call_id = ? and id <> ?"
-                + " and status not in ('DRAFT', 'NOT_ACCEPTED', 'WITHDRAWN') and category_code in (" + marks + ")")
+                + " and status not in ('DRAFT', 'NOT_ACCEPTED', 'LAPSED', 'REJECTED', 'WITHDRAWN') and category_code in (" + marks + ")")
                 .params(params).query(Integer.class).single();
     }
 

@@ -105,7 +105,9 @@ public class ApplicationService {
         if (!app.editable()) {
             throw new UserError("application.error.notEditable");
         }
-        UserError.throwIfAny(validateFields(draft));
+        List<Problem> problems = validateFields(draft);
+        problems.addAll(validateDeclared(app, draft.getDeclared(), false));
+        UserError.throwIfAny(problems);
         try {
             repository.update(id, version, draft);
         } catch (OptimisticLockingFailureException changed) {
@@ -125,6 +127,7 @@ public class ApplicationService {
             throw new UserError("application.error.notEditable");
         }
         List<Problem> problems = validateComplete(app);
+        problems.addAll(validateDeclared(app, app.declared(), true));
         UserError.throwIfAny(problems);
         if (Statuses.DRAFT.equals(app.status())) {
             catalogue.requireOpen(app.callId(), app.categoryCode(), PlatformClock.today());
@@ -198,8 +201,16 @@ public class ApplicationService {
         repository.setPanelScore(id, score);
     }
 
-    public void setNoticeEnds(long id, Instant at) {
-        repository.setNoticeEnds(id, at);
+    /**
+     * Puts the application under public notice until {@code endsAt} (null ends it); objections go
+     * to the given process, in the scope whose local variable {@code noticeScope} has that value.
+     */
+    public void setNotice(long id, Instant endsAt, String processInstanceId, String scope) {
+        repository.setNotice(id, endsAt, processInstanceId, scope);
+    }
+
+    public String[] noticeHandler(long id) {
+        return repository.noticeHandler(id);
     }
 
     public void addDisbursed(long id, BigDecimal amount) {
@@ -208,6 +219,80 @@ public class ApplicationService {
 
     public void addRecovered(long id, BigDecimal amount) {
         repository.addMoney(id, "recovered_yuan", amount);
+    }
+
+    /** The applications of a call's category in the given statuses, for process steps (no access check). */
+    public List<Application> searchInternal(long callId, String categoryCode, List<String> statuses) {
+        List<Application> result = new ArrayList<>();
+        for (String status : statuses) {
+            result.addAll(repository.search(new ApplicationFilter(null, callId, categoryCode, status, null), 0, 100_000));
+        }
+        return result;
+    }
+
+    /** The facts the form asks for in the application's category. */
+    public List<cn.kexie.capability.programme.DeclaredField> declaredFields(Application app) {
+        return catalogue.declaredFields(app.programmeCode(), app.categoryCode());
+    }
+
+    /** Declared values must have their field's type; on submission the required ones must be there. */
+    List<Problem> validateDeclared(Application app, Map<String, Object> declared, boolean complete) {
+        List<Problem> problems = new ArrayList<>();
+        for (cn.kexie.capability.programme.DeclaredField field : declaredFields(app)) {
+            Object value = declared == null ? null : declared.get(field.name());
+            if (value == null || value instanceof String s && s.isBlank()) {
+                if (complete && field.required()) {
+                    problems.add(new Problem("application.error.declaredMissing", field.labelZh()));
+                }
+                continue;
+            }
+            boolean ok = switch (field.type()) {
+                case BOOLEAN -> value instanceof Boolean;
+                case INTEGER -> value instanceof Number n && n.longValue() == n.doubleValue()
+                        && n.longValue() >= 0 && n.longValue() <= 100_000;
+                case TEXT -> value instanceof String s && s.length() <= 200;
+            };
+            if (!ok) {
+                problems.add(new Problem("application.error.declaredValue", field.labelZh()));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * For each declared fact of the application: how many of the organisation's other live
+     * applications in the same call and category declare the same value (e.g. the same service point).
+     */
+    public Map<String, Integer> othersWithSameDeclared(Application app) {
+        Map<String, Integer> counts = new HashMap<>();
+        List<Application> others = repository.byOrganisation(app.organisationId()).stream()
+                .filter(o -> o.id() != app.id() && o.callId() == app.callId() && o.categoryCode().equals(app.categoryCode()))
+                .filter(o -> !DEAD.contains(o.status()))
+                .toList();
+        for (var entry : app.declared().entrySet()) {
+            counts.put(entry.getKey(), (int) others.stream()
+                    .filter(o -> normalise(entry.getValue()).equals(normalise(o.declared().get(entry.getKey())))).count());
+        }
+        return counts;
+    }
+
+    /** Whether the organisation had this project (same programme, category and title) recognised in an earlier year. */
+    public boolean previouslyRecognised(Application app) {
+        return repository.byOrganisation(app.organisationId()).stream()
+                .filter(o -> o.id() != app.id() && o.programmeCode().equals(app.programmeCode())
+                        && o.categoryCode().equals(app.categoryCode()) && o.callYear() < app.callYear())
+                .anyMatch(o -> normalise(o.title()).equals(normalise(app.title())) && RECOGNISED.contains(o.status()));
+    }
+
+    /** Applications that no longer count against limits. */
+    static final java.util.Set<String> DEAD = java.util.Set.of("DRAFT", "NOT_ACCEPTED", "LAPSED", "REJECTED", "WITHDRAWN");
+    /** Statuses of projects the programme recognised (立项 or later). */
+    static final java.util.Set<String> RECOGNISED = java.util.Set.of("ESTABLISHED", "IN_PROGRESS", "MIDTERM_CHECK",
+            "RECTIFYING", "FINAL_REPORT", "ACCEPTANCE", "ASSESSMENT_NOTICE", "AWAITING_FUNDS", "SUBSIDY_GRANTED",
+            "SUBSIDY_CANCELLED", "AGREEMENT", "ACCEPTED", "AWARDED");
+
+    private static String normalise(Object value) {
+        return value == null ? "" : String.valueOf(value).replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Other live applications of the organisation in the call, by category (for limits such as Xuzhou's). */

@@ -56,6 +56,8 @@ class ApplicationSteps {
             facts.putAll(organisations.facts(app.organisationId(), app.callYear(), app.programmeCode()));
             List<String> categories = catalogue.categories(app.programmeCode()).stream().map(Category::code).toList();
             facts.put("othersByCategory", applications.othersByCategory(app, categories));
+            facts.put("othersWithSameDeclared", applications.othersWithSameDeclared(app));
+            facts.put("previouslyRecognised", applications.previouslyRecognised(app));
             facts.put(ProjectProcess.CATEGORY, app.categoryCode());
             execution.setVariables(facts);
         };

@@ -82,17 +82,32 @@ public class ImplementationService implements cn.kexie.capability.application.Ap
         tasks.complete(taskId, Map.of());
     }
 
-    /** The final report: a summary report and the accounts of fund use must both be attached. */
+    /** The task variable a diagram sets to name the files a final report needs (kinds, comma-separated). */
+    public static final String REQUIRED_ATTACHMENTS = "requiredAttachments";
+    static final String DEFAULT_REQUIRED = "SUMMARY,ACCOUNTS";
+
+    /** The kinds of file the final report of this task must include. */
+    @Transactional(readOnly = true)
+    public List<Attachment.Kind> requiredAttachments(String taskId) {
+        Object required = tasks.variable(taskId, REQUIRED_ATTACHMENTS);
+        String list = required == null || String.valueOf(required).isBlank() ? DEFAULT_REQUIRED : String.valueOf(required);
+        return java.util.Arrays.stream(list.split(",")).map(String::trim).filter(k -> !k.isEmpty())
+                .map(Attachment.Kind::valueOf).toList();
+    }
+
+    /**
+     * The final report: every file kind the diagram requires (by default a summary report and the
+     * accounts of fund use; Xuzhou's FIRST_CLASS also a case) must be attached.
+     */
     @Transactional
     public void submitFinalReport(String taskId, String text) {
         WorkItem task = tasks.get(taskId);
         Application app = applications.requireOwn(task.applicationId());
         List<Problem> problems = new ArrayList<>();
-        if (attachments.list(app.id(), Attachment.Kind.SUMMARY).isEmpty()) {
-            problems.add(new Problem("implementation.error.summaryMissing"));
-        }
-        if (attachments.list(app.id(), Attachment.Kind.ACCOUNTS).isEmpty()) {
-            problems.add(new Problem("implementation.error.accountsMissing"));
+        for (Attachment.Kind kind : requiredAttachments(taskId)) {
+            if (attachments.list(app.id(), kind).isEmpty()) {
+                problems.add(new Problem("implementation.error.attachmentMissing", "attachment.kind." + kind.name()));
+            }
         }
         if (text != null && text.length() > MAX_TEXT) {
             problems.add(new Problem("implementation.error.reportText", 0, MAX_TEXT));
@@ -146,6 +161,7 @@ public class ImplementationService implements cn.kexie.capability.application.Ap
         }
         Map<String, Object> vars = new HashMap<>();
         vars.put(ProjectProcess.OUTCOME, outcome);
+        vars.put(ProjectProcess.ACCEPTED, ProjectProcess.PASS.equals(outcome));
         if (ProjectProcess.FAILED.equals(outcome)) {
             vars.put(ProjectProcess.FINDING, ProjectProcess.FINDING_FAILED_ACCEPTANCE);
         } else if (ProjectProcess.FRAUD.equals(outcome)) {

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -28,10 +29,41 @@ public class ProgrammeCatalogue {
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
 
-    ProgrammeCatalogue(JdbcClient jdbc, CurrentUser currentUser) {
+    ProgrammeCatalogue(JdbcClient jdbc, CurrentUser currentUser, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
+        this.events = events;
+    }
+
+    /** The facts the application form asks for in a category of a programme. */
+    @Transactional(readOnly = true)
+    public List<DeclaredField> declaredFields(String programmeCode, String categoryCode) {
+        return jdbc.sql("""
+                select field_name, field_type, label_zh, label_en, required from programme_declared_field
+                where programme_code = ? and (category_code = ? or category_code = '*') order by sort_order, field_name""")
+                .params(programmeCode, categoryCode)
+                .query((rs, n) -> new DeclaredField(rs.getString(1), DeclaredField.Type.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getString(4), rs.getBoolean(5)))
+                .list();
+    }
+
+    /** The date of the mid-term evaluation the call sets for its projects. */
+    @Transactional
+    public void setMidterm(long callId, LocalDate midtermOn) {
+        requireEditor();
+        Call call = call(callId).orElseThrow(() -> new UserError("programme.error.unknownCall", callId));
+        if (midtermOn != null && !midtermOn.isAfter(call.publishedOn())) {
+            throw new UserError("programme.error.midtermBeforePublication");
+        }
+        jdbc.sql("update programme_call set midterm_on = ? where id = ?")
+                .params(midtermOn == null ? null : Date.valueOf(midtermOn), callId).update();
+    }
+
+    /** Links the call to its own process (for programmes whose calls run one). */
+    public void setCallProcess(long callId, String processInstanceId) {
+        jdbc.sql("update programme_call set process_instance_id = ? where id = ?").params(processInstanceId, callId).update();
     }
 
     @Transactional(readOnly = true)
@@ -160,7 +192,9 @@ public class ProgrammeCatalogue {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into programme_call (programme_code, call_year, title, published_on) values (?, ?, ?, ?)")
                 .params(programmeCode, year, title.trim(), Date.valueOf(publishedOn)).update(keys, "id");
-        return call(keys.getKey().longValue()).orElseThrow();
+        Call created = call(keys.getKey().longValue()).orElseThrow();
+        events.publishEvent(new CallCreated(created, requireProgramme(programmeCode)));
+        return created;
     }
 
     /** Adds the category to the call or changes its window, number of awards and amount. */
@@ -233,8 +267,10 @@ public class ProgrammeCatalogue {
     }
 
     private static Call call(ResultSet rs, int row) throws SQLException {
+        Date midterm = rs.getDate("midterm_on");
         return new Call(rs.getLong("id"), rs.getString("programme_code"), rs.getInt("call_year"),
-                rs.getString("title"), rs.getDate("published_on").toLocalDate(), rs.getInt("version"));
+                rs.getString("title"), rs.getDate("published_on").toLocalDate(),
+                midterm == null ? null : midterm.toLocalDate(), rs.getString("process_instance_id"), rs.getInt("version"));
     }
 
     private static CallCategory callCategory(ResultSet rs, int row) throws SQLException {

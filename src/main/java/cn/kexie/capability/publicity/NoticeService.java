@@ -37,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NoticeService {
 
+    /** The local variable that tells a call's concurrent notices apart. */
+    public static final String NOTICE_SCOPE = "noticeScope";
     static final int MAX_PER_SOURCE_PER_HOUR = 3;
     static final int MAX_PER_APPLICATION_PER_HOUR = 30;
     static final Pattern CONTACT = Pattern.compile("([0-9+\\- ]{5,30})|([^@\\s]+@[^@\\s]+\\.[^@\\s]+)");
@@ -59,13 +61,23 @@ public class NoticeService {
         this.salt = salt;
     }
 
-    /** Starts the notice of an application: it ends at 24:00 of the N-th working day. Returns the end. */
+    /**
+     * Starts the notice of an application: it ends at 24:00 of the N-th working day. Objections go
+     * to {@code processInstanceId} (the application's own process, or a call's), in the scope with
+     * local variable {@code noticeScope} = {@code scope} when there is one. Returns the end.
+     */
     @Transactional
-    public Date start(long applicationId, int workingDaysLong) {
+    public Date start(long applicationId, int workingDaysLong, String processInstanceId, String scope) {
         Date ends = workingDays.endOfPeriod(Date.from(PlatformClock.now()), workingDaysLong);
-        applications.setNoticeEnds(applicationId, ends.toInstant());
+        return start(applicationId, ends, processInstanceId, scope);
+    }
+
+    /** Starts a notice that ends at the given instant (a list noticed together shares one end). */
+    @Transactional
+    public Date start(long applicationId, Date ends, String processInstanceId, String scope) {
+        applications.setNotice(applicationId, ends.toInstant(), processInstanceId, scope);
         applications.record(applicationId, "publicNotice", "STARTED", null,
-                Map.of("lastDay", workingDays.lastDayEndingAt(ends).toString(), "workingDays", workingDaysLong));
+                Map.of("lastDay", workingDays.lastDayEndingAt(ends).toString()));
         return ends;
     }
 
@@ -78,9 +90,9 @@ public class NoticeService {
                 join programme p on p.code = a.programme_code
                 join programme_category pc on pc.programme_code = a.programme_code and pc.code = a.category_code
                 join organisation o on o.id = a.organisation_id
-                where a.status = ? and a.notice_ends_at > ?
+                where a.notice_ends_at > ?
                 order by a.notice_ends_at, a.number""")
-                .params(Statuses.UNDER_NOTICE, Timestamp.from(PlatformClock.now()))
+                .params(Timestamp.from(PlatformClock.now()))
                 .query((rs, n) -> new PublicNotice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), workingDays.lastDayEndingAt(new Date(rs.getTimestamp(6).getTime()))))
                 .list();
@@ -112,8 +124,7 @@ public class NoticeService {
         }
         UserError.throwIfAny(problems);
         Application app = applications.findByNumber(trim(input.applicationNumber()))
-                .filter(a -> Statuses.UNDER_NOTICE.equals(a.status()) && a.noticeEndsAt() != null
-                        && a.noticeEndsAt().isAfter(PlatformClock.now()))
+                .filter(a -> a.noticeEndsAt() != null && a.noticeEndsAt().isAfter(PlatformClock.now()))
                 .orElseThrow(() -> new UserError("notice.error.notUnderNotice"));
         String sourceHash = hash(source == null ? "unknown" : source);
         Instant hourAgo = PlatformClock.now().minus(Duration.ofHours(1));
@@ -132,10 +143,14 @@ public class NoticeService {
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         applications.record(app.id(), "objection", "LODGED", null, Map.of("objectionId", id));
-        runtimeService.createMessageCorrelation(ProjectProcess.MESSAGE_OBJECTION)
-                .processInstanceBusinessKey(app.number())
-                .setVariablesToTriggeredScope(Variables.createVariables().putValue(ProjectProcess.OBJECTION_ID, id))
-                .correlate();
+        String[] handler = applications.noticeHandler(app.id());
+        var correlation = runtimeService.createMessageCorrelation(ProjectProcess.MESSAGE_OBJECTION)
+                .processInstanceId(handler[0] != null ? handler[0] : app.processInstanceId())
+                .setVariablesToTriggeredScope(Variables.createVariables().putValue(ProjectProcess.OBJECTION_ID, id));
+        if (handler[1] != null) {
+            correlation.localVariableEquals(NOTICE_SCOPE, handler[1]);
+        }
+        correlation.correlate();
         return id;
     }
 
@@ -146,11 +161,20 @@ public class NoticeService {
 
     @Transactional(readOnly = true)
     public Objection objectionOfTask(String taskId) {
+        return objection(objectionIdOfTask(taskId));
+    }
+
+    /** The application an objection is about. */
+    public long applicationOfObjection(long objectionId) {
+        return objection(objectionId).applicationId();
+    }
+
+    long objectionIdOfTask(String taskId) {
         Object id = tasks.variable(taskId, ProjectProcess.OBJECTION_ID);
         if (!(id instanceof Number n)) {
             throw new UserError("notice.error.noObjection");
         }
-        return objection(n.longValue());
+        return n.longValue();
     }
 
     Objection objection(long id) {
@@ -180,6 +204,10 @@ public class NoticeService {
                 .update();
         applications.record(objection.applicationId(), "objectionReview", outcome, note.trim(),
                 Map.of("objectionId", objection.id()));
+        if (!ProjectProcess.DISMISSED.equals(outcome)) {
+            // an upheld objection ends the project's notice at once
+            applications.setNotice(objection.applicationId(), null, null, null);
+        }
         tasks.complete(taskId, Map.of(ProjectProcess.OUTCOME, outcome));
     }
 

@@ -15,7 +15,8 @@ class PublicitySteps {
             long applicationId = ((Number) execution.getVariable(ProjectProcess.APPLICATION_ID)).longValue();
             Object days = execution.getVariable(ProjectProcess.PUBLICITY_DAYS);
             int workingDays = days instanceof Number n ? n.intValue() : 5;
-            execution.setVariable(ProjectProcess.NOTICE_ENDS, notices.start(applicationId, workingDays));
+            execution.setVariable(ProjectProcess.NOTICE_ENDS,
+                    notices.start(applicationId, workingDays, execution.getProcessInstanceId(), null));
         };
     }
 }

@@ -32,6 +32,10 @@ public final class ProjectProcess {
     public static final String MIDTERM_DUE = "midtermDue";
     public static final String RECTIFICATION_DEADLINE = "rectificationDeadline";
     public static final String FINDING = "finding";
+    /** Set with the acceptance decision: true when passed. */
+    public static final String ACCEPTED = "accepted";
+    /** Set by a call's result: whether the project was selected, and its mid-term date. */
+    public static final String SELECTED = "selected";
     public static final String DISBURSED = "disbursedYuan";
     public static final String RECOVER_FUNDS = "recoverFunds";
     public static final String BAN_YEARS = "banYears";
@@ -54,6 +58,7 @@ public final class ProjectProcess {
     /** Messages. */
     public static final String MESSAGE_OBJECTION = "ObjectionLodged";
     public static final String MESSAGE_FRAUD = "FraudFound";
+    public static final String MESSAGE_CALL_RESULT = "CallResult";
 
     /** Form keys ({@code camunda:formKey} of user tasks). */
     public static final class Forms {
@@ -73,6 +78,7 @@ public final class ProjectProcess {
         public static final String FINAL_REPORT = "platform:final-report";
         public static final String ACCEPTANCE = "platform:acceptance";
         public static final String FUND_RECOVERY = "platform:fund-recovery";
+        public static final String COMPREHENSIVE_EVALUATION = "platform:comprehensive-evaluation";
 
         private Forms() {
         }

@@ -1,0 +1,109 @@
+package cn.kexie.capability.evaluation;
+
+import cn.kexie.capability.programme.ProgrammeCatalogue;
+import cn.kexie.capability.ui.Notifications;
+import cn.kexie.capability.workflow.ProjectProcess;
+import cn.kexie.capability.workflow.TaskForm;
+import cn.kexie.capability.workflow.WorkItem;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 综合评定 (form key {@code platform:comprehensive-evaluation}): the intake's applications ranked by
+ * panel score within each quota, the quota pre-applied; the office changes selections within the
+ * quota and gives a reason for each change.
+ */
+@org.springframework.stereotype.Component
+class EvaluationForm implements TaskForm {
+
+    private final EvaluationService evaluation;
+    private final ProgrammeCatalogue catalogue;
+
+    EvaluationForm(EvaluationService evaluation, ProgrammeCatalogue catalogue) {
+        this.evaluation = evaluation;
+        this.catalogue = catalogue;
+    }
+
+    @Override
+    public String formKey() {
+        return ProjectProcess.Forms.COMPREHENSIVE_EVALUATION;
+    }
+
+    @Override
+    public Component create(WorkItem task, Runnable done) {
+        return new Ranking(task, done);
+    }
+
+    class Ranking extends VerticalLayout {
+
+        final Grid<EvaluationService.Candidate> grid = new Grid<>(EvaluationService.Candidate.class, false);
+        final Map<Long, Checkbox> picks = new HashMap<>();
+        final Map<Long, TextField> reasons = new HashMap<>();
+        final Button submit = new Button();
+
+        Ranking(WorkItem task, Runnable done) {
+            setPadding(false);
+            EvaluationService.IntakeRef intake = evaluation.intakeOfTask(task.id());
+            List<EvaluationService.Candidate> ranking = evaluation.ranking(intake.callId(), intake.key(), intake.categories());
+            String programme = catalogue.call(intake.callId()).orElseThrow().programmeCode();
+            add(new Paragraph(getTranslation("evaluation.intro", intake.key())));
+            for (EvaluationService.Quota q : evaluation.quotas(intake.callId(), ranking)) {
+                add(new Paragraph(getTranslation("evaluation.quota", q.code(), q.min(), q.max(), q.candidates())));
+            }
+            grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+            grid.addColumn(EvaluationService.Candidate::quotaCode).setHeader(getTranslation("evaluation.quotaColumn")).setAutoWidth(true);
+            grid.addColumn(EvaluationService.Candidate::rank).setHeader(getTranslation("evaluation.rank")).setAutoWidth(true);
+            grid.addColumn(EvaluationService.Candidate::number).setHeader(getTranslation("application.number")).setAutoWidth(true);
+            grid.addColumn(EvaluationService.Candidate::organisation).setHeader(getTranslation("application.organisation")).setAutoWidth(true);
+            grid.addColumn(EvaluationService.Candidate::title).setHeader(getTranslation("application.field.title")).setFlexGrow(1);
+            grid.addColumn(c -> catalogue.category(programme, c.categoryCode()).map(x -> x.nameZh()).orElse(c.categoryCode()))
+                    .setHeader(getTranslation("application.category")).setAutoWidth(true);
+            grid.addColumn(c -> c.panelScore() == null ? "" : c.panelScore().toPlainString())
+                    .setHeader(getTranslation("application.panelScore")).setAutoWidth(true);
+            grid.addColumn(c -> getTranslation(c.preSelected() ? "common.yes" : "common.no"))
+                    .setHeader(getTranslation("evaluation.preSelected")).setAutoWidth(true);
+            grid.addComponentColumn(c -> picks.computeIfAbsent(c.applicationId(), id -> new Checkbox(c.selected())))
+                    .setHeader(getTranslation("evaluation.selected")).setAutoWidth(true);
+            grid.addComponentColumn(c -> reasons.computeIfAbsent(c.applicationId(), id -> {
+                TextField reason = new TextField();
+                reason.setMaxLength(1000);
+                reason.setPlaceholder(getTranslation("evaluation.reasonPlaceholder"));
+                reason.setValue(c.reason() == null ? "" : c.reason());
+                reason.setWidthFull();
+                return reason;
+            })).setHeader(getTranslation("evaluation.reason")).setFlexGrow(1);
+            grid.setItems(ranking);
+            grid.setAllRowsVisible(true);
+            submit.setText(getTranslation("task.submit"));
+            submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            submit.addClickListener(click -> {
+                Map<Long, Boolean> selected = new HashMap<>();
+                Map<Long, String> why = new HashMap<>();
+                for (EvaluationService.Candidate c : ranking) {
+                    selected.put(c.applicationId(), picks.computeIfAbsent(c.applicationId(), id -> new Checkbox(c.selected())).getValue());
+                    TextField reason = reasons.get(c.applicationId());
+                    if (reason != null && !reason.isEmpty()) {
+                        why.put(c.applicationId(), reason.getValue());
+                    }
+                }
+                if (Notifications.run(() -> evaluation.evaluate(task.id(), selected, why))) {
+                    done.run();
+                }
+            });
+            if (ranking.isEmpty()) {
+                add(new Paragraph(getTranslation("evaluation.none")));
+            }
+            add(grid, submit);
+        }
+    }
+}
