@@ -110,8 +110,10 @@ class ChenzhouSeasonTest {
 
         Task finalReport = task(app, ChenzhouProject.TASK_SUBMIT_FINAL_REPORT);
         assertThatThrownBy(() -> AsUser.run(identity, "cz-med", () -> implementation.submitFinalReport(finalReport.getId(), "总结")))
-                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.problems()).extracting(UserError.Problem::key)
-                        .contains("implementation.error.summaryMissing", "implementation.error.accountsMissing"));
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.key() + ":" + p.args()[0])
+                        .containsExactlyInAnyOrder("implementation.error.attachmentMissing:attachment.kind.SUMMARY",
+                                "implementation.error.attachmentMissing:attachment.kind.ACCOUNTS"));
         attachments.store(app.id(), Attachment.Kind.SUMMARY, "总结报告.pdf", PDF, "cz-med");
         attachments.store(app.id(), Attachment.Kind.ACCOUNTS, "经费决算.xlsx", zip(), "cz-med");
         AsUser.run(identity, "cz-med", () -> implementation.submitFinalReport(finalReport.getId(), "项目按计划完成。"));
