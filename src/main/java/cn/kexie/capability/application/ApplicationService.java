@@ -92,6 +92,10 @@ public class ApplicationService {
         variables.put(ProjectProcess.CALL_YEAR, call.year());
         variables.put(ProjectProcess.PUBLICITY_DAYS, programme.publicityWorkingDays());
         variables.put(ProjectProcess.DISBURSED, 0.0);
+        variables.put(ProjectProcess.ELIGIBILITY_DECISION, programme.eligibilityDecisionKey());
+        variables.put(ProjectProcess.SCORING_DECISION, programme.scoringDecisionKey());
+        variables.put(ProjectProcess.CONFIRMATION_GROUP, catalogue.category(programme.code(), categoryCode)
+                .map(cn.kexie.capability.programme.Category::confirmationGroup).orElse(null));
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(programme.projectProcessKey(), number, variables);
         repository.setProcessInstance(id, instance.getId());
         repository.addEvent(id, currentUser.requireId(), "created", null, null, Map.of("category", categoryCode));

@@ -49,6 +49,7 @@ class EvaluationForm implements TaskForm {
         final Grid<EvaluationService.Candidate> grid = new Grid<>(EvaluationService.Candidate.class, false);
         final Map<Long, Checkbox> picks = new HashMap<>();
         final Map<Long, TextField> reasons = new HashMap<>();
+        final Map<Long, Checkbox> recommended = new HashMap<>();
         final Button submit = new Button();
 
         Ranking(WorkItem task, Runnable done) {
@@ -82,6 +83,11 @@ class EvaluationForm implements TaskForm {
                 reason.setWidthFull();
                 return reason;
             })).setHeader(getTranslation("evaluation.reason")).setFlexGrow(1);
+            boolean recommends = catalogue.requireProgramme(programme).recommendsToProvince();
+            if (recommends) {
+                grid.addComponentColumn(c -> recommended.computeIfAbsent(c.applicationId(), id -> new Checkbox(c.recommended())))
+                        .setHeader(getTranslation("evaluation.recommended")).setAutoWidth(true);
+            }
             grid.setItems(ranking);
             grid.setAllRowsVisible(true);
             submit.setText(getTranslation("task.submit"));
@@ -96,7 +102,9 @@ class EvaluationForm implements TaskForm {
                         why.put(c.applicationId(), reason.getValue());
                     }
                 }
-                if (Notifications.run(() -> evaluation.evaluate(task.id(), selected, why))) {
+                Map<Long, Boolean> recommend = new HashMap<>();
+                recommended.forEach((id, box) -> recommend.put(id, box.getValue()));
+                if (Notifications.run(() -> evaluation.evaluate(task.id(), selected, why, recommend))) {
                     done.run();
                 }
             });

@@ -58,7 +58,7 @@ public class EvaluationService {
     /** One application in the ranking. */
     public record Candidate(long applicationId, String number, String organisation, String title, String categoryCode,
             String quotaCode, BigDecimal panelScore, int rank, boolean preSelected, boolean selected, String reason,
-            boolean withdrawn) {
+            boolean withdrawn, boolean recommended) {
     }
 
     /** A quota as the ranking applies it. */
@@ -91,9 +91,10 @@ public class EvaluationService {
         Map<String, CallQuota> quotas = new HashMap<>();
         catalogue.quotas(callId).forEach(q -> quotas.put(q.quotaCode(), q));
         Map<Long, Object[]> saved = new HashMap<>();
-        jdbc.sql("select application_id, selected, reason, withdrawn from evaluation_selection where call_id = ? and intake_key = ?")
+        jdbc.sql("select application_id, selected, reason, withdrawn, recommended from evaluation_selection where call_id = ? and intake_key = ?")
                 .params(callId, intakeKey)
-                .query((rs, n) -> saved.put(rs.getLong(1), new Object[] {rs.getBoolean(2), rs.getString(3), rs.getBoolean(4)}))
+                .query((rs, n) -> saved.put(rs.getLong(1),
+                        new Object[] {rs.getBoolean(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5)}))
                 .list();
         List<Application> waiting = candidatesOf(callId, categories);
         Map<String, List<Application>> byQuota = new LinkedHashMap<>();
@@ -112,7 +113,7 @@ public class EvaluationService {
                 Object[] s = saved.get(a.id());
                 ranking.add(new Candidate(a.id(), a.number(), a.organisationName(), a.title(), a.categoryCode(),
                         entry.getKey(), a.panelScore(), i + 1, pre, s == null ? pre : (Boolean) s[0],
-                        s == null ? null : (String) s[1], s != null && (Boolean) s[2]));
+                        s == null ? null : (String) s[1], s != null && (Boolean) s[2], s != null && (Boolean) s[3]));
             }
         }
         return ranking;
@@ -154,6 +155,13 @@ public class EvaluationService {
      */
     @Transactional
     public void evaluate(String taskId, Map<Long, Boolean> selected, Map<Long, String> reasons) {
+        evaluate(taskId, selected, reasons, Map.of());
+    }
+
+    /** As above; {@code recommended} marks selected projects recommended to the province (where the programme does so). */
+    @Transactional
+    public void evaluate(String taskId, Map<Long, Boolean> selected, Map<Long, String> reasons,
+            Map<Long, Boolean> recommended) {
         if (!currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN)) {
             throw new AccessDeniedException("programme office only");
         }
@@ -192,14 +200,18 @@ public class EvaluationService {
             jdbc.sql("delete from evaluation_selection where application_id = ?").param(c.applicationId()).update();
             jdbc.sql("""
                     insert into evaluation_selection (application_id, call_id, intake_key, quota_code, rank_no, pre_selected,
-                        selected, reason, withdrawn, decided_by, decided_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?)""")
+                        selected, reason, withdrawn, decided_by, decided_at, recommended)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?)""")
                     .params(c.applicationId(), intake.callId(), intake.key(), c.quotaCode(), c.rank(), c.preSelected(),
-                            pick, reason == null || reason.isBlank() ? null : reason.trim(), currentUser.requireId(), now)
+                            pick, reason == null || reason.isBlank() ? null : reason.trim(), currentUser.requireId(), now,
+                            pick && recommended.getOrDefault(c.applicationId(), false))
                     .update();
             Map<String, Object> data = new HashMap<>();
             data.put("rank", c.rank());
             data.put("quota", c.quotaCode());
+            if (pick && recommended.getOrDefault(c.applicationId(), false)) {
+                data.put("recommendedToProvince", true);
+            }
             applications.record(c.applicationId(), "comprehensiveEvaluation", pick ? "SELECTED" : "NOT_SELECTED",
                     reason, data);
         }

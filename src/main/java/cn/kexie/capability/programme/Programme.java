@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 public record Programme(String code, String cityCode, String nameZh, String nameEn, String kind,
         String projectProcessKey, String callProcessKey, String eligibilityDecisionKey,
-        String scoringDecisionKey, String sanctionDecisionKey, int publicityWorkingDays) {
+        String scoringDecisionKey, String sanctionDecisionKey, int publicityWorkingDays, boolean recommendsToProvince) {
 
     public String name(Locale locale) {
         return "en".equals(locale.getLanguage()) ? nameEn : nameZh;

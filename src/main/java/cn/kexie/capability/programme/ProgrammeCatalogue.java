@@ -93,7 +93,7 @@ public class ProgrammeCatalogue {
                 .param(programmeCode)
                 .query((rs, n) -> new Category(rs.getString("programme_code"), rs.getString("code"),
                         rs.getString("name_zh"), rs.getString("name_en"), rs.getString("quota_code"),
-                        rs.getInt("sort_order")))
+                        rs.getInt("sort_order"), rs.getString("confirmation_group")))
                 .list();
     }
 
@@ -263,7 +263,7 @@ public class ProgrammeCatalogue {
                 rs.getString("name_en"), rs.getString("kind"), rs.getString("project_process_key"),
                 rs.getString("call_process_key"), rs.getString("eligibility_decision_key"),
                 rs.getString("scoring_decision_key"), rs.getString("sanction_decision_key"),
-                rs.getInt("publicity_working_days"));
+                rs.getInt("publicity_working_days"), rs.getBoolean("recommends_to_province"));
     }
 
     private static Call call(ResultSet rs, int row) throws SQLException {

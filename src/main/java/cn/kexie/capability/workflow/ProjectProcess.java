@@ -19,6 +19,12 @@ public final class ProjectProcess {
     public static final String CATEGORY = "category";
     public static final String CALL_YEAR = "callYear";
     public static final String PUBLICITY_DAYS = "publicityWorkingDays";
+    /** The programme's decision tables and the category's confirming group, for diagrams several programmes share. */
+    public static final String ELIGIBILITY_DECISION = "eligibilityDecision";
+    public static final String SCORING_DECISION = "scoringDecision";
+    public static final String CONFIRMATION_GROUP = "confirmationGroup";
+    /** Set by the confirmation step (Lianyungang: 县区科协盖章确认). */
+    public static final String COUNTY_CONFIRMED = "countyConfirmed";
 
     /** Set by the steps. */
     public static final String ELIGIBILITY_REASONS = "eligibilityReasons";
@@ -79,6 +85,7 @@ public final class ProjectProcess {
         public static final String ACCEPTANCE = "platform:acceptance";
         public static final String FUND_RECOVERY = "platform:fund-recovery";
         public static final String COMPREHENSIVE_EVALUATION = "platform:comprehensive-evaluation";
+        public static final String CONFIRMATION = "platform:confirmation";
 
         private Forms() {
         }
