@@ -72,6 +72,13 @@ public class WorkflowTasks {
         return query(scope).count();
     }
 
+    /** My tasks and my groups' unclaimed tasks whose due date has passed. */
+    @Transactional(readOnly = true)
+    public long countOverdue() {
+        java.util.Date now = java.util.Date.from(cn.kexie.capability.common.PlatformClock.now());
+        return query(Scope.MINE).dueBefore(now).count() + query(Scope.GROUPS).dueBefore(now).count();
+    }
+
     private TaskQuery query(Scope scope) {
         String user = currentUser.requireId();
         TaskQuery query = taskService.createTaskQuery().active();
