@@ -10,6 +10,7 @@ import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.internal.CurrentInstance;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.StreamResourceRegistry;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import java.util.stream.Stream;
 /**
  * A Vaadin UI for tests without a browser or servlet: a mocked service whose instantiator hands out
  * the platform's texts (so {@code getTranslation} works), a mocked session that reports its lock
- * held (so dialogs and notifications can open), and a UI in Simplified Chinese, all made current
+ * held (so dialogs and notifications can open) and registers download links, and a UI in Simplified Chinese, all made current
  * for this thread. Build views and forms after {@link #open}, drive their fields and buttons, and
  * {@link #close} afterwards. Vaadin keeps current instances only weakly, so this class holds them
  * until then: without it a test's UI can be collected half-way and notifications fail.
@@ -46,6 +47,9 @@ public final class VaadinTestUi {
         when(session.hasLock()).thenReturn(true);
         when(session.getService()).thenReturn(service);
         when(session.getLocale()).thenReturn(locale);
+        // download links (StreamResource) register with the session's resources
+        StreamResourceRegistry resources = new StreamResourceRegistry(session);
+        when(session.getResourceRegistry()).thenReturn(resources);
         VaadinService.setCurrent(service);
         VaadinSession.setCurrent(session);
         UI ui = new UI();
