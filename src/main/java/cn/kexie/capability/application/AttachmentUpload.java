@@ -2,6 +2,8 @@ package cn.kexie.capability.application;
 
 import cn.kexie.capability.ui.Notifications;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.InMemoryUploadHandler;
@@ -67,8 +69,17 @@ public final class AttachmentUpload {
         return upload;
     }
 
-    /** The hint under an upload: which files are accepted. */
-    public static String hint(Component owner) {
-        return owner.getTranslation("form.upload.accepted", String.valueOf(AttachmentService.MAX_BYTES / 1024 / 1024));
+    /** The upload under a label like a field's, with the accepted files as hint and what follows below. */
+    public static Div labelled(Component owner, String label, Upload upload, Component... below) {
+        Span caption = new Span(label);
+        caption.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)")
+                .set("font-weight", "500");
+        Span hint = new Span(owner.getTranslation("form.upload.accepted",
+                String.valueOf(AttachmentService.MAX_BYTES / 1024 / 1024)));
+        hint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-xs)");
+        Div box = new Div(caption, upload, hint);
+        box.add(below);
+        box.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-xs)");
+        return box;
     }
 }

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import java.util.List;
 
 /**
  * The frame every task form shares: the application's dossier first, then the step's fields in a
@@ -71,7 +70,7 @@ public class StepForm extends VerticalLayout {
     /** The submit button calls {@code action} (the step's service); {@code done} runs once it went through. */
     protected void onSubmit(Runnable action, Runnable done) {
         submit.addClickListener(click -> {
-            if (attempt(action)) {
+            if (attempt(action, "form.problems")) {
                 submit.setEnabled(false);
                 done.run();
             }
@@ -80,23 +79,23 @@ public class StepForm extends VerticalLayout {
 
     /**
      * Runs an action of the user's (a service call): clears earlier problems, and lists every
-     * problem of a refusal. Returns whether it went through. A form refuses what it cannot send
+     * problem of a refusal under the heading {@code headingKey}. Returns whether it went through. A form refuses what it cannot send
      * (a decision not made) with a {@link UserError} of its own texts.
      */
-    protected boolean attempt(Runnable action) {
+    protected boolean attempt(Runnable action, String headingKey) {
         clearProblems();
         return Notifications.run(() -> {
             try {
                 action.run();
             } catch (UserError refused) {
-                showProblems(List.of(Messages.describe(getLocale(), refused)));
+                showProblems(headingKey, Messages.describe(getLocale(), refused));
                 throw refused;
             }
         });
     }
 
-    private void showProblems(List<String> texts) {
-        problems.setText(getTranslation("form.problems") + "\n" + String.join("\n", texts));
+    private void showProblems(String headingKey, String text) {
+        problems.setText(getTranslation(headingKey) + "\n" + text);
         problems.setVisible(true);
     }
 

@@ -69,8 +69,7 @@ class SignAgreementForm implements TaskForm {
             upload = AttachmentUpload.create(this, this::received);
             upload.setId("signed-agreement-upload");
             upload.addFileRemovedListener(removed -> received(null, null));
-            Div uploadBox = new Div(new Span(getTranslation("form.signAgreement.upload")), upload,
-                    new Paragraph(AttachmentUpload.hint(this)), chosen);
+            Div uploadBox = AttachmentUpload.labelled(this, getTranslation("form.signAgreement.upload"), upload, chosen);
 
             addWide(new Paragraph(getTranslation("form.signAgreement.help")));
             addWide(download);

@@ -16,8 +16,6 @@ import cn.kexie.capability.workflow.WorkflowTasks;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -87,9 +85,7 @@ class FinalReportForm implements TaskForm {
                 list.setId("files-" + kind.name());
                 uploads.put(kind, upload);
                 lists.put(kind, list);
-                Div box = new Div(new H4(getTranslation("form.finalReport." + kind.name())), upload,
-                        new Paragraph(AttachmentUpload.hint(this)), list);
-                fields().add(box);
+                fields().add(AttachmentUpload.labelled(this, getTranslation("form.finalReport." + kind.name()), upload, list));
                 showFiles(kind);
             }
             text = FormFields.area(this, "form.finalReport.text", 0, ImplementationService.MAX_TEXT, false);
@@ -102,7 +98,7 @@ class FinalReportForm implements TaskForm {
             boolean stored = attempt(() -> {
                 requireOpenTask();
                 attachments.store(applicationId, kind, fileName, bytes, currentUser.requireId());
-            });
+            }, "form.upload.refused");
             uploads.get(kind).clearFileList();
             if (stored) {
                 Notifications.success(getTranslation("form.upload.stored", fileName));
@@ -114,7 +110,7 @@ class FinalReportForm implements TaskForm {
             if (attempt(() -> {
                 requireOpenTask();
                 attachments.delete(applicationId, file.id());
-            })) {
+            }, "form.upload.notRemoved")) {
                 showFiles(kind);
             }
         }

@@ -7,8 +7,6 @@ import cn.kexie.capability.application.StepForm;
 import cn.kexie.capability.workflow.TaskForm;
 import cn.kexie.capability.workflow.WorkItem;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
@@ -64,8 +62,7 @@ abstract class ReportForm implements TaskForm {
             upload = AttachmentUpload.create(this, this::received);
             upload.addFileRemovedListener(removed -> received(null, null));
             addWide(text);
-            addWide(new Div(new Span(getTranslation("form.report.file")), upload,
-                    new Paragraph(AttachmentUpload.hint(this)), chosen));
+            addWide(AttachmentUpload.labelled(this, getTranslation("form.report.file"), upload, chosen));
             onSubmit(() -> send(task.id(), new ImplementationService.Report(text.getValue(), fileName, content)), done);
         }
 

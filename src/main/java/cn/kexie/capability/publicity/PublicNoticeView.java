@@ -78,7 +78,9 @@ public class PublicNoticeView extends VerticalLayout implements HasDynamicTitle 
         confirmation.getStyle().set("color", "var(--lumo-success-text-color)");
         confirmation.setVisible(false);
 
-        add(new Header(header), new H2(getTranslation("form.publicNotice.title")), intro, confirmation, grid, empty);
+        Header top = new Header(header);
+        top.setWidthFull();
+        add(top, new H2(getTranslation("form.publicNotice.title")), intro, confirmation, grid, empty);
         refresh();
     }
 

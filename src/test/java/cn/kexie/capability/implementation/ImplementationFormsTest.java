@@ -126,7 +126,7 @@ class ImplementationFormsTest {
             assertThat(form.problemsText()).contains("请上传总结报告。", "请上传经费使用情况（决算）。");
 
             form.received(Attachment.Kind.SUMMARY, "总结报告.exe", PDF);
-            assertThat(form.problemsText()).contains("“总结报告.exe”的类型不被接受");
+            assertThat(form.problemsText()).startsWith("文件未保存：\n“总结报告.exe”的类型不被接受");
             assertThat(attachments.list(app, Attachment.Kind.SUMMARY)).isEmpty();
 
             form.received(Attachment.Kind.SUMMARY, "总结报告.pdf", PDF);
