@@ -44,6 +44,8 @@ public class StepForm extends VerticalLayout {
         submit.setText(getTranslation("task.submit"));
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.setId("task-submit");
+        // one submit at a time: the button is off while the service works, and on again after a refusal
+        submit.setDisableOnClick(true);
         add(heading, fields, problems, submit);
     }
 
@@ -73,6 +75,8 @@ public class StepForm extends VerticalLayout {
             if (attempt(action, "form.problems")) {
                 submit.setEnabled(false);
                 done.run();
+            } else {
+                submit.setEnabled(true);
             }
         });
     }

@@ -151,6 +151,36 @@ class PublicNoticeViewTest {
     }
 
     @Test
+    void anObjectionAfterTheNoticeEndedIsRefused() {
+        VaadinTestUi.request(address(), null);
+        PublicNoticeView view = new PublicNoticeView(notices);
+        PublicNotice listed = mine(view);
+        forms.underNotice(app, PlatformClock.now().minus(Duration.ofMinutes(1)));
+        PublicNoticeView.ObjectionDialog dialog = view.openObjection(listed);
+        dialog.name.setValue("王五");
+        dialog.contact.setValue("13907351234");
+        dialog.text.setValue("公示期内未能看到完整的项目预算，请说明。");
+        dialog.submit.click();
+        assertThat(dialog.problemsText()).isEqualTo("该项目不在公示期内，无法提出异议。");
+        assertThat(objections()).isZero();
+        assertThat(new PublicNoticeView(notices).grid.getGenericDataView().getItems()
+                .map(PublicNotice::applicationNumber)).doesNotContain(forms.number(app));
+    }
+
+    @Test
+    void thePageSpeaksEnglishToThoseWhoChoseIt() {
+        VaadinTestUi.close();
+        VaadinTestUi.open(messages, java.util.Locale.ENGLISH);
+        PublicNoticeView view = new PublicNoticeView(notices);
+        assertThat(view.getPageTitle()).isEqualTo("Public notice | Society capability-improvement programme");
+        assertThat(view.grid.getColumns().get(5).getHeaderText()).isEqualTo("Last day of notice");
+        VaadinTestUi.request(address(), null);
+        PublicNoticeView.ObjectionDialog dialog = view.openObjection(mine(view));
+        dialog.submit.click();
+        assertThat(dialog.problemsText()).contains("Enter your name", "Enter a valid phone number or e-mail address.");
+    }
+
+    @Test
     void theSenderIsTheFirstForwardedAddressElseTheConnection() {
         assertThat(PublicNoticeView.sourceOf(VaadinTestUi.request("10.0.0.8", "203.0.113.9, 10.0.0.1"))).isEqualTo("203.0.113.9");
         assertThat(PublicNoticeView.sourceOf(VaadinTestUi.request("198.51.100.4", null))).isEqualTo("198.51.100.4");
