@@ -31,11 +31,13 @@ import java.util.Map;
 class ExpertScoreForm implements TaskForm {
 
     private final ReviewService reviews;
+    private final FormCriteria criteria;
     private final ApplicationService applications;
     private final DossierPanel dossiers;
 
-    ExpertScoreForm(ReviewService reviews, ApplicationService applications, DossierPanel dossiers) {
+    ExpertScoreForm(ReviewService reviews, FormCriteria criteria, ApplicationService applications, DossierPanel dossiers) {
         this.reviews = reviews;
+        this.criteria = criteria;
         this.applications = applications;
         this.dossiers = dossiers;
     }
@@ -56,23 +58,22 @@ class ExpertScoreForm implements TaskForm {
         final Map<String, NumberField> points = new LinkedHashMap<>();
         final Span total = new Span();
         final TextArea comment;
-        private final List<ReviewService.Criterion> criteria;
         private final BigDecimal maxTotal;
 
         Step(WorkItem task, Runnable done) {
             super(dossiers, task, "form.expertScore.title", true);
             Application app = applications.get(task.applicationId());
-            criteria = reviews.criteria(app);
-            maxTotal = criteria.stream().map(ReviewService.Criterion::maxPoints).reduce(BigDecimal.ZERO, BigDecimal::add);
+            List<ReviewService.Criterion> rubric = criteria.of(app);
+            maxTotal = rubric.stream().map(ReviewService.Criterion::maxPoints).reduce(BigDecimal.ZERO, BigDecimal::add);
 
             declaration.setLabel(getTranslation("form.expertScore.declaration"));
             declaration.setRequiredIndicatorVisible(true);
             declaration.setHelperText(getTranslation("form.expertScore.declarationHelp"));
             addWide(declaration);
-            if (criteria.isEmpty()) {
+            if (rubric.isEmpty()) {
                 addWide(new Paragraph(getTranslation("form.expertScore.noCriteria")));
             }
-            for (ReviewService.Criterion c : criteria) {
+            for (ReviewService.Criterion c : rubric) {
                 NumberField field = FormFields.number(this,
                         getTranslation("form.expertScore.criterion", c.label(), FormFields.plain(c.maxPoints())),
                         BigDecimal.ZERO, c.maxPoints());
