@@ -63,12 +63,12 @@ class ReviewConclusionForm implements TaskForm {
                     .setAutoWidth(true).setFooter(getTranslation("form.conclusion.sheetCount", String.valueOf(submitted.size())));
             for (ReviewService.Criterion c : criteria.of(app)) {
                 sheets.addColumn(sheet -> FormFields.plain(sheet.points().get(c.code())))
-                        .setHeader(c.label() + "（" + FormFields.plain(c.maxPoints()) + "）").setAutoWidth(true);
+                        .setHeader(c.label() + "（" + FormFields.plain(c.maxPoints()) + "）").setWidth("7em").setFlexGrow(0);
             }
             sheets.addColumn(sheet -> FormFields.plain(sheet.total())).setHeader(getTranslation("form.conclusion.total"))
-                    .setAutoWidth(true);
+                    .setWidth("5em").setFlexGrow(0);
             sheets.addColumn(ReviewService.SubmittedSheet::comment).setHeader(getTranslation("form.conclusion.comment"))
-                    .setFlexGrow(1);
+                    .setWidth("14em").setFlexGrow(1);
             sheets.setItems(submitted);
             sheets.setAllRowsVisible(true);
             sheets.setId("review-sheets");
