@@ -1,0 +1,74 @@
+package cn.kexie.capability.approval;
+
+import cn.kexie.capability.application.DossierPanel;
+import cn.kexie.capability.application.FormFields;
+import cn.kexie.capability.application.StepForm;
+import cn.kexie.capability.common.PlatformClock;
+import cn.kexie.capability.common.UserError;
+import cn.kexie.capability.workflow.ProjectProcess;
+import cn.kexie.capability.workflow.TaskForm;
+import cn.kexie.capability.workflow.WorkItem;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+
+/**
+ * 党组研究同意 (and any approval by a body that meets): approve or not, with the meeting's date and
+ * the minutes' reference (会议纪要文号); a reason is required when not approving.
+ */
+@org.springframework.stereotype.Component
+class ApprovalForm implements TaskForm {
+
+    private final ApprovalService approvals;
+    private final DossierPanel dossiers;
+
+    ApprovalForm(ApprovalService approvals, DossierPanel dossiers) {
+        this.approvals = approvals;
+        this.dossiers = dossiers;
+    }
+
+    @Override
+    public String formKey() {
+        return ProjectProcess.Forms.APPROVAL;
+    }
+
+    @Override
+    public Component create(WorkItem task, Runnable done) {
+        return new Step(task, done);
+    }
+
+    final class Step extends StepForm {
+
+        final RadioButtonGroup<Boolean> decision = new RadioButtonGroup<>();
+        final DatePicker meetingDate;
+        final TextField minutes;
+        final TextArea comment;
+
+        Step(WorkItem task, Runnable done) {
+            super(dossiers, task, "form.approval.title", false);
+            decision.setLabel(getTranslation("form.approval.decision"));
+            decision.setItems(Boolean.TRUE, Boolean.FALSE);
+            decision.setItemLabelGenerator(approved -> getTranslation(approved ? "form.approval.approve" : "form.approval.reject"));
+            decision.setRequiredIndicatorVisible(true);
+            meetingDate = FormFields.date(this, "form.approval.meetingDate", null, PlatformClock.today());
+            minutes = FormFields.text(this, "form.approval.minutes", 100, true);
+            minutes.setPlaceholder(getTranslation("form.approval.minutesExample"));
+            comment = FormFields.area(this, "form.approval.comment", 0, FormFields.MAX_TEXT, false);
+            decision.addValueChangeListener(change -> comment.setRequired(Boolean.FALSE.equals(change.getValue())));
+
+            addWide(decision);
+            fields().add(meetingDate, minutes);
+            addWide(comment);
+            onSubmit(() -> {
+                if (decision.getValue() == null) {
+                    // approving is a yes or a no: the form never picks one for the person
+                    throw new UserError("form.approval.chooseDecision");
+                }
+                approvals.decide(task.id(), new ApprovalService.Approval(decision.getValue(), meetingDate.getValue(),
+                        minutes.getValue(), comment.getValue()));
+            }, done);
+        }
+    }
+}

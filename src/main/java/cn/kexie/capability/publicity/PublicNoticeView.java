@@ -1,0 +1,188 @@
+package cn.kexie.capability.publicity;
+
+import cn.kexie.capability.application.FormFields;
+import cn.kexie.capability.common.LanguageSwitch;
+import cn.kexie.capability.common.Messages;
+import cn.kexie.capability.common.UserError;
+import cn.kexie.capability.ui.Notifications;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
+
+/**
+ * The public page of projects under notice (公示), for everyone without a login: each project with
+ * the last day of its notice, and a way to lodge an objection (异议) under one's real name, which
+ * becomes a task of the programme office. Lodging is checked and rate-limited by the service.
+ */
+@Route(value = "public/notices", autoLayout = false)
+@AnonymousAllowed
+public class PublicNoticeView extends VerticalLayout implements HasDynamicTitle {
+
+    private final NoticeService notices;
+    final Grid<PublicNotice> grid = new Grid<>();
+    final Paragraph empty = new Paragraph();
+    /** The last confirmation shown on the page, so a person who closed the notification still sees it. */
+    final Paragraph confirmation = new Paragraph();
+
+    public PublicNoticeView(NoticeService notices) {
+        this.notices = notices;
+        setMaxWidth("1200px");
+        getStyle().set("margin", "0 auto");
+
+        H1 title = new H1(getTranslation("app.title"));
+        title.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("margin", "0");
+        Anchor login = new Anchor("login", getTranslation("form.publicNotice.login"));
+        HorizontalLayout header = new HorizontalLayout(title, login, LanguageSwitch.create());
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.expand(title);
+
+        Paragraph intro = new Paragraph(getTranslation("form.publicNotice.intro"));
+        intro.setId("public-notice-intro");
+
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(PublicNotice::applicationNumber).setHeader(getTranslation("form.publicNotice.number")).setAutoWidth(true);
+        grid.addColumn(PublicNotice::programmeName).setHeader(getTranslation("form.publicNotice.programme")).setFlexGrow(1);
+        grid.addColumn(PublicNotice::categoryName).setHeader(getTranslation("form.publicNotice.category")).setFlexGrow(1);
+        grid.addColumn(PublicNotice::organisationName).setHeader(getTranslation("form.publicNotice.organisation")).setFlexGrow(1);
+        grid.addColumn(PublicNotice::title).setHeader(getTranslation("form.publicNotice.projectTitle")).setFlexGrow(2);
+        grid.addColumn(notice -> notice.lastDay().toString()).setHeader(getTranslation("form.publicNotice.lastDay"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(notice -> {
+            Button object = new Button(getTranslation("form.publicNotice.object"), click -> openObjection(notice));
+            object.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            return object;
+        }).setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        grid.setId("public-notices");
+
+        confirmation.setId("objection-confirmation");
+        confirmation.getStyle().set("color", "var(--lumo-success-text-color)");
+        confirmation.setVisible(false);
+
+        Header top = new Header(header);
+        top.setWidthFull();
+        add(top, new H2(getTranslation("form.publicNotice.title")), intro, confirmation, grid, empty);
+        refresh();
+    }
+
+    void refresh() {
+        List<PublicNotice> current = notices.current();
+        grid.setItems(current);
+        grid.setVisible(!current.isEmpty());
+        empty.setText(getTranslation("form.publicNotice.none"));
+        empty.setVisible(current.isEmpty());
+    }
+
+    /** Opens the objection dialog for one project. */
+    ObjectionDialog openObjection(PublicNotice notice) {
+        ObjectionDialog dialog = new ObjectionDialog(notice);
+        dialog.open();
+        return dialog;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("form.publicNotice.pageTitle");
+    }
+
+    /**
+     * Who is sending, for the service's rate limit: the first address of X-Forwarded-For when a
+     * proxy set it, else the connection's address.
+     */
+    static String sourceOf(VaadinRequest request) {
+        if (request == null) {
+            return "unknown";
+        }
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank()) {
+            String first = forwarded.split(",")[0].trim();
+            if (!first.isEmpty()) {
+                return first;
+            }
+        }
+        return request.getRemoteAddr();
+    }
+
+    /** Name, contact and text of an objection against one project. */
+    final class ObjectionDialog extends Dialog {
+
+        final PublicNotice notice;
+        final TextField name;
+        final TextField contact;
+        final TextArea text;
+        final Div problems = new Div();
+        final Button submit = new Button();
+
+        ObjectionDialog(PublicNotice notice) {
+            this.notice = notice;
+            setHeaderTitle(getTranslation("form.publicNotice.dialogTitle", notice.title()));
+            setWidth("min(40em, 95vw)");
+            name = FormFields.text(this, "form.publicNotice.name", 100, true);
+            name.setWidthFull();
+            contact = FormFields.text(this, "form.publicNotice.contact", 100, true);
+            contact.setHelperText(getTranslation("form.publicNotice.contactHelp"));
+            contact.setWidthFull();
+            text = FormFields.area(this, "form.publicNotice.text", 10, 4000, true);
+            text.setHelperText(getTranslation("form.publicNotice.textHelp"));
+            text.setMinRows(6);
+            problems.getStyle().set("color", "var(--lumo-error-text-color)").set("white-space", "pre-line");
+            problems.setVisible(false);
+            Paragraph privacy = new Paragraph(getTranslation("form.publicNotice.privacy"));
+            privacy.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+            VerticalLayout body = new VerticalLayout(new Paragraph(notice.applicationNumber() + " · "
+                    + notice.organisationName()), name, contact, text, privacy, problems);
+            body.setPadding(false);
+            add(body);
+
+            submit.setText(getTranslation("form.publicNotice.submit"));
+            submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            submit.addClickListener(click -> lodge());
+            Button cancel = new Button(getTranslation("form.publicNotice.cancel"), click -> close());
+            getFooter().add(cancel, submit);
+        }
+
+        void lodge() {
+            problems.setVisible(false);
+            String source = sourceOf(VaadinRequest.getCurrent());
+            boolean lodged = Notifications.run(() -> {
+                try {
+                    notices.lodge(new NoticeService.ObjectionInput(notice.applicationNumber(), name.getValue(),
+                            contact.getValue(), text.getValue()), source);
+                } catch (UserError refused) {
+                    problems.setText(Messages.describe(getLocale(), refused));
+                    problems.setVisible(true);
+                    throw refused;
+                }
+            });
+            if (lodged) {
+                close();
+                confirmation.setText(getTranslation("form.publicNotice.received"));
+                confirmation.setVisible(true);
+                Notifications.success(getTranslation("form.publicNotice.received"));
+            }
+        }
+
+        String problemsText() {
+            return problems.isVisible() ? problems.getText() : "";
+        }
+    }
+}

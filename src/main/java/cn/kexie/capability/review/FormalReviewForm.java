@@ -1,0 +1,90 @@
+package cn.kexie.capability.review;
+
+import cn.kexie.capability.application.DossierPanel;
+import cn.kexie.capability.application.FormFields;
+import cn.kexie.capability.application.StepForm;
+import cn.kexie.capability.workflow.ProjectProcess;
+import cn.kexie.capability.workflow.TaskForm;
+import cn.kexie.capability.workflow.WorkItem;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * 形式审查: the five checks of seed 002 (五.2) as a checklist, then pass, return for correction
+ * within a number of working days (5 by default), or reject; reasons are required unless passed.
+ */
+@org.springframework.stereotype.Component
+class FormalReviewForm implements TaskForm {
+
+    private final ReviewService reviews;
+    private final DossierPanel dossiers;
+
+    FormalReviewForm(ReviewService reviews, DossierPanel dossiers) {
+        this.reviews = reviews;
+        this.dossiers = dossiers;
+    }
+
+    @Override
+    public String formKey() {
+        return ProjectProcess.Forms.FORMAL_REVIEW;
+    }
+
+    @Override
+    public Component create(WorkItem task, Runnable done) {
+        return new Step(task, done);
+    }
+
+    final class Step extends StepForm {
+
+        final CheckboxGroup<String> checks = new CheckboxGroup<>();
+        final RadioButtonGroup<String> outcome = new RadioButtonGroup<>();
+        final TextArea reasons;
+        final IntegerField correctionDays;
+
+        Step(WorkItem task, Runnable done) {
+            super(dossiers, task, "form.formalReview.title", true);
+            checks.setLabel(getTranslation("form.formalReview.checks"));
+            checks.setItems(ReviewService.FORMAL_CHECKS);
+            checks.setItemLabelGenerator(check -> getTranslation("form.formalReview.check." + check));
+            checks.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
+            checks.setHelperText(getTranslation("form.formalReview.checksHelp"));
+
+            outcome.setLabel(getTranslation("form.formalReview.outcome"));
+            outcome.setItems(ProjectProcess.PASS, ProjectProcess.RETURN, ProjectProcess.REJECT);
+            outcome.setItemLabelGenerator(o -> getTranslation("form.formalReview.outcome." + o));
+            outcome.setRequiredIndicatorVisible(true);
+
+            reasons = FormFields.area(this, "form.formalReview.reasons", 0, FormFields.MAX_TEXT, false);
+            correctionDays = FormFields.integer(this, "form.formalReview.correctionDays", 1, 30);
+            correctionDays.setValue(ReviewService.DEFAULT_CORRECTION_DAYS);
+            correctionDays.setHelperText(getTranslation("form.formalReview.correctionDaysHelp"));
+            correctionDays.setVisible(false);
+
+            // when every check is ticked, passing is the likely outcome; with one unticked it is not possible
+            checks.addValueChangeListener(change -> {
+                if (outcome.isEmpty() && change.getValue().containsAll(ReviewService.FORMAL_CHECKS)) {
+                    outcome.setValue(ProjectProcess.PASS);
+                }
+            });
+            outcome.addValueChangeListener(change -> {
+                boolean notPassed = change.getValue() != null && !ProjectProcess.PASS.equals(change.getValue());
+                reasons.setRequired(notPassed);
+                correctionDays.setVisible(ProjectProcess.RETURN.equals(change.getValue()));
+                correctionDays.setRequired(ProjectProcess.RETURN.equals(change.getValue()));
+            });
+
+            fields().add(checks, outcome);
+            addWide(reasons);
+            fields().add(correctionDays);
+            onSubmit(() -> reviews.formalReview(task.id(), new ReviewService.FormalReview(
+                    new LinkedHashSet<>(List.copyOf(checks.getValue())), outcome.getValue(), reasons.getValue(),
+                    ProjectProcess.RETURN.equals(outcome.getValue()) ? correctionDays.getValue() : null)), done);
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package cn.kexie.capability.publicity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.kexie.capability.AsUser;
+import cn.kexie.capability.FormTasks;
+import cn.kexie.capability.PlatformTest;
+import cn.kexie.capability.VaadinTestUi;
+import cn.kexie.capability.common.Messages;
+import cn.kexie.capability.common.PlatformClock;
+import cn.kexie.capability.workflow.ProjectProcess;
+import cn.kexie.capability.workflow.ProjectProcess.Forms;
+import cn.kexie.capability.workflow.WorkItem;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The public notice page without a login: the projects under notice, objections lodged through its
+ * dialog (checked and rate-limited by address), and the office's form that decides an objection.
+ * Each test sends from an address of its own (documentation ranges), so the rate limit of one test
+ * never meets another's.
+ */
+@PlatformTest
+class PublicNoticeViewTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    Messages messages;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    NoticeService notices;
+    @Autowired
+    ObjectionForm objectionForm;
+
+    FormTasks forms;
+    long app;
+    ProcessInstance notice;
+
+    @BeforeEach
+    void projectUnderNotice() {
+        VaadinTestUi.open(messages);
+        forms = new FormTasks(context);
+        app = forms.application("CZ-UNIV", "DECISION_CONSULTING", "UNDER_NOTICE");
+        forms.underNotice(app, PlatformClock.now().plus(Duration.ofDays(3)));
+        notice = forms.start(FormTasks.NOTICE, app,
+                Map.of(ProjectProcess.NOTICE_ENDS, Date.from(PlatformClock.now().plus(Duration.ofDays(3)))));
+    }
+
+    @AfterEach
+    void noUi() {
+        VaadinTestUi.close();
+    }
+
+    @Test
+    void listsTheProjectsUnderNoticeWithTheirLastDay() {
+        PublicNoticeView view = new PublicNoticeView(notices);
+        PublicNotice shown = mine(view);
+        assertThat(shown.programmeName()).isEqualTo("郴州市科协学会服务能力提升计划");
+        assertThat(shown.categoryName()).isEqualTo("决策咨询和课题调研");
+        assertThat(shown.organisationName()).isEqualTo("湘南学院科协");
+        assertThat(shown.lastDay()).isAfterOrEqualTo(PlatformClock.today().plusDays(2));
+        assertThat(view.grid.getColumns().get(5).getHeaderText()).isEqualTo("公示截止日");
+        assertThat(view.getPageTitle()).isEqualTo("项目公示 | 学会服务能力提升计划");
+        assertThat(VaadinTestUi.find(view, com.vaadin.flow.component.html.Paragraph.class,
+                p -> p.getId().filter("public-notice-intro"::equals).isPresent()).orElseThrow().getText())
+                .isEqualTo("公示期为5个工作日（以各项目公示截止日为准），对公示项目有异议的，可在公示期内实名提出。");
+        assertThat(VaadinTestUi.find(view, com.vaadin.flow.component.html.Anchor.class, a -> true).orElseThrow()
+                .getHref()).isEqualTo("login");
+    }
+
+    @Test
+    void anObjectionWithoutContactIsRefusedAndAValidOneBecomesATaskOfTheOffice() {
+        VaadinTestUi.request(address(), null);
+        PublicNoticeView view = new PublicNoticeView(notices);
+        PublicNoticeView.ObjectionDialog dialog = view.openObjection(mine(view));
+        assertThat(dialog.isOpened()).isTrue();
+        dialog.name.setValue("张三");
+        dialog.text.setValue("该单位申报材料中列举的活动并未实际举办，请核查。");
+        dialog.submit.click();
+        assertThat(dialog.problemsText()).isEqualTo("请填写有效的联系电话或电子邮箱。");
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(objections()).isZero();
+
+        dialog.contact.setValue("zhangsan@example.cn");
+        dialog.submit.click();
+        assertThat(dialog.problemsText()).isEmpty();
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(view.confirmation.getText()).isEqualTo("已收到您的异议，市科协学会部将核查处理。");
+        assertThat(objections()).isEqualTo(1);
+
+        // the office decides it in its form: the objection as lodged, then a finding with a note
+        WorkItem task = forms.openTask(notice.getId(), Forms.OBJECTION, "office");
+        AtomicInteger done = new AtomicInteger();
+        AsUser.run(identity, "office", () -> {
+            ObjectionForm.Step form = (ObjectionForm.Step) objectionForm.create(task, done::incrementAndGet);
+            assertThat(form.text.getValue()).isEqualTo("该单位申报材料中列举的活动并未实际举办，请核查。");
+            assertThat(form.name.getValue()).isEqualTo("张三");
+            assertThat(form.contact.getValue()).isEqualTo("zhangsan@example.cn");
+            assertThat(form.lodgedAt.getValue()).startsWith(PlatformClock.today().toString());
+            assertThat(form.outcome.getItemLabelGenerator().apply(ProjectProcess.UPHELD_BACK_TO_REVIEW))
+                    .isEqualTo("异议成立，退回重新评审");
+
+            form.outcome.setValue(ProjectProcess.DISMISSED);
+            form.submitButton().click();
+            assertThat(form.problemsText()).contains("请填写核查意见（不超过4000字）。");
+            assertThat(forms.isOpen(task.id())).isTrue();
+
+            form.note.setValue("经核查，相关活动有签到表和照片为证，异议不成立。");
+            form.submitButton().click();
+            assertThat(form.problemsText()).isEmpty();
+        });
+        assertThat(done).hasValue(1);
+        assertThat(jdbc.sql("select status from objection where application_id = ?").param(app).query(String.class).single())
+                .isEqualTo("DISMISSED");
+    }
+
+    @Test
+    void theFourthObjectionFromOneAddressWithinAnHourIsRefused() {
+        String address = address();
+        VaadinTestUi.request("10.0.0.8", address + ", 10.0.0.1");
+        PublicNoticeView view = new PublicNoticeView(notices);
+        for (int i = 1; i <= 3; i++) {
+            PublicNoticeView.ObjectionDialog dialog = lodge(view, i);
+            assertThat(dialog.problemsText()).as("objection %d", i).isEmpty();
+        }
+        PublicNoticeView.ObjectionDialog fourth = lodge(view, 4);
+        assertThat(fourth.problemsText()).isEqualTo("提交过于频繁，请稍后再试。");
+        assertThat(fourth.isOpened()).isTrue();
+        assertThat(objections()).isEqualTo(3);
+
+        // the limit is the sender's, not the page's: another address still gets through
+        VaadinTestUi.request(address(), null);
+        assertThat(lodge(view, 5).problemsText()).isEmpty();
+        assertThat(objections()).isEqualTo(4);
+    }
+
+    @Test
+    void anObjectionAfterTheNoticeEndedIsRefused() {
+        VaadinTestUi.request(address(), null);
+        PublicNoticeView view = new PublicNoticeView(notices);
+        PublicNotice listed = mine(view);
+        forms.underNotice(app, PlatformClock.now().minus(Duration.ofMinutes(1)));
+        PublicNoticeView.ObjectionDialog dialog = view.openObjection(listed);
+        dialog.name.setValue("王五");
+        dialog.contact.setValue("13907351234");
+        dialog.text.setValue("公示期内未能看到完整的项目预算，请说明。");
+        dialog.submit.click();
+        assertThat(dialog.problemsText()).isEqualTo("该项目不在公示期内，无法提出异议。");
+        assertThat(objections()).isZero();
+        assertThat(new PublicNoticeView(notices).grid.getGenericDataView().getItems()
+                .map(PublicNotice::applicationNumber)).doesNotContain(forms.number(app));
+    }
+
+    @Test
+    void thePageSpeaksEnglishToThoseWhoChoseIt() {
+        VaadinTestUi.close();
+        VaadinTestUi.open(messages, java.util.Locale.ENGLISH);
+        PublicNoticeView view = new PublicNoticeView(notices);
+        assertThat(view.getPageTitle()).isEqualTo("Public notice | Society capability-improvement programme");
+        assertThat(view.grid.getColumns().get(5).getHeaderText()).isEqualTo("Last day of notice");
+        VaadinTestUi.request(address(), null);
+        PublicNoticeView.ObjectionDialog dialog = view.openObjection(mine(view));
+        dialog.submit.click();
+        assertThat(dialog.problemsText()).contains("Enter your name", "Enter a valid phone number or e-mail address.");
+    }
+
+    @Test
+    void theSenderIsTheFirstForwardedAddressElseTheConnection() {
+        assertThat(PublicNoticeView.sourceOf(VaadinTestUi.request("10.0.0.8", "203.0.113.9, 10.0.0.1"))).isEqualTo("203.0.113.9");
+        assertThat(PublicNoticeView.sourceOf(VaadinTestUi.request("198.51.100.4", null))).isEqualTo("198.51.100.4");
+        assertThat(PublicNoticeView.sourceOf(VaadinTestUi.request("198.51.100.4", " "))).isEqualTo("198.51.100.4");
+    }
+
+    private PublicNoticeView.ObjectionDialog lodge(PublicNoticeView view, int i) {
+        PublicNoticeView.ObjectionDialog dialog = view.openObjection(mine(view));
+        dialog.name.setValue("李四");
+        dialog.contact.setValue("0735-2881234");
+        dialog.text.setValue("第" + i + "条异议：项目预算中的会议费明显偏高。");
+        dialog.submit.click();
+        return dialog;
+    }
+
+    private PublicNotice mine(PublicNoticeView view) {
+        List<PublicNotice> shown = view.grid.getGenericDataView().getItems().toList();
+        String number = forms.number(app);
+        return shown.stream().filter(n -> n.applicationNumber().equals(number)).findFirst()
+                .orElseThrow(() -> new AssertionError(number + " is not listed: " + shown));
+    }
+
+    private int objections() {
+        return jdbc.sql("select count(*) from objection where application_id = ?").param(app).query(Integer.class).single();
+    }
+
+    private static String address() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "203.0." + random.nextInt(0, 256) + "." + random.nextInt(1, 255);
+    }
+}
