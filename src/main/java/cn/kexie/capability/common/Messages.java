@@ -48,11 +48,35 @@ public class Messages implements I18NProvider {
             ResourceBundle bundle = ResourceBundle.getBundle(baseName, english ? ENGLISH : Locale.ROOT, NO_FALLBACK);
             if (bundle.containsKey(key)) {
                 String pattern = bundle.getString(key);
-                return new MessageFormat(pattern, english ? ENGLISH : CHINESE)
-                        .format(params == null ? new Object[0] : params);
+                try {
+                    return new MessageFormat(pattern, english ? ENGLISH : CHINESE).format(plain(params));
+                } catch (IllegalArgumentException notAPattern) {
+                    return pattern;
+                }
             }
         }
         return key;
+    }
+
+    /**
+     * Numbers shown as people write them in these texts: no thousands separators (years, limits
+     * such as 4000 characters), no trailing ".0" on whole decimals (20 points, not 20.0).
+     */
+    private static Object[] plain(Object[] params) {
+        if (params == null) {
+            return new Object[0];
+        }
+        Object[] out = params.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof Integer || out[i] instanceof Long || out[i] instanceof Short) {
+                out[i] = String.valueOf(out[i]);
+            } else if (out[i] instanceof java.math.BigDecimal d) {
+                out[i] = d.stripTrailingZeros().toPlainString();
+            } else if (out[i] instanceof Double d) {
+                out[i] = java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+            }
+        }
+        return out;
     }
 
     /** Every problem of a user error, one per line. */

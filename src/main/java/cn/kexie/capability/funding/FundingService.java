@@ -82,6 +82,12 @@ public class FundingService {
         if (!confirmed && (note == null || note.isBlank())) {
             problems.add(new Problem("review.error.reasonsRequired"));
         }
+        if (note != null && note.length() > 4000) {
+            problems.add(new Problem("review.error.reasonsLength"));
+        }
+        if (confirmed && attachments.list(task.applicationId(), Attachment.Kind.SIGNED_AGREEMENT).isEmpty()) {
+            problems.add(new Problem("funding.error.signedCopyMissing"));
+        }
         UserError.throwIfAny(problems);
         Map<String, Object> vars = new HashMap<>();
         vars.put(ProjectProcess.OUTCOME, confirmed ? ProjectProcess.PASS : ProjectProcess.RETURN);

@@ -129,6 +129,9 @@ public class ImplementationService implements cn.kexie.capability.application.Ap
         if (!ProjectProcess.PASS.equals(outcome) && (note == null || note.isBlank())) {
             problems.add(new Problem("review.error.reasonsRequired"));
         }
+        if (note != null && note.length() > MAX_TEXT) {
+            problems.add(new Problem("review.error.reasonsLength"));
+        }
         if (ProjectProcess.RECTIFY.equals(outcome) && (rectifyBy == null || !rectifyBy.isAfter(PlatformClock.today()))) {
             problems.add(new Problem("implementation.error.rectifyBy"));
         }
@@ -158,6 +161,9 @@ public class ImplementationService implements cn.kexie.capability.application.Ap
         }
         if (!ProjectProcess.PASS.equals(outcome) && (note == null || note.isBlank())) {
             throw new UserError("review.error.reasonsRequired");
+        }
+        if (note != null && note.length() > MAX_TEXT) {
+            throw new UserError("review.error.reasonsLength");
         }
         Map<String, Object> vars = new HashMap<>();
         vars.put(ProjectProcess.OUTCOME, outcome);

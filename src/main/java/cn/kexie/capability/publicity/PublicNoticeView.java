@@ -105,21 +105,12 @@ public class PublicNoticeView extends VerticalLayout implements HasDynamicTitle 
     }
 
     /**
-     * Who is sending, for the service's rate limit: the first address of X-Forwarded-For when a
-     * proxy set it, else the connection's address.
+     * Who is sending, for the service's rate limit: the connection's address. Behind a reverse
+     * proxy, {@code server.forward-headers-strategy=native} makes it the client's address, taking
+     * X-Forwarded-For only from the proxies Tomcat trusts; a header a client sends itself is ignored.
      */
     static String sourceOf(VaadinRequest request) {
-        if (request == null) {
-            return "unknown";
-        }
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            String first = forwarded.split(",")[0].trim();
-            if (!first.isEmpty()) {
-                return first;
-            }
-        }
-        return request.getRemoteAddr();
+        return request == null ? "unknown" : request.getRemoteAddr();
     }
 
     /** Name, contact and text of an objection against one project. */

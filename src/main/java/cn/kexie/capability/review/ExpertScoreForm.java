@@ -31,13 +31,11 @@ import java.util.Map;
 class ExpertScoreForm implements TaskForm {
 
     private final ReviewService reviews;
-    private final FormCriteria criteria;
     private final ApplicationService applications;
     private final DossierPanel dossiers;
 
-    ExpertScoreForm(ReviewService reviews, FormCriteria criteria, ApplicationService applications, DossierPanel dossiers) {
+    ExpertScoreForm(ReviewService reviews, ApplicationService applications, DossierPanel dossiers) {
         this.reviews = reviews;
-        this.criteria = criteria;
         this.applications = applications;
         this.dossiers = dossiers;
     }
@@ -63,7 +61,7 @@ class ExpertScoreForm implements TaskForm {
         Step(WorkItem task, Runnable done) {
             super(dossiers, task, "form.expertScore.title", true);
             Application app = applications.get(task.applicationId());
-            List<ReviewService.Criterion> rubric = criteria.of(app);
+            List<ReviewService.Criterion> rubric = reviews.criteria(app);
             maxTotal = rubric.stream().map(ReviewService.Criterion::maxPoints).reduce(BigDecimal.ZERO, BigDecimal::add);
 
             declaration.setLabel(getTranslation("form.expertScore.declaration"));

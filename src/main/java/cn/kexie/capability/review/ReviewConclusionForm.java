@@ -25,13 +25,11 @@ import java.util.List;
 class ReviewConclusionForm implements TaskForm {
 
     private final ReviewService reviews;
-    private final FormCriteria criteria;
     private final ApplicationService applications;
     private final DossierPanel dossiers;
 
-    ReviewConclusionForm(ReviewService reviews, FormCriteria criteria, ApplicationService applications, DossierPanel dossiers) {
+    ReviewConclusionForm(ReviewService reviews, ApplicationService applications, DossierPanel dossiers) {
         this.reviews = reviews;
-        this.criteria = criteria;
         this.applications = applications;
         this.dossiers = dossiers;
     }
@@ -61,7 +59,7 @@ class ReviewConclusionForm implements TaskForm {
             sheets.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
             sheets.addColumn(ReviewService.SubmittedSheet::expertName).setHeader(getTranslation("form.conclusion.expert"))
                     .setAutoWidth(true).setFooter(getTranslation("form.conclusion.sheetCount", String.valueOf(submitted.size())));
-            for (ReviewService.Criterion c : criteria.of(app)) {
+            for (ReviewService.Criterion c : reviews.criteria(app)) {
                 sheets.addColumn(sheet -> FormFields.plain(sheet.points().get(c.code())))
                         .setHeader(c.label() + "（" + FormFields.plain(c.maxPoints()) + "）").setWidth("7em").setFlexGrow(0);
             }

@@ -178,8 +178,11 @@ public class ReviewService {
     public record Criterion(String code, String label, BigDecimal maxPoints) {
     }
 
-    /** The criteria of the application's category, from the programme's scoring decision table. */
-    @Transactional(readOnly = true)
+    /**
+     * The criteria of the application's category, from the programme's scoring decision table
+     * (read-write: evaluating a decision writes its history).
+     */
+    @Transactional
     public List<Criterion> criteria(Application app) {
         String key = catalogue.requireProgramme(app.programmeCode()).scoringDecisionKey();
         if (key == null) {
@@ -308,6 +311,9 @@ public class ReviewService {
         }
         if (ProjectProcess.REJECT.equals(outcome) && (comment == null || comment.isBlank())) {
             throw new UserError("review.error.reasonsRequired");
+        }
+        if (comment != null && comment.length() > 4000) {
+            throw new UserError("review.error.reasonsLength");
         }
         applications.record(task.applicationId(), "reviewConclusion", outcome, comment, null);
         tasks.complete(taskId, Map.of(ProjectProcess.OUTCOME, outcome));

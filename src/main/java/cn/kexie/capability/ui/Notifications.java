@@ -24,9 +24,15 @@ public final class Notifications {
     }
 
     public static void error(String text) {
-        Notification n = new Notification(text, 8000, Notification.Position.TOP_CENTER);
+        // one line per problem: a component, since the notification's text lands in an overlay
+        com.vaadin.flow.component.html.Div lines = new com.vaadin.flow.component.html.Div();
+        for (String line : text.split("\n")) {
+            lines.add(new com.vaadin.flow.component.html.Div(line));
+        }
+        Notification n = new Notification(lines);
+        n.setDuration(8000);
+        n.setPosition(Notification.Position.TOP_CENTER);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
-        n.getElement().getStyle().set("white-space", "pre-line");
         n.open();
     }
 
