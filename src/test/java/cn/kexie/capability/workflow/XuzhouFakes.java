@@ -82,6 +82,16 @@ public final class XuzhouFakes {
             return this;
         }
 
+        /**
+         * The maps hold only the categories and fields with other applications, as a {@code group by}
+         * query returns them: no entry means none.
+         */
+        public EligibilityFacts onlyCountsAboveZero() {
+            othersByCategory.values().removeIf(count -> count == 0);
+            othersWithSameDeclared.values().removeIf(count -> count == 0);
+            return this;
+        }
+
         @Override
         public void execute(DelegateExecution execution) {
             execution.setVariables(facts);

@@ -199,6 +199,25 @@ class XuzhouProjectTest {
         assertThat(beans.eligibilityRecorder.lastCall().get(ELIGIBILITY_REASONS)).isEqualTo(List.of());
     }
 
+    @Test
+    void categoriesMissingFromTheCountsCountAsNoOtherApplications() {
+        facts.others(CATEGORY_SERVICE_THINK_TANK, 1).onlyCountsAboveZero();
+        ProcessInstance application = submitted(CATEGORY_SERVICE_TECH);
+
+        assertThat(application).isWaitingAt(TASK_INITIAL_REVIEW);
+        assertThat(decisionInputs()).containsEntry(ELITE_APPLICATIONS_THIS_YEAR, 0)
+                .containsEntry(THINK_TANK_PROJECT_APPLICATIONS_THIS_YEAR, 1)
+                .containsEntry(SERVICE_TECH_APPLICATIONS_THIS_YEAR, null)
+                .containsEntry(SAME_SERVICE_POINT_APPLICATIONS, null);
+    }
+
+    @Test
+    void limitIsAppliedWhenTheCountsHoldOnlyTheCategoriesWithApplications() {
+        facts.others(CATEGORY_INNOVATION_ACADEMIC, 1).onlyCountsAboveZero();
+
+        assertThat(notAccepted(CATEGORY_FIRST_CLASS)).singleElement().asString().contains("互不兼报");
+    }
+
     // ================================================================ material initial review 材料初审
 
     @Test
