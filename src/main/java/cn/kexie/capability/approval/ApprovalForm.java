@@ -3,6 +3,8 @@ package cn.kexie.capability.approval;
 import cn.kexie.capability.application.DossierPanel;
 import cn.kexie.capability.application.FormFields;
 import cn.kexie.capability.application.StepForm;
+import cn.kexie.capability.evaluation.EvaluationService;
+import java.util.List;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.common.UserError;
 import cn.kexie.capability.workflow.ProjectProcess;
@@ -58,6 +60,23 @@ class ApprovalForm implements TaskForm {
             comment = FormFields.area(this, "form.approval.comment", 0, FormFields.MAX_TEXT, false);
             decision.addValueChangeListener(change -> comment.setRequired(Boolean.FALSE.equals(change.getValue())));
 
+            List<EvaluationService.Candidate> list = approvals.listOf(task.id());
+            if (!list.isEmpty()) {
+                com.vaadin.flow.component.grid.Grid<EvaluationService.Candidate> grid =
+                        new com.vaadin.flow.component.grid.Grid<>(EvaluationService.Candidate.class, false);
+                grid.addColumn(EvaluationService.Candidate::quotaCode).setHeader(getTranslation("evaluation.quotaColumn")).setAutoWidth(true);
+                grid.addColumn(EvaluationService.Candidate::rank).setHeader(getTranslation("evaluation.rank")).setAutoWidth(true);
+                grid.addColumn(EvaluationService.Candidate::number).setHeader(getTranslation("application.number")).setAutoWidth(true);
+                grid.addColumn(EvaluationService.Candidate::organisation).setHeader(getTranslation("application.organisation")).setAutoWidth(true);
+                grid.addColumn(EvaluationService.Candidate::title).setHeader(getTranslation("application.field.title")).setFlexGrow(1);
+                grid.addColumn(c -> c.panelScore() == null ? "" : c.panelScore().toPlainString())
+                        .setHeader(getTranslation("application.panelScore")).setAutoWidth(true);
+                grid.addColumn(c -> c.reason() == null ? "" : c.reason()).setHeader(getTranslation("evaluation.reason"));
+                grid.setItems(list);
+                grid.setAllRowsVisible(true);
+                addWide(new com.vaadin.flow.component.html.H3(getTranslation("approval.list", list.size())));
+                addWide(grid);
+            }
             addWide(decision);
             fields().add(meetingDate, minutes);
             addWide(comment);

@@ -4,6 +4,7 @@ import cn.kexie.capability.application.ApplicationService;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.common.UserError;
 import cn.kexie.capability.common.UserError.Problem;
+import cn.kexie.capability.evaluation.EvaluationService;
 import cn.kexie.capability.workflow.ProjectProcess;
 import cn.kexie.capability.workflow.WorkItem;
 import cn.kexie.capability.workflow.WorkflowTasks;
@@ -23,10 +24,18 @@ public class ApprovalService {
 
     private final ApplicationService applications;
     private final WorkflowTasks tasks;
+    private final EvaluationService evaluation;
 
-    ApprovalService(ApplicationService applications, WorkflowTasks tasks) {
+    ApprovalService(ApplicationService applications, WorkflowTasks tasks, EvaluationService evaluation) {
         this.applications = applications;
         this.tasks = tasks;
+        this.evaluation = evaluation;
+    }
+
+    /** For a call-level approval (a list, not one application): the projects on the list. */
+    @Transactional(readOnly = true)
+    public List<EvaluationService.Candidate> listOf(String taskId) {
+        return tasks.get(taskId).applicationId() == null ? evaluation.selectionOfTask(taskId) : List.of();
     }
 
     public record Approval(boolean approved, LocalDate meetingDate, String minutesReference, String comment) {
@@ -53,8 +62,16 @@ public class ApprovalService {
         }
         UserError.throwIfAny(problems);
         String outcome = approval.approved() ? ProjectProcess.PASS : ProjectProcess.REJECT;
-        applications.record(task.applicationId(), task.taskDefinitionKey(), outcome, approval.comment(),
-                Map.of("meetingDate", approval.meetingDate().toString(), "minutes", approval.minutesReference().trim()));
+        Map<String, Object> data = Map.of("meetingDate", approval.meetingDate().toString(),
+                "minutes", approval.minutesReference().trim());
+        if (task.applicationId() != null) {
+            applications.record(task.applicationId(), task.taskDefinitionKey(), outcome, approval.comment(), data);
+        } else {
+            // a list approved together: each project's dossier records the decision
+            for (EvaluationService.Candidate c : evaluation.selectionOfTask(taskId)) {
+                applications.record(c.applicationId(), task.taskDefinitionKey(), outcome, approval.comment(), data);
+            }
+        }
         tasks.complete(taskId, Map.of(ProjectProcess.OUTCOME, outcome));
     }
 }

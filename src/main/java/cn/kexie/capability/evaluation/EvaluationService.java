@@ -218,6 +218,14 @@ public class EvaluationService {
         tasks.complete(taskId, Map.of());
     }
 
+    /** The approved list a call-level task (organisational approval) is about: the intake's selected projects. */
+    @Transactional(readOnly = true)
+    public List<Candidate> selectionOfTask(String taskId) {
+        IntakeRef intake = intakeOfTask(taskId);
+        return ranking(intake.callId(), intake.key(), intake.categories()).stream()
+                .filter(c -> c.selected() && !c.withdrawn()).toList();
+    }
+
     /** The applications of an intake selected and not withdrawn after an objection. */
     List<Long> selectedApplications(long callId, String intakeKey) {
         return jdbc.sql("select application_id from evaluation_selection where call_id = ? and intake_key = ? and selected and not withdrawn")

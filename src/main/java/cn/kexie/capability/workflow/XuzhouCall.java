@@ -46,7 +46,7 @@ public final class XuzhouCall {
     public static final String NOTICE_SCOPE = "noticeScope";
 
     /** Form key of {@link #TASK_COMPREHENSIVE_EVALUATION}. */
-    public static final String FORM_COMPREHENSIVE_EVALUATION = "platform:comprehensive-evaluation";
+    public static final String FORM_COMPREHENSIVE_EVALUATION = ProjectProcess.Forms.COMPREHENSIVE_EVALUATION;
 
     // ---- publication and intakes
     public static final String START_EVENT_CALL_CREATED = "StartEvent_CallCreated";

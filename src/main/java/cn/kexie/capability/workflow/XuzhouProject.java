@@ -47,12 +47,7 @@ public final class XuzhouProject {
     public static final String SAME_SERVICE_POINT_APPLICATIONS = "sameServicePointApplications";
 
     // ---- the call's result and the assessment
-    /** Message the call process correlates to each application of an intake, with {@link #SELECTED} and {@link ProjectProcess#MIDTERM_DUE}. */
-    public static final String MESSAGE_CALL_RESULT = "CallResult";
-    /** Boolean sent with {@link #MESSAGE_CALL_RESULT}: the project is on the approved list. */
-    public static final String SELECTED = "selected";
-    /** Boolean the assessment form sets with {@link ProjectProcess#OUTCOME} PASS or FAILED. */
-    public static final String ACCEPTED = "accepted";
+    // the message CallResult, its variable selected and the assessment's accepted are shared: see ProjectProcess
     /**
      * Local variable of {@link #TASK_SUBMIT_ASSESSMENT_REPORT} (input mapping): the attachment kinds the
      * final-report form must receive, comma separated — {@code SUMMARY,CASE} for FIRST_CLASS,
