@@ -145,8 +145,13 @@ public class NoticeService {
         applications.record(app.id(), "objection", "LODGED", null, Map.of("objectionId", id));
         String[] handler = applications.noticeHandler(app.id());
         var correlation = runtimeService.createMessageCorrelation(ProjectProcess.MESSAGE_OBJECTION)
-                .processInstanceId(handler[0] != null ? handler[0] : app.processInstanceId())
                 .setVariablesToTriggeredScope(Variables.createVariables().putValue(ProjectProcess.OBJECTION_ID, id));
+        if (handler[0] != null) {
+            correlation.processInstanceId(handler[0]);
+        } else {
+            // a notice started before the platform recorded its handling process: the application's own
+            correlation.processInstanceBusinessKey(app.number());
+        }
         if (handler[1] != null) {
             correlation.localVariableEquals(NOTICE_SCOPE, handler[1]);
         }

@@ -123,7 +123,7 @@ class ImplementationFormsTest {
             assertThat(form.uploads.get(Attachment.Kind.SUMMARY).getMaxFileSize()).isEqualTo(AttachmentService.MAX_BYTES);
 
             form.submitButton().click();
-            assertThat(form.problemsText()).contains("请上传总结报告。", "请上传经费使用情况（决算）。");
+            assertThat(form.problemsText()).contains("请上传总结报告。", "请上传经费决算。");
 
             form.received(Attachment.Kind.SUMMARY, "总结报告.exe", PDF);
             assertThat(form.problemsText()).startsWith("文件未保存：\n“总结报告.exe”的类型不被接受");
@@ -137,7 +137,7 @@ class ImplementationFormsTest {
                     s -> s.getText().startsWith("总结报告.pdf")).isPresent()).isTrue();
 
             form.submitButton().click();
-            assertThat(form.problemsText()).contains("请上传经费使用情况（决算）。").doesNotContain("请上传总结报告。");
+            assertThat(form.problemsText()).contains("请上传经费决算。").doesNotContain("请上传总结报告。");
             assertThat(forms.isOpen(task.id())).isTrue();
 
             form.received(Attachment.Kind.ACCOUNTS, "经费决算.xlsx", XLSX);

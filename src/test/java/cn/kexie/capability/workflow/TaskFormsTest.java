@@ -24,7 +24,7 @@ class TaskFormsTest {
                 .map(TaskFormsTest::value)
                 .filter(key -> !key.equals(ProjectProcess.Forms.APPLICATION))
                 .toList();
-        assertThat(keys).hasSize(15);
+        assertThat(keys).hasSize(17);
         assertThat(forms.stream().map(TaskForm::formKey).filter(key -> !key.equals(ProjectProcess.Forms.APPLICATION)))
                 .containsExactlyInAnyOrderElementsOf(keys)
                 .doesNotHaveDuplicates();
