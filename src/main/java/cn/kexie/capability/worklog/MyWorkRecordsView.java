@@ -59,7 +59,7 @@ public class MyWorkRecordsView extends VerticalLayout implements HasDynamicTitle
         help.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
         HorizontalLayout toolbar = new HorizontalLayout(year, add);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(toolbar, lockNotice, grid, help);
+        add(toolbar, help, lockNotice, grid);
         year.addValueChangeListener(change -> refresh());
         year.setValue(records.myYears().get(0));
     }

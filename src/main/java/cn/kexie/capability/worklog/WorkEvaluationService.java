@@ -1,5 +1,6 @@
 package cn.kexie.capability.worklog;
 
+import cn.kexie.capability.common.Messages;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.common.UserError;
 import cn.kexie.capability.common.UserError.Problem;
@@ -238,7 +239,7 @@ class WorkEvaluationService {
         boolean departs = !Objects.equals(tier, sheet.suggestedTier()) || subsidyYuan == null
                 || sheet.suggestedYuan() == null || subsidyYuan.compareTo(sheet.suggestedYuan()) != 0;
         if (departs && cleanReason == null) {
-            problems.add(new Problem("worklog.error.reasonRequired", String.valueOf(sheet.suggestedTier()),
+            problems.add(new Problem("worklog.error.reasonRequired", tierArgument(sheet.suggestedTier()),
                     sheet.suggestedYuan() == null ? "—" : sheet.suggestedYuan().toPlainString()));
         }
         if (cleanReason != null && cleanReason.length() > MAX_NOTE) {
@@ -373,6 +374,15 @@ class WorkEvaluationService {
         }
         tiers.add(NO_TIER);
         return List.copyOf(tiers);
+    }
+
+    /** A tier for a message: its message key where the bundles name it (translated when shown), else the code. */
+    private static String tierArgument(String tier) {
+        if (tier == null) {
+            return "—";
+        }
+        String key = "worklog.tier." + tier;
+        return Messages.get(Messages.CHINESE, key).equals(key) ? tier : key;
     }
 
     private WorkItem requireStep(String taskId, String taskDefinitionKey) {

@@ -20,6 +20,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.component.upload.receivers.MultiFileMemoryBuffer;
 import com.vaadin.flow.server.StreamResource;
 import java.io.ByteArrayInputStream;
@@ -145,6 +146,15 @@ class WorkRecordDialog extends Dialog {
         Upload upload = new Upload(buffer);
         upload.setAcceptedFileTypes(".pdf", ".png", ".jpg", ".jpeg", ".doc", ".docx", ".xls", ".xlsx");
         upload.setMaxFileSize(EvidenceFiles.MAX_BYTES);
+        UploadI18N i18n = new UploadI18N();
+        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("worklog.files.upload"))
+                .setMany(getTranslation("worklog.files.upload")));
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("worklog.files.drop"))
+                .setMany(getTranslation("worklog.files.drop")));
+        i18n.setError(new UploadI18N.Error()
+                .setFileIsTooBig(getTranslation("worklog.files.tooBig", EvidenceFiles.MAX_BYTES / 1024 / 1024))
+                .setIncorrectFileType(getTranslation("worklog.files.wrongType")));
+        upload.setI18n(i18n);
         upload.addSucceededListener(event -> {
             try (InputStream in = buffer.getInputStream(event.getFileName())) {
                 pending.add(new EvidenceFiles.Upload(event.getFileName(), in.readAllBytes()));
@@ -154,6 +164,10 @@ class WorkRecordDialog extends Dialog {
             }
         });
         upload.addFileRejectedListener(event -> Notifications.error(event.getErrorMessage()));
+        upload.addFileRemovedListener(event -> {
+            pending.stream().filter(f -> f.fileName().equals(event.getFileName())).findFirst().ifPresent(pending::remove);
+            showPending();
+        });
         Paragraph hint = new Paragraph(getTranslation("worklog.files.hint", EvidenceFiles.MAX_BYTES / 1024 / 1024,
                 EvidenceFiles.MAX_PER_RECORD));
         hint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");

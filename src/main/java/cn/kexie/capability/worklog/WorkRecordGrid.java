@@ -25,7 +25,7 @@ class WorkRecordGrid extends Grid<WorkRecord> {
                 .setAutoWidth(true);
         addColumn(WorkRecord::title).setHeader(getTranslation("worklog.field.title")).setFlexGrow(1);
         addColumn(r -> classLabel(this, r.workClass())).setHeader(getTranslation("worklog.class")).setAutoWidth(true);
-        addColumn(r -> r.decisionKey() == null ? "" : getTranslation("worklog.decidedBy", r.decisionKey(), r.decisionVersion()))
+        addColumn(r -> decidedBy(this, r))
                 .setHeader(getTranslation("worklog.decision")).setAutoWidth(true);
         addColumn(WorkRecord::fileCount).setHeader(getTranslation("worklog.fileCount")).setAutoWidth(true);
     }
@@ -43,11 +43,22 @@ class WorkRecordGrid extends Grid<WorkRecord> {
         return types.stream().filter(t -> t.code().equals(code)).findFirst().map(t -> t.name(locale)).orElse(code);
     }
 
+    /** A tier as a label: the default tiers have their own text, a tier added in the Modeler reads "D 档". */
     static String tierLabel(Component ui, String tier) {
         if (tier == null) {
             return "—";
         }
-        return WorkEvaluationService.NO_TIER.equals(tier) ? ui.getTranslation("worklog.tier.NONE")
-                : ui.getTranslation("worklog.tier.other", tier);
+        String label = ui.getTranslation("worklog.tier." + tier);
+        return label.startsWith("worklog.tier.") ? ui.getTranslation("worklog.tier.other", tier) : label;
+    }
+
+    /** The decision table that classified a record, by name, with its version. */
+    static String decidedBy(Component ui, WorkRecord r) {
+        if (r.decisionKey() == null) {
+            return "";
+        }
+        String table = ui.getTranslation("worklog.table." + r.decisionKey());
+        return ui.getTranslation("worklog.decidedBy", table.startsWith("worklog.table.") ? r.decisionKey() : table,
+                String.valueOf(r.decisionVersion()));
     }
 }

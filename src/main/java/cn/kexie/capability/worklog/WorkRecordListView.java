@@ -87,7 +87,8 @@ public class WorkRecordListView extends VerticalLayout implements HasDynamicTitl
 
         grid.setItems(query -> records.search(filter(), query.getOffset(), query.getLimit()).stream(),
                 query -> records.count(filter()));
-        grid.setSizeFull();
+        grid.setWidthFull();
+        grid.setHeight("55vh");
 
         startEvaluation.setText(getTranslation("worklog.list.startEvaluation"));
         startEvaluation.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
