@@ -1,0 +1,131 @@
+package cn.kexie.capability.worklog;
+
+import cn.kexie.capability.common.UserError;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Classifies a work record with the Chengdu decision tables as deployed at this moment: an academic
+ * exchange with {@code chengdu-academic-activity} (output {@code activityClass}), research and advice
+ * with {@code chengdu-research-outcome} (output {@code counts}). The rules stay in the tables; this
+ * class passes the record's facts and returns the answer with the table's key and version, so that
+ * the record shows which version decided. Other work types are not classified.
+ */
+@Component
+class WorkClassifier {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkClassifier.class);
+
+    /** Work types (programme_category codes of CHENGDU) that the tables classify. */
+    static final String ACADEMIC_EXCHANGE = "ACADEMIC_EXCHANGE";
+    static final String RESEARCH_ADVICE = "RESEARCH_ADVICE";
+
+    static final String ACADEMIC_ACTIVITY_TABLE = "chengdu-academic-activity";
+    static final String RESEARCH_OUTCOME_TABLE = "chengdu-research-outcome";
+
+    /** The classes {@code chengdu-academic-activity} gives, in the seed's order of importance. */
+    static final List<String> ACTIVITY_CLASSES =
+            List.of("INTERNATIONAL", "NATIONAL", "ANNUAL_CONFERENCE", "PUBLIC_EVENT", "OTHER");
+    /** The class of a research-and-advice record that counts as an outcome (成果化), and of one that does not. */
+    static final String OUTCOME = "OUTCOME";
+    static final String NO_OUTCOME = "NO_OUTCOME";
+
+    /** The answer of a table, and which table and version gave it; all null for unclassified types. */
+    record Classification(String activityClass, Boolean outcomeCounts, String decisionKey, Integer decisionVersion) {
+        static final Classification NONE = new Classification(null, null, null, null);
+    }
+
+    private final DecisionService decisionService;
+    private final RepositoryService repositoryService;
+
+    WorkClassifier(DecisionService decisionService, RepositoryService repositoryService) {
+        this.decisionService = decisionService;
+        this.repositoryService = repositoryService;
+    }
+
+    Classification classify(WorkRecordDraft record) {
+        if (ACADEMIC_EXCHANGE.equals(record.getWorkType())) {
+            Map<String, Object> facts = new HashMap<>();
+            facts.put("participants", record.getParticipants());
+            facts.put("otherProvinces", record.getOtherProvinces());
+            facts.put("countries", record.getCountries());
+            facts.put("forums", record.isForums());
+            facts.put("materials", record.isMaterials());
+            facts.put("publicEvent", record.isPublicEvent());
+            Evaluated answer = evaluate(ACADEMIC_ACTIVITY_TABLE, facts, "activityClass");
+            return new Classification(String.valueOf(answer.value()), null, ACADEMIC_ACTIVITY_TABLE, answer.version());
+        }
+        if (RESEARCH_ADVICE.equals(record.getWorkType())) {
+            Map<String, Object> facts = new HashMap<>();
+            facts.put("publishedInJournal", record.isPublishedInJournal());
+            facts.put("leaderSignedOff", record.isLeaderSignedOff());
+            facts.put("adoptedAsPolicy", record.isAdoptedAsPolicy());
+            facts.put("problemSolved", record.isProblemSolved());
+            facts.put("specialReport", record.isSpecialReport());
+            facts.put("motionOrProposal", record.isMotionOrProposal());
+            Evaluated answer = evaluate(RESEARCH_OUTCOME_TABLE, facts, "counts");
+            return new Classification(null, Boolean.TRUE.equals(answer.value()), RESEARCH_OUTCOME_TABLE, answer.version());
+        }
+        return Classification.NONE;
+    }
+
+    private record Evaluated(Object value, int version) {
+    }
+
+    /**
+     * Evaluates the latest version of the table by its id, so that the version recorded is the one
+     * that answered even while an administrator deploys a new one.
+     */
+    private Evaluated evaluate(String key, Map<String, Object> facts, String output) {
+        DecisionDefinition table = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+                .latestVersion().singleResult();
+        if (table == null) {
+            log.error("Decision table {} is not deployed", key);
+            throw new UserError("worklog.error.tableMissing", key);
+        }
+        DmnDecisionResult result = decisionService.evaluateDecisionById(table.getId()).variables(facts).evaluate();
+        if (result.size() != 1 || result.getSingleResult().getEntry(output) == null) {
+            log.error("Decision table {} version {} gave {} results for {}: it must give exactly one {}", key,
+                    table.getVersion(), result.size(), facts, output);
+            throw new UserError("worklog.error.tableAnswer", key, table.getVersion());
+        }
+        return new Evaluated(result.getSingleResult().getEntry(output), table.getVersion());
+    }
+
+    /**
+     * The name under which the yearly evaluation passes the number of records of a class to the tier
+     * table: {@code INTERNATIONAL} → {@code internationalActivities}, {@code ANNUAL_CONFERENCE} →
+     * {@code annualConferenceActivities}.
+     */
+    static String classCountVariable(String activityClass) {
+        return camel(activityClass) + "Activities";
+    }
+
+    /** The number of records of a work type: {@code SERVICE_STATION} → {@code serviceStationRecords}. */
+    static String typeCountVariable(String workType) {
+        return camel(workType) + "Records";
+    }
+
+    /** The number of research-and-advice records that count as an outcome. */
+    static final String OUTCOME_COUNT_VARIABLE = "researchOutcomes";
+
+    private static String camel(String code) {
+        StringBuilder name = new StringBuilder();
+        for (String part : code.toLowerCase(Locale.ROOT).split("_")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            name.append(name.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+        }
+        return name.toString();
+    }
+}

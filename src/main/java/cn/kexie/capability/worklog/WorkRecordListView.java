@@ -1,0 +1,167 @@
+package cn.kexie.capability.worklog;
+
+import cn.kexie.capability.common.PlatformClock;
+import cn.kexie.capability.organisation.Organisation;
+import cn.kexie.capability.organisation.OrganisationService;
+import cn.kexie.capability.programme.Category;
+import cn.kexie.capability.security.CurrentUser;
+import cn.kexie.capability.security.Roles;
+import cn.kexie.capability.ui.Notifications;
+import cn.kexie.capability.workflow.ChengduEvaluation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Every Chengdu society's work records, filtered by year, type, class and society; paged from the
+ * database. The programme office starts a year's evaluation here, and sees how far each society's
+ * evaluation has gone.
+ */
+@Route("work-records/all")
+@Menu(order = 35, title = "nav.workRecordsAll")
+@RolesAllowed({Roles.PROGRAMME_OFFICE, Roles.ADMIN, Roles.MANAGER})
+public class WorkRecordListView extends VerticalLayout implements HasDynamicTitle {
+
+    private final WorkEvaluationService evaluations;
+    final ComboBox<Integer> year = new ComboBox<>();
+    final ComboBox<Category> type = new ComboBox<>();
+    final ComboBox<String> workClass = new ComboBox<>();
+    final ComboBox<Organisation> society = new ComboBox<>();
+    final WorkRecordGrid grid;
+    final Button startEvaluation = new Button();
+    final Grid<WorkEvaluation> progress = new Grid<>(WorkEvaluation.class, false);
+    final Paragraph noEvaluations = new Paragraph();
+
+    public WorkRecordListView(WorkRecordService records, WorkEvaluationService evaluations,
+            OrganisationService organisations, CurrentUser currentUser) {
+        this.evaluations = evaluations;
+        List<Category> types = records.workTypes();
+        grid = new WorkRecordGrid(types, true);
+        setSizeFull();
+
+        int thisYear = PlatformClock.today().getYear();
+        List<Integer> years = new ArrayList<>();
+        for (int y = thisYear; y >= WorkRecordService.FIRST_YEAR && y > thisYear - 10; y--) {
+            years.add(y);
+        }
+        year.setPlaceholder(getTranslation("worklog.year"));
+        year.setItems(years);
+        year.setItemLabelGenerator(String::valueOf);
+        year.setClearButtonVisible(true);
+        year.setWidth("8em");
+        type.setPlaceholder(getTranslation("worklog.type"));
+        type.setItems(types);
+        type.setItemLabelGenerator(c -> c.name(getLocale()));
+        type.setClearButtonVisible(true);
+        List<String> classes = new ArrayList<>(WorkClassifier.ACTIVITY_CLASSES);
+        classes.add(WorkClassifier.OUTCOME);
+        classes.add(WorkClassifier.NO_OUTCOME);
+        workClass.setPlaceholder(getTranslation("worklog.class"));
+        workClass.setItems(classes);
+        workClass.setItemLabelGenerator(c -> WorkRecordGrid.classLabel(this, c));
+        workClass.setClearButtonVisible(true);
+        workClass.setWidth("14em");
+        society.setPlaceholder(getTranslation("worklog.organisation"));
+        society.setItems(organisations.search(ChengduEvaluation.PROGRAMME, null, 0, 1000));
+        society.setItemLabelGenerator(Organisation::getName);
+        society.setClearButtonVisible(true);
+        year.addValueChangeListener(change -> refresh());
+        type.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        workClass.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        society.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+
+        grid.setItems(query -> records.search(filter(), query.getOffset(), query.getLimit()).stream(),
+                query -> records.count(filter()));
+        grid.setWidthFull();
+        grid.setHeight("55vh");
+
+        startEvaluation.setText(getTranslation("worklog.list.startEvaluation"));
+        startEvaluation.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        startEvaluation.setVisible(currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN));
+        startEvaluation.addClickListener(click -> confirmStart());
+
+        progress.addThemeVariants(GridVariant.LUMO_COMPACT);
+        progress.addColumn(WorkEvaluation::organisationName).setHeader(getTranslation("worklog.organisation")).setAutoWidth(true);
+        progress.addColumn(WorkEvaluation::businessKey).setHeader("").setAutoWidth(true);
+        progress.addColumn(e -> statusLabel(e.status())).setHeader(getTranslation("worklog.evaluation.status")).setAutoWidth(true);
+        progress.addColumn(e -> e.confirmedAt() == null ? "" : getTranslation("common.yes"))
+                .setHeader(getTranslation("worklog.evaluation.confirmed")).setAutoWidth(true);
+        progress.addColumn(e -> e.tier() == null ? "" : WorkRecordGrid.tierLabel(this, e.tier()))
+                .setHeader(getTranslation("worklog.evaluation.tier")).setAutoWidth(true);
+        progress.addColumn(e -> e.subsidyYuan() == null ? "" : e.subsidyYuan().toPlainString())
+                .setHeader(getTranslation("worklog.evaluation.subsidy")).setAutoWidth(true);
+        progress.addColumn(e -> e.paidYuan() == null ? "" : e.paidYuan().toPlainString())
+                .setHeader(getTranslation("worklog.evaluation.paid")).setAutoWidth(true);
+        progress.setAllRowsVisible(true);
+        noEvaluations.setText(getTranslation("worklog.list.noEvaluations"));
+
+        HorizontalLayout filters = new HorizontalLayout(year, type, workClass, society, startEvaluation);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        add(filters, grid, new H3(getTranslation("worklog.list.evaluations")), noEvaluations, progress);
+        year.setValue(thisYear);
+    }
+
+    WorkRecordRepository.Filter filter() {
+        return new WorkRecordRepository.Filter(year.getValue(), type.getValue() == null ? null : type.getValue().code(),
+                workClass.getValue(), society.getValue() == null ? null : society.getValue().getId());
+    }
+
+    void refresh() {
+        grid.getDataProvider().refreshAll();
+        List<WorkEvaluation> ofYear = year.getValue() == null ? List.of() : evaluations.ofYear(year.getValue());
+        progress.setItems(ofYear);
+        progress.setVisible(!ofYear.isEmpty());
+        noEvaluations.setVisible(ofYear.isEmpty());
+    }
+
+    private void confirmStart() {
+        Integer selected = year.getValue();
+        if (selected == null) {
+            Notifications.error(getTranslation("worklog.list.chooseYear"));
+            return;
+        }
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("worklog.list.startEvaluation"));
+        confirm.setText(getTranslation("worklog.list.startConfirm", String.valueOf(selected)));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("common.cancel"));
+        confirm.setConfirmText(getTranslation("worklog.list.startEvaluation"));
+        confirm.addConfirmListener(event -> start(selected));
+        confirm.open();
+    }
+
+    void start(int selected) {
+        AtomicReference<WorkEvaluationService.StartResult> result = new AtomicReference<>();
+        if (Notifications.run(() -> result.set(evaluations.startYear(selected)))) {
+            Notifications.success(getTranslation("worklog.list.started", String.valueOf(selected),
+                    result.get().started(), result.get().alreadyStarted()));
+            refresh();
+        }
+    }
+
+    private String statusLabel(String status) {
+        String label = getTranslation("worklog.evaluationStatus." + status);
+        return label.startsWith("worklog.") ? status : label;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.workRecordsAll");
+    }
+}
