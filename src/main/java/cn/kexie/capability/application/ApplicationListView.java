@@ -45,10 +45,9 @@ public class ApplicationListView extends VerticalLayout implements HasDynamicTit
         category.setItemLabelGenerator(c -> c.name(getLocale()));
         category.setClearButtonVisible(true);
         status.setPlaceholder(getTranslation("application.status"));
-        status.setItems("DRAFT", "NOT_ACCEPTED", "FORMAL_REVIEW", "RETURNED", "LAPSED", "REJECTED", "EXPERT_REVIEW",
-                "REVIEWED", "NOT_QUALIFIED", "AWAITING_APPROVAL", "NOT_APPROVED", "UNDER_NOTICE", "NOT_FUNDED",
-                "AGREEMENT", "AWAITING_FUNDS", "IN_PROGRESS", "MIDTERM_CHECK", "RECTIFYING", "FINAL_REPORT",
-                "ACCEPTANCE", "ACCEPTED", "SANCTIONING", "SANCTIONED");
+        // every status a diagram may set has a label status.<STATUS>: the filter offers them all
+        status.setItems(cn.kexie.capability.common.Messages.keysStartingWith("status.").stream()
+                .map(k -> k.substring("status.".length())).toList());
         status.setItemLabelGenerator(s -> DossierPanel.statusLabel(this, s));
         status.setClearButtonVisible(true);
         text.setPlaceholder(getTranslation("applications.search"));

@@ -293,7 +293,7 @@ public class ApplicationService {
     /** Statuses of projects the programme recognised (立项 or later). */
     static final java.util.Set<String> RECOGNISED = java.util.Set.of("ESTABLISHED", "IN_PROGRESS", "MIDTERM_CHECK",
             "RECTIFYING", "FINAL_REPORT", "ACCEPTANCE", "ASSESSMENT_NOTICE", "AWAITING_FUNDS", "SUBSIDY_GRANTED",
-            "SUBSIDY_CANCELLED", "AGREEMENT", "ACCEPTED", "AWARDED");
+            "SUBSIDY_CANCELLED", "AGREEMENT", "ACCEPTED", "AWARDED", "AWARD_PAID");
 
     private static String normalise(Object value) {
         return value == null ? "" : String.valueOf(value).replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);

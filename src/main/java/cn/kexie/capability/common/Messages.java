@@ -79,6 +79,16 @@ public class Messages implements I18NProvider {
         return out;
     }
 
+    /** The keys of every bundle that start with the prefix (e.g. {@code status.}), in bundle order. */
+    public static List<String> keysStartingWith(String prefix) {
+        List<String> keys = new ArrayList<>();
+        for (String baseName : Bundles.NAMES) {
+            ResourceBundle bundle = ResourceBundle.getBundle(baseName, Locale.ROOT, NO_FALLBACK);
+            bundle.keySet().stream().filter(k -> k.startsWith(prefix) && !keys.contains(k)).sorted().forEach(keys::add);
+        }
+        return keys;
+    }
+
     /** Every problem of a user error, one per line. */
     public static String describe(Locale locale, UserError error) {
         return error.problems().stream()
