@@ -20,9 +20,6 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -163,29 +160,22 @@ class ApplicationForm implements TaskForm {
             HorizontalLayout budgetInputs = new HorizontalLayout(budgetItem, budgetAmount, budgetNote, addLine);
             budgetInputs.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
-            MemoryBuffer buffer = new MemoryBuffer();
-            Upload upload = new Upload(buffer);
-            upload.setAcceptedFileTypes(".pdf", ".png", ".jpg", ".jpeg", ".doc", ".docx", ".xls", ".xlsx");
-            upload.setMaxFileSize(AttachmentService.MAX_BYTES);
-            upload.addSucceededListener(event -> {
-                try (InputStream in = buffer.getInputStream()) {
-                    byte[] bytes = in.readAllBytes();
-                    if (Notifications.run(() -> attachments.store(applicationId, Attachment.Kind.APPLICATION,
-                            event.getFileName(), bytes, currentUser.requireId()))) {
-                        showFiles();
-                    }
-                } catch (IOException e) {
-                    Notifications.error(getTranslation("common.error.unexpected"));
+            Upload upload = AttachmentUpload.create(this, (fileName, bytes) -> {
+                if (Notifications.run(() -> attachments.store(applicationId, Attachment.Kind.APPLICATION,
+                        fileName, bytes, currentUser.requireId()))) {
+                    showFiles();
                 }
-                upload.clearFileList();
             });
-            upload.addFileRejectedListener(event -> Notifications.error(event.getErrorMessage()));
             files.setPadding(false);
             files.setSpacing(false);
             showFiles();
 
             save.setText(getTranslation("applicationForm.save"));
-            save.addClickListener(click -> saveDraft());
+            save.addClickListener(click -> {
+                if (saveDraft()) {
+                    Notifications.success(getTranslation("common.saved"));
+                }
+            });
             submit.setText(getTranslation("applicationForm.submit"));
             submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             submit.addClickListener(click -> {
@@ -246,7 +236,6 @@ class ApplicationForm implements TaskForm {
             return Notifications.run(() -> {
                 Application saved = applications.saveDraft(applicationId, version, draft);
                 version = saved.version();
-                Notifications.success(getTranslation("common.saved"));
             });
         }
 

@@ -33,7 +33,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final H1 viewTitle = new H1();
 
-    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
+    private final java.util.List<MenuVisibility> visibility;
+
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication,
+            java.util.List<MenuVisibility> visibility) {
+        this.visibility = visibility;
         setPrimarySection(Section.DRAWER);
         viewTitle.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), viewTitle);
@@ -64,7 +68,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         SideNav nav = new SideNav();
         nav.setId("main-nav");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            nav.addItem(new SideNavItem(getTranslation(entry.title()), entry.path()));
+            String path = entry.path().startsWith("/") ? entry.path().substring(1) : entry.path();
+            if (visibility.stream().allMatch(v -> v.visible(path))) {
+                nav.addItem(new SideNavItem(getTranslation(entry.title()), entry.path()));
+            }
         }
         return nav;
     }
