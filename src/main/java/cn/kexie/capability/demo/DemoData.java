@@ -49,7 +49,7 @@ class DemoData implements ApplicationRunner {
     }
 
     static final List<StaffUser> STAFF = List.of(
-            new StaffUser("demo", "Demo", "Demo", List.of(Roles.ADMIN), null),
+            new StaffUser("demo", "系统", "管理员", List.of(Roles.ADMIN), null),
             new StaffUser("office", "王", "学会部", List.of(Roles.PROGRAMME_OFFICE), null),
             new StaffUser("expert1", "李", "教授", List.of(Roles.EXPERT), null),
             new StaffUser("expert2", "张", "研究员", List.of(Roles.EXPERT), null),
