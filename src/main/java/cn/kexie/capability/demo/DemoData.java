@@ -76,12 +76,8 @@ class DemoData implements ApplicationRunner {
         this.enabled = enabled(demoData, datasourceUrl);
     }
 
-    /** Explicit true/false wins; unset means "only on the embedded H2 default". */
     static boolean enabled(String setting, String datasourceUrl) {
-        if (setting != null && !setting.isBlank()) {
-            return Boolean.parseBoolean(setting.trim());
-        }
-        return datasourceUrl != null && datasourceUrl.startsWith("jdbc:h2:");
+        return cn.kexie.capability.common.DemoMode.enabled(setting, datasourceUrl);
     }
 
     @Override
