@@ -1,14 +1,9 @@
 package cn.kexie.capability.application;
 
 import cn.kexie.capability.common.UserError;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -21,19 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AttachmentService {
 
-    public static final int MAX_BYTES = 20 * 1024 * 1024;
+    public static final int MAX_BYTES = FileRules.MAX_BYTES;
     public static final int MAX_PER_APPLICATION = 60;
-
-    /** Accepted endings and the content type they are stored with. */
-    static final Map<String, String> TYPES = Map.of(
-            "pdf", "application/pdf",
-            "png", "image/png",
-            "jpg", "image/jpeg",
-            "jpeg", "image/jpeg",
-            "doc", "application/msword",
-            "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "xls", "application/vnd.ms-excel",
-            "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final JdbcClient jdbc;
 
@@ -44,30 +28,15 @@ public class AttachmentService {
     /** Checks and stores a file; callers check that the user may add files to this dossier. */
     @Transactional
     public Attachment store(long applicationId, Attachment.Kind kind, String fileName, byte[] content, String userId) {
-        String name = fileName == null ? "" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").trim();
-        if (name.isEmpty() || name.length() > 255) {
-            throw new UserError("attachment.error.name");
-        }
-        String ending = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-        String type = TYPES.get(ending);
-        if (type == null) {
-            throw new UserError("attachment.error.type", name);
-        }
-        if (content == null || content.length == 0) {
-            throw new UserError("attachment.error.empty", name);
-        }
-        if (content.length > MAX_BYTES) {
-            throw new UserError("attachment.error.size", name, MAX_BYTES / 1024 / 1024);
-        }
-        if (!contentMatches(ending, content)) {
-            throw new UserError("attachment.error.content", name);
-        }
+        UserError.throwIfAny(FileRules.problems(fileName, content));
+        String name = FileRules.cleanName(fileName);
+        String type = FileRules.contentType(name);
         int count = jdbc.sql("select count(*) from attachment where application_id = ?").param(applicationId)
                 .query(Integer.class).single();
         if (count >= MAX_PER_APPLICATION) {
             throw new UserError("attachment.error.tooMany", MAX_PER_APPLICATION);
         }
-        String sha256 = sha256(content);
+        String sha256 = FileRules.sha256(content);
         Instant now = Instant.now();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -106,37 +75,5 @@ public class AttachmentService {
     @Transactional
     public void delete(long applicationId, long attachmentId) {
         jdbc.sql("delete from attachment where id = ? and application_id = ?").params(attachmentId, applicationId).update();
-    }
-
-    /** The first bytes must be those of the claimed format (PDF, PNG, JPEG, OLE2 for .doc/.xls, ZIP for .docx/.xlsx). */
-    static boolean contentMatches(String ending, byte[] c) {
-        return switch (ending) {
-            case "pdf" -> startsWith(c, 0x25, 0x50, 0x44, 0x46);
-            case "png" -> startsWith(c, 0x89, 0x50, 0x4E, 0x47);
-            case "jpg", "jpeg" -> startsWith(c, 0xFF, 0xD8, 0xFF);
-            case "doc", "xls" -> startsWith(c, 0xD0, 0xCF, 0x11, 0xE0);
-            case "docx", "xlsx" -> startsWith(c, 0x50, 0x4B, 0x03, 0x04);
-            default -> false;
-        };
-    }
-
-    private static boolean startsWith(byte[] content, int... magic) {
-        if (content.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if ((content[i] & 0xFF) != magic[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

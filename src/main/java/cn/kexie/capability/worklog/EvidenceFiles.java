@@ -1,38 +1,16 @@
 package cn.kexie.capability.worklog;
 
 import cn.kexie.capability.application.AttachmentService;
+import cn.kexie.capability.application.FileRules;
 import cn.kexie.capability.common.UserError.Problem;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
-/**
- * The rules for a work record's evidence (佐证材料), the same as for an application's attachments
- * ({@link AttachmentService}, whose store is tied to applications): PDF, images, Word and Excel only,
- * at most {@link AttachmentService#MAX_BYTES} bytes each, checked by name and by the file's first
- * bytes; the refusals use the attachments' texts. Kept here because {@code AttachmentService} keeps
- * its type list and content check to itself.
- */
+/** A work record's evidence (佐证材料): the platform's {@link FileRules}, at most {@link #MAX_PER_RECORD} per record. */
 final class EvidenceFiles {
 
     static final int MAX_BYTES = AttachmentService.MAX_BYTES;
     static final int MAX_PER_RECORD = 20;
-
-    /** Accepted endings and the content type they are stored with. */
-    static final Map<String, String> TYPES = Map.of(
-            "pdf", "application/pdf",
-            "png", "image/png",
-            "jpg", "image/jpeg",
-            "jpeg", "image/jpeg",
-            "doc", "application/msword",
-            "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "xls", "application/vnd.ms-excel",
-            "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     /** A file as uploaded, not yet stored. */
     record Upload(String fileName, byte[] content) {
@@ -47,68 +25,19 @@ final class EvidenceFiles {
     }
 
     static String cleanName(String fileName) {
-        return fileName == null ? "" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").trim();
+        return FileRules.cleanName(fileName);
     }
 
     static String contentType(String cleanName) {
-        return TYPES.get(ending(cleanName));
+        return FileRules.contentType(cleanName);
     }
 
     /** What is wrong with the file, if anything. */
     static List<Problem> check(Upload file) {
-        List<Problem> problems = new ArrayList<>();
-        String name = cleanName(file.fileName());
-        if (name.isEmpty() || name.length() > 255) {
-            problems.add(new Problem("attachment.error.name"));
-            return problems;
-        }
-        String ending = ending(name);
-        byte[] content = file.content();
-        if (!TYPES.containsKey(ending)) {
-            problems.add(new Problem("attachment.error.type", name));
-        } else if (content == null || content.length == 0) {
-            problems.add(new Problem("attachment.error.empty", name));
-        } else if (content.length > MAX_BYTES) {
-            problems.add(new Problem("attachment.error.size", name, MAX_BYTES / 1024 / 1024));
-        } else if (!contentMatches(ending, content)) {
-            problems.add(new Problem("attachment.error.content", name));
-        }
-        return problems;
-    }
-
-    private static String ending(String name) {
-        return name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-    }
-
-    /** The first bytes must be those of the claimed format (PDF, PNG, JPEG, OLE2 for .doc/.xls, ZIP for .docx/.xlsx). */
-    static boolean contentMatches(String ending, byte[] c) {
-        return switch (ending) {
-            case "pdf" -> startsWith(c, 0x25, 0x50, 0x44, 0x46);
-            case "png" -> startsWith(c, 0x89, 0x50, 0x4E, 0x47);
-            case "jpg", "jpeg" -> startsWith(c, 0xFF, 0xD8, 0xFF);
-            case "doc", "xls" -> startsWith(c, 0xD0, 0xCF, 0x11, 0xE0);
-            case "docx", "xlsx" -> startsWith(c, 0x50, 0x4B, 0x03, 0x04);
-            default -> false;
-        };
-    }
-
-    private static boolean startsWith(byte[] content, int... magic) {
-        if (content.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if ((content[i] & 0xFF) != magic[i]) {
-                return false;
-            }
-        }
-        return true;
+        return FileRules.problems(file.fileName(), file.content());
     }
 
     static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return FileRules.sha256(content);
     }
 }
