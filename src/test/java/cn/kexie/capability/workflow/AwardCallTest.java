@@ -27,9 +27,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import cn.kexie.capability.security.Roles;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -39,21 +37,16 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterAll;
@@ -100,15 +93,7 @@ class AwardCallTest {
 
     @BeforeAll
     static void buildEngine() {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setProcessEngineName("award-call-test");
-        // an H2 database of its own, so that it never meets a Spring test's engine in the same JVM
-        configuration.setJdbcUrl("jdbc:h2:mem:award-call-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-        configuration.setJobExecutorActivate(false);
-        configuration.setExpressionManager(new MockExpressionManager());
-        engine = configuration.buildProcessEngine();
+        engine = ModelTestEngine.build("award-call-test");
     }
 
     @AfterAll
@@ -136,14 +121,9 @@ class AwardCallTest {
         Mocks.register("listWithdrawal", listWithdrawal);
         Mocks.register("callResults", callResults);
         Mocks.register("workingDays", new FakeBeans.WorkingDays());
-        DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("award-call-test");
-        // the files as the Modeler saved them, from the project root (Maven's working directory)
-        for (Path file : List.of(Path.of("processes", "award-call.bpmn"), Path.of("processes", "award-review.bpmn"),
+        deploymentId = ModelTestEngine.deploy(engine, "award-call-test", Path.of("processes", "award-call.bpmn"), Path.of("processes", "award-review.bpmn"),
                 Path.of("decisions", AwardReview.DECISION_LIANYUNGANG_ELIGIBILITY + ".dmn"),
-                Path.of("decisions", AwardReview.DECISION_XIANGYANG_ELIGIBILITY + ".dmn"))) {
-            deployment.addInputStream(file.getFileName().toString(), new ByteArrayInputStream(Files.readAllBytes(file)));
-        }
-        deploymentId = deployment.deploy().getId();
+                Path.of("decisions", AwardReview.DECISION_XIANGYANG_ELIGIBILITY + ".dmn"));
     }
 
     @AfterEach

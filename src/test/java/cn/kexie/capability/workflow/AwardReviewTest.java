@@ -20,9 +20,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import cn.kexie.capability.security.Roles;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -31,19 +29,14 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.dmn.instance.Input;
 import org.junit.jupiter.api.AfterAll;
@@ -93,15 +86,7 @@ class AwardReviewTest {
 
     @BeforeAll
     static void buildEngine() {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setProcessEngineName("award-review-test");
-        // an H2 database of its own, so that it never meets a Spring test's engine in the same JVM
-        configuration.setJdbcUrl("jdbc:h2:mem:award-review-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-        configuration.setJobExecutorActivate(false);
-        configuration.setExpressionManager(new MockExpressionManager());
-        engine = configuration.buildProcessEngine();
+        engine = ModelTestEngine.build("award-review-test");
     }
 
     @AfterAll
@@ -115,14 +100,9 @@ class AwardReviewTest {
         ClockUtil.setCurrentTime(NOW);
         beans = new FakeBeans().register();
         beans.panelScoreCalculator.setting(PANEL_SCORE, 88.0);
-        DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("award-review-test");
-        // the files as the Modeler saved them, from the project root (Maven's working directory)
-        for (Path file : List.of(Path.of("processes", "award-review.bpmn"), Path.of("processes", "award-call.bpmn"),
+        deploymentId = ModelTestEngine.deploy(engine, "award-review-test", Path.of("processes", "award-review.bpmn"), Path.of("processes", "award-call.bpmn"),
                 Path.of("decisions", DECISION_LIANYUNGANG_ELIGIBILITY + ".dmn"),
-                Path.of("decisions", DECISION_XIANGYANG_ELIGIBILITY + ".dmn"))) {
-            deployment.addInputStream(file.getFileName().toString(), new ByteArrayInputStream(Files.readAllBytes(file)));
-        }
-        deploymentId = deployment.deploy().getId();
+                Path.of("decisions", DECISION_XIANGYANG_ELIGIBILITY + ".dmn"));
     }
 
     @AfterEach

@@ -16,9 +16,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import cn.kexie.capability.security.Roles;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -26,18 +24,13 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterAll;
@@ -70,15 +63,7 @@ class ChenzhouProjectTest {
 
     @BeforeAll
     static void buildEngine() {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setProcessEngineName("chenzhou-project-test");
-        // an H2 database of its own, so that it never meets a Spring test's engine in the same JVM
-        configuration.setJdbcUrl("jdbc:h2:mem:chenzhou-project-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-        configuration.setJobExecutorActivate(false);
-        configuration.setExpressionManager(new MockExpressionManager());
-        engine = configuration.buildProcessEngine();
+        engine = ModelTestEngine.build("chenzhou-project-test");
     }
 
     @AfterAll
@@ -93,13 +78,8 @@ class ChenzhouProjectTest {
         beans = new FakeBeans().register();
         beans.startNotice.setting(NOTICE_ENDS, NOTICE_PERIOD_ENDS);
         beans.panelScoreCalculator.setting(PANEL_SCORE, 86.5);
-        DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("chenzhou-project-test");
-        // the files as the Modeler saved them, from the project root (Maven's working directory)
-        for (Path file : List.of(Path.of("processes", "chenzhou-project.bpmn"),
-                Path.of("decisions", DECISION_ELIGIBILITY + ".dmn"), Path.of("decisions", DECISION_SANCTION + ".dmn"))) {
-            deployment.addInputStream(file.getFileName().toString(), new ByteArrayInputStream(Files.readAllBytes(file)));
-        }
-        deploymentId = deployment.deploy().getId();
+        deploymentId = ModelTestEngine.deploy(engine, "chenzhou-project-test", Path.of("processes", "chenzhou-project.bpmn"),
+                Path.of("decisions", DECISION_ELIGIBILITY + ".dmn"), Path.of("decisions", DECISION_SANCTION + ".dmn"));
     }
 
     @AfterEach

@@ -24,9 +24,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import cn.kexie.capability.security.Roles;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -35,19 +33,15 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterAll;
@@ -91,15 +85,7 @@ class XuzhouCallTest {
 
     @BeforeAll
     static void buildEngine() {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setProcessEngineName("xuzhou-call-test");
-        // an H2 database of its own, so that it never meets a Spring test's engine in the same JVM
-        configuration.setJdbcUrl("jdbc:h2:mem:xuzhou-call-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-        configuration.setJobExecutorActivate(false);
-        configuration.setExpressionManager(new MockExpressionManager());
-        engine = configuration.buildProcessEngine();
+        engine = ModelTestEngine.build("xuzhou-call-test");
     }
 
     @AfterAll
@@ -127,10 +113,7 @@ class XuzhouCallTest {
         Mocks.register("listWithdrawal", listWithdrawal);
         Mocks.register("callResults", callResults);
         Mocks.register("workingDays", new FakeBeans.WorkingDays());
-        Path file = Path.of("processes", "xuzhou-call.bpmn");
-        deploymentId = engine.getRepositoryService().createDeployment().name("xuzhou-call-test")
-                .addInputStream(file.getFileName().toString(), new ByteArrayInputStream(Files.readAllBytes(file)))
-                .deploy().getId();
+        deploymentId = ModelTestEngine.deploy(engine, "xuzhou-call-test", Path.of("processes", "xuzhou-call.bpmn"));
     }
 
     @AfterEach

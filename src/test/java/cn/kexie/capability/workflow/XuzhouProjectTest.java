@@ -16,9 +16,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import cn.kexie.capability.security.Roles;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -27,19 +25,14 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.instance.Input;
@@ -83,15 +76,7 @@ class XuzhouProjectTest {
 
     @BeforeAll
     static void buildEngine() {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setProcessEngineName("xuzhou-project-test");
-        // an H2 database of its own, so that it never meets a Spring test's engine in the same JVM
-        configuration.setJdbcUrl("jdbc:h2:mem:xuzhou-project-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-        configuration.setJobExecutorActivate(false);
-        configuration.setExpressionManager(new MockExpressionManager());
-        engine = configuration.buildProcessEngine();
+        engine = ModelTestEngine.build("xuzhou-project-test");
     }
 
     @AfterAll
@@ -108,13 +93,8 @@ class XuzhouProjectTest {
         beans.panelScoreCalculator.setting(PANEL_SCORE, 86.5);
         facts = new XuzhouFakes.EligibilityFacts();
         Mocks.register("eligibilityFacts", facts);
-        DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("xuzhou-project-test");
-        // the files as the Modeler saved them, from the project root (Maven's working directory)
-        for (Path file : List.of(Path.of("processes", "xuzhou-project.bpmn"),
-                Path.of("decisions", DECISION_ELIGIBILITY + ".dmn"))) {
-            deployment.addInputStream(file.getFileName().toString(), new ByteArrayInputStream(Files.readAllBytes(file)));
-        }
-        deploymentId = deployment.deploy().getId();
+        deploymentId = ModelTestEngine.deploy(engine, "xuzhou-project-test", Path.of("processes", "xuzhou-project.bpmn"),
+                Path.of("decisions", DECISION_ELIGIBILITY + ".dmn"));
     }
 
     @AfterEach
