@@ -43,8 +43,12 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.realmName(REALM))
-                // applicants work in the platform's own UI, which shows them their organisation's data only
-                .authorizeHttpRequests(a -> a.anyRequest().hasAnyRole(Roles.STAFF))
+                // REST is for administrators (Camunda Modeler's deploy) and integrations; everyone else
+                // works in the platform, whose steps check roles and rules. identity/verify would answer
+                // "right or wrong" for any account outside the login's lock-out: closed.
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(path("/engine-rest/identity/verify")).denyAll()
+                        .anyRequest().hasRole(Roles.ADMIN))
                 .build();
     }
 
@@ -55,6 +59,7 @@ class SecurityConfig {
                 // the webapps carry their own CSRF protection
                 .csrf(csrf -> csrf.disable())
                 .authorizeHttpRequests(a -> a
+                        .requestMatchers(path("/camunda/api/engine/*/*/identity/verify")).denyAll()
                         .requestMatchers(path("/camunda/api/admin/auth/**")).authenticated()
                         .requestMatchers(path("/camunda/app/admin/**"), path("/camunda/api/admin/**")).hasRole(Roles.ADMIN)
                         .requestMatchers(path("/camunda/app/cockpit/**"), path("/camunda/api/cockpit/**"))

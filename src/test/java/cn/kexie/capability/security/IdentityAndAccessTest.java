@@ -44,10 +44,23 @@ class IdentityAndAccessTest {
     }
 
     @Test
-    void restIsForStaffNotForApplicants() throws Exception {
-        assertThat(get("/engine-rest/task", "office", "demo").statusCode()).isEqualTo(200);
-        assertThat(get("/engine-rest/task", "cz-med", "demo").statusCode()).isEqualTo(403);
-        assertThat(get("/engine-rest/process-instance", "cz-med", "demo").statusCode()).isEqualTo(403);
+    void restIsForAdministratorsOnly() throws Exception {
+        assertThat(get("/engine-rest/task", "demo", "demo").statusCode()).isEqualTo(200);
+        for (String user : new String[] {"office", "expert1", "manager", "party", "cz-med"}) {
+            assertThat(get("/engine-rest/task", user, "demo").statusCode()).as(user).isEqualTo(403);
+            assertThat(get("/engine-rest/process-instance", user, "demo").statusCode()).as(user).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void identityVerifyIsClosedEvenToAdministrators() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri("/engine-rest/identity/verify"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"manager\",\"password\":\"demo\"}")).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).doesNotContain("authenticated");
     }
 
     @Test
@@ -113,7 +126,7 @@ class IdentityAndAccessTest {
         user.setLastName("User");
         user.setPassword("right-password");
         identityService.saveUser(user);
-        identityService.createMembership("throttled-user", Roles.PROGRAMME_OFFICE);
+        identityService.createMembership("throttled-user", Roles.ADMIN);
         assertThat(get("/engine-rest/engine", "throttled-user", "right-password").statusCode()).isEqualTo(200);
         for (int i = 0; i < 5; i++) {
             assertThat(get("/engine-rest/engine", "throttled-user", "wrong-" + i).statusCode()).isEqualTo(401);
