@@ -44,7 +44,7 @@ class ModelerDeploymentTest {
         assertThat(deploy(bpmn, null).statusCode()).isEqualTo(401);
         assertThat(deploy(bpmn, "cz-med:demo").statusCode()).isEqualTo(403);
         HttpResponse<String> deployed = deploy(bpmn, "demo:demo");
-        assertThat(deployed.statusCode()).isEqualTo(200);
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
 
         ProcessDefinition latest = repositoryService.createProcessDefinitionQuery()
                 .processDefinitionKey("test-transaction-rollback").latestVersion().singleResult();

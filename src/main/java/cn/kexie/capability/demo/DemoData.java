@@ -44,8 +44,15 @@ class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    /** Staff accounts: id, surname, given name, role groups, affiliated organisation (or null). */
-    record StaffUser(String id, String lastName, String firstName, List<String> groups, String organisation) {
+    /**
+     * Staff accounts: id, surname, given name, role groups, affiliated organisation (or null), and the
+     * cities (engine tenants) it works for — every city of the catalogue when null.
+     */
+    record StaffUser(String id, String lastName, String firstName, List<String> groups, String organisation,
+            List<String> cities) {
+        StaffUser(String id, String lastName, String firstName, List<String> groups, String organisation) {
+            this(id, lastName, firstName, groups, organisation, null);
+        }
     }
 
     static final List<StaffUser> STAFF = List.of(
@@ -60,7 +67,9 @@ class DemoData implements ApplicationRunner {
             new StaffUser("leader", "吴", "主席", List.of(Roles.LEADING_GROUP), null),
             new StaffUser("county", "郑", "县科协", List.of(Roles.COUNTY_ASSOCIATION), null),
             new StaffUser("finance", "孙", "财务", List.of(Roles.FINANCE), null),
-            new StaffUser("manager", "钱", "领导", List.of(Roles.MANAGER), null));
+            new StaffUser("manager", "钱", "领导", List.of(Roles.MANAGER), null),
+            // an office that works for one city only: sees Xuzhou's programme and nothing of the others
+            new StaffUser("office-xz", "徐", "学会部", List.of(Roles.PROGRAMME_OFFICE), null, List.of("XUZHOU")));
 
     private final IdentityService identityService;
     private final OrganisationService organisations;
@@ -119,6 +128,16 @@ class DemoData implements ApplicationRunner {
             staff.groups().forEach(g -> identityService.createMembership(staff.id(), g));
             if (staff.organisation() != null) {
                 identityService.createMembership(staff.id(), Roles.organisationGroup(staff.organisation()));
+            }
+        }
+        if (staff.groups().contains(Roles.ADMIN)) {
+            return;
+        }
+        List<String> cities = staff.cities() != null ? staff.cities()
+                : catalogue.cities().stream().map(cn.kexie.capability.programme.City::code).toList();
+        for (String city : cities) {
+            if (identityService.createTenantQuery().tenantId(city).userMember(staff.id()).count() == 0) {
+                identityService.createTenantUserMembership(city, staff.id());
             }
         }
     }

@@ -208,8 +208,15 @@ public class ReviewService {
             throw new AccessDeniedException("review sheet of another expert");
         }
         Application app = applications.load(task.applicationId());
+        // 回避: whoever assigned the task, nobody scores an application of its own organisation
+        if (identityService.createGroupQuery().groupMember(expert).groupId(applicantGroupOf(app)).count() > 0) {
+            throw new UserError("review.error.conflict", expert);
+        }
         List<Criterion> criteria = criteria(app);
         List<Problem> problems = new ArrayList<>();
+        if (sheet == null) {
+            throw new UserError("review.error.declaration");
+        }
         if (!sheet.noConflict()) {
             problems.add(new Problem("review.error.declaration"));
         }

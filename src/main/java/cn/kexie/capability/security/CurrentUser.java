@@ -73,6 +73,22 @@ public class CurrentUser {
         }).orElse("");
     }
 
+    /**
+     * The cities this user sees and works (see {@link CityScope}). Applicants are held to their own
+     * organisation instead, whatever their city.
+     */
+    public CityScope cities() {
+        if (hasRole(Roles.ADMIN)) {
+            return CityScope.EVERY_CITY;
+        }
+        return id().map(this::citiesOf).orElse(CityScope.NONE);
+    }
+
+    public CityScope citiesOf(String userId) {
+        return CityScope.of(identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
+                .stream().map(org.camunda.bpm.engine.identity.Tenant::getId).toList());
+    }
+
     /** The code of the organisation this user belongs to, if any. */
     public Optional<String> organisationGroup() {
         return id().flatMap(this::organisationGroupOf);

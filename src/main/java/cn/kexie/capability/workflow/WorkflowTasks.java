@@ -4,13 +4,18 @@ import cn.kexie.capability.common.UserError;
 import cn.kexie.capability.security.CurrentUser;
 import cn.kexie.capability.security.Roles;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -20,9 +25,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The task list's engine side: what a user may see and work on, claiming, and completing. A user
- * works on a task assigned to it, or offered to one of its groups (an applicant's organisation
- * group included); everything else is refused whatever task id is sent.
+ * The task list's engine side: what a user may see and work on, claiming, and completing.
+ * <p>
+ * A staff user's engine calls run as that user, so the engine's own authorization and tenant
+ * checks apply as they do in Tasklist and Cockpit: a user sees the tasks of its cities that it may
+ * read. On top, a user works on a task only as one of its candidates — a candidate user, a member
+ * of a candidate group (an organisation's group for its applicants only) — or as the assignee the
+ * diagram itself named when it created the task (a drawn expert). Being assignee is not enough:
+ * whoever assigned the task, the role must be the step's. Applicants have no engine surface; the
+ * platform offers them the tasks of their organisation's group only.
+ * <p>
+ * Only {@link #complete} completes a task, inside the feature service's transaction that writes the
+ * step's record: the engine refuses a completion from anywhere else ({@link WorkflowCourseGuard}).
  */
 @Service
 public class WorkflowTasks {
@@ -45,15 +59,16 @@ public class WorkflowTasks {
 
     @Transactional(readOnly = true)
     public List<WorkItem> list(Scope scope, int offset, int limit) {
-        List<Task> tasks = query(scope).orderByDueDate().asc().orderByTaskCreateTime().asc()
-                .initializeFormKeys().listPage(offset, limit);
+        Caller caller = caller();
+        List<Task> tasks = caller.run(() -> query(caller, scope).orderByDueDate().asc().orderByTaskCreateTime().asc()
+                .initializeFormKeys().listPage(offset, limit));
         // two queries for the whole page, not two per task
-        String[] instances = tasks.stream().map(Task::getProcessInstanceId).filter(java.util.Objects::nonNull)
+        String[] instances = tasks.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
                 .distinct().toArray(String[]::new);
-        Map<String, String> businessKeys = new java.util.HashMap<>();
-        Map<String, Long> applicationIds = new java.util.HashMap<>();
+        Map<String, String> businessKeys = new HashMap<>();
+        Map<String, Long> applicationIds = new HashMap<>();
         if (instances.length > 0) {
-            runtimeService.createProcessInstanceQuery().processInstanceIds(java.util.Set.of(instances)).list()
+            runtimeService.createProcessInstanceQuery().processInstanceIds(Set.of(instances)).list()
                     .forEach(pi -> businessKeys.put(pi.getId(), pi.getBusinessKey()));
             runtimeService.createVariableInstanceQuery().variableName(ProjectProcess.APPLICATION_ID)
                     .processInstanceIdIn(instances).list()
@@ -69,27 +84,28 @@ public class WorkflowTasks {
 
     @Transactional(readOnly = true)
     public long count(Scope scope) {
-        return query(scope).count();
+        Caller caller = caller();
+        return caller.run(() -> query(caller, scope).count());
     }
 
     /** My tasks and my groups' unclaimed tasks whose due date has passed. */
     @Transactional(readOnly = true)
     public long countOverdue() {
         java.util.Date now = java.util.Date.from(cn.kexie.capability.common.PlatformClock.now());
-        return query(Scope.MINE).dueBefore(now).count() + query(Scope.GROUPS).dueBefore(now).count();
+        Caller caller = caller();
+        return caller.run(() -> query(caller, Scope.MINE).dueBefore(now).count()
+                + query(caller, Scope.GROUPS).dueBefore(now).count());
     }
 
-    private TaskQuery query(Scope scope) {
-        String user = currentUser.requireId();
+    private TaskQuery query(Caller caller, Scope scope) {
         TaskQuery query = taskService.createTaskQuery().active();
         if (scope == Scope.MINE) {
-            return query.taskAssignee(user);
+            return query.taskAssignee(caller.userId());
         }
-        List<String> groups = groupsOf(user);
-        if (groups.isEmpty()) {
+        if (caller.workGroups().isEmpty()) {
             return query.taskId("-none-");
         }
-        return query.taskCandidateGroupIn(groups).taskUnassigned();
+        return query.taskCandidateGroupIn(caller.workGroups()).taskUnassigned();
     }
 
     /** The open tasks of a process instance that the current user may work on (for a dossier's page). */
@@ -98,15 +114,14 @@ public class WorkflowTasks {
         if (processInstanceId == null) {
             return List.of();
         }
-        String user = currentUser.requireId();
-        List<String> groups = groupsOf(user);
+        Caller caller = caller();
         List<WorkItem> result = new ArrayList<>();
-        for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).active()
-                .initializeFormKeys().list()) {
-            boolean mine = user.equals(task.getAssignee());
-            boolean offered = task.getAssignee() == null && taskService.getIdentityLinksForTask(task.getId()).stream()
-                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                    .map(IdentityLink::getGroupId).anyMatch(groups::contains);
+        List<Task> open = caller.run(() -> taskService.createTaskQuery().processInstanceId(processInstanceId).active()
+                .initializeFormKeys().list());
+        for (Task task : open) {
+            List<IdentityLink> candidates = candidates(task.getId());
+            boolean mine = caller.userId().equals(task.getAssignee()) && mayWork(caller, task, candidates);
+            boolean offered = task.getAssignee() == null && mayWork(caller, task, candidates);
             if (mine || offered) {
                 result.add(item(task));
             }
@@ -117,28 +132,46 @@ public class WorkflowTasks {
     /** The task, if the current user may work on it. */
     @Transactional(readOnly = true)
     public WorkItem get(String taskId) {
-        Task task = requireAllowed(taskId);
-        return item(task);
+        return item(requireAllowed(caller(), taskId));
     }
 
     @Transactional
     public void claim(String taskId) {
-        Task task = requireAllowed(taskId);
-        String user = currentUser.requireId();
-        if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
+        Caller caller = caller();
+        claim(caller, requireAllowed(caller, taskId));
+    }
+
+    private void claim(Caller caller, Task task) {
+        if (task.getAssignee() != null && !task.getAssignee().equals(caller.userId())) {
             throw new UserError("task.error.claimedByOther", displayName(task.getAssignee()));
         }
         if (task.getAssignee() == null) {
-            taskService.claim(taskId, user);
+            PlatformStep.run(() -> caller.run(() -> {
+                taskService.claim(task.getId(), caller.userId());
+                return null;
+            }));
         }
     }
 
+    /**
+     * Gives my task back to its candidate groups. A task the diagram assigned to one person (a drawn
+     * expert) has nobody to go back to, so it stays with that person.
+     */
     @Transactional
     public void unclaim(String taskId) {
-        Task task = requireAllowed(taskId);
-        if (currentUser.requireId().equals(task.getAssignee())) {
-            taskService.setAssignee(taskId, null);
+        Caller caller = caller();
+        Task task = requireAllowed(caller, taskId);
+        if (!caller.userId().equals(task.getAssignee())) {
+            return;
         }
+        boolean hasCandidateGroup = candidates(taskId).stream().anyMatch(link -> link.getGroupId() != null);
+        if (!hasCandidateGroup) {
+            throw new UserError("task.error.cannotRelease");
+        }
+        PlatformStep.run(() -> caller.run(() -> {
+            taskService.claim(taskId, null);
+            return null;
+        }));
     }
 
     /**
@@ -147,48 +180,95 @@ public class WorkflowTasks {
      */
     @Transactional
     public void complete(String taskId, Map<String, Object> variables) {
-        claim(taskId);
-        taskService.complete(taskId, variables);
+        Caller caller = caller();
+        Task task = requireAllowed(caller, taskId);
+        claim(caller, task);
+        PlatformStep.run(() -> caller.run(() -> {
+            taskService.complete(taskId, variables);
+            return null;
+        }));
     }
 
-    /** The process variable of the task's process instance. */
+    /** The process variable of the task's process instance, for a user who may work on the task. */
     @Transactional(readOnly = true)
     public Object variable(String taskId, String name) {
-        Task task = requireAllowed(taskId);
+        Task task = requireAllowed(caller(), taskId);
         return runtimeService.getVariable(task.getExecutionId(), name);
     }
 
-    Task requireAllowed(String taskId) {
-        String user = currentUser.requireId();
-        Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+    private Task requireAllowed(Caller caller, String taskId) {
+        if (taskId == null || taskId.isBlank()) {
+            throw new UserError("task.error.gone");
+        }
+        Task task = caller.run(() -> taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult());
         if (task == null) {
             throw new UserError("task.error.gone");
         }
-        if (user.equals(task.getAssignee())) {
-            return task;
-        }
-        List<String> groups = groupsOf(user);
-        boolean offered = taskService.getIdentityLinksForTask(taskId).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(IdentityLink::getGroupId)
-                .anyMatch(groups::contains);
-        if (!offered) {
-            throw new AccessDeniedException("task " + taskId + " is not for " + user);
+        if (!mayWork(caller, task, candidates(taskId))) {
+            throw new AccessDeniedException("task " + taskId + " is not for " + caller.userId());
         }
         return task;
     }
 
-    /** Role groups and the organisation group of the user. */
-    List<String> groupsOf(String userId) {
+    /** A candidate, or the one person the diagram assigned a task without candidates to. */
+    private static boolean mayWork(Caller caller, Task task, List<IdentityLink> candidates) {
+        boolean hasCandidates = false;
+        for (IdentityLink link : candidates) {
+            hasCandidates = true;
+            if (caller.userId().equals(link.getUserId())
+                    || (link.getGroupId() != null && caller.workGroups().contains(link.getGroupId()))) {
+                return true;
+            }
+        }
+        return !hasCandidates && caller.userId().equals(task.getAssignee());
+    }
+
+    private List<IdentityLink> candidates(String taskId) {
+        return taskService.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).toList();
+    }
+
+    /**
+     * Who calls: the user, the groups whose tasks it works (role groups; an organisation's group
+     * for its applicants only), and the engine authentication its calls run with (none for
+     * applicants, who have no engine surface).
+     */
+    private record Caller(String userId, List<String> workGroups, Authentication engineAuthentication,
+            IdentityService identityService) {
+
+        <T> T run(Supplier<T> work) {
+            if (engineAuthentication == null) {
+                return work.get();
+            }
+            Authentication previous = identityService.getCurrentAuthentication();
+            identityService.setAuthentication(engineAuthentication);
+            try {
+                return work.get();
+            } finally {
+                if (previous == null) {
+                    identityService.clearAuthentication();
+                } else {
+                    identityService.setAuthentication(previous);
+                }
+            }
+        }
+    }
+
+    private Caller caller() {
+        String user = currentUser.requireId();
         List<String> groups = new ArrayList<>();
-        for (Group group : identityService.createGroupQuery().groupMember(userId).list()) {
+        for (Group group : identityService.createGroupQuery().groupMember(user).list()) {
             groups.add(group.getId());
         }
+        boolean applicant = groups.contains(Roles.APPLICANT);
+        List<String> workGroups = new ArrayList<>(groups);
         // an expert's organisation membership only records affiliation (for 回避), it offers no applicant tasks
-        if (!groups.contains(Roles.APPLICANT)) {
-            groups.removeIf(Roles::isOrganisationGroup);
+        if (!applicant) {
+            workGroups.removeIf(Roles::isOrganisationGroup);
         }
-        return groups;
+        Authentication engine = currentUser.isApplicantOnly() ? null
+                : new Authentication(user, groups, List.copyOf(currentUser.citiesOf(user).cities()));
+        return new Caller(user, List.copyOf(workGroups), engine, identityService);
     }
 
     private String displayName(String userId) {
