@@ -138,6 +138,8 @@ class WorkEvaluationService {
             variables.put(ChengduEvaluation.ORGANISATION_CODE, code);
             variables.put(ChengduEvaluation.EVALUATION_YEAR, year);
             variables.put(ChengduEvaluation.APPLICANT_GROUP, Roles.organisationGroup(code));
+            // names the programme, and so the city whose tenant the instance carries
+            variables.put(cn.kexie.capability.workflow.ProjectProcess.PROGRAMME, ChengduEvaluation.PROGRAMME);
             ProcessInstance instance = runtimeService.startProcessInstanceByKey(ChengduEvaluation.PROCESS_KEY,
                     businessKey, variables);
             jdbc.sql("update work_evaluation set process_instance_id = ? where id = ?")
