@@ -40,8 +40,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * signal, modifying or restarting an instance, writing variables — runs only inside a platform step,
  * which has checked the role, the rules and written the step's record first. Through Tasklist, the
  * webapps' engine API or REST it is refused with 403, even for a user who may work the task.
- * Administrators may repair a workflow (messages, modification, variables) but complete no task
- * outside its step either, since the step's record would be missing. The job executor and the
+ * Administrators may repair a workflow (messages, modification, variables) but move no task outside
+ * the platform either: a completion would miss the step's record, and claims, assignments and
+ * delegations are the platform's moves, which check the candidates. The job executor and the
  * platform's own code run without a logged-in user and are not concerned.
  */
 final class WorkflowCourseGuard extends CommandInterceptor {
@@ -76,15 +77,18 @@ final class WorkflowCourseGuard extends CommandInterceptor {
         if (!PlatformStep.inProgress() && changesCourse(command)) {
             Authentication authentication = identity.get().getCurrentAuthentication();
             if (authentication != null && authentication.getUserId() != null
-                    && (completesTask(command) || !isAdministrator(authentication))) {
+                    && (movesTask(command) || !isAdministrator(authentication))) {
                 throw new AuthorizationException(MESSAGE);
             }
         }
         return next.execute(command);
     }
 
-    static boolean completesTask(Command<?> command) {
-        return command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd;
+    /** Completing, claiming, assigning or delegating a task: for everyone, the platform's business. */
+    static boolean movesTask(Command<?> command) {
+        return command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
+                || command instanceof ClaimTaskCmd || command instanceof DelegateTaskCmd
+                || command instanceof ResolveTaskCmd || command instanceof AbstractSetTaskPropertyCmd;
     }
 
     static boolean changesCourse(Command<?> command) {
