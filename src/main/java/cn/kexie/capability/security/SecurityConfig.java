@@ -60,6 +60,9 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.disable())
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(path("/camunda/api/engine/*/*/identity/verify")).denyAll()
+                        // the webapps' own login would check any account's password outside the lock-out:
+                        // everyone comes in through the platform's login instead
+                        .requestMatchers(path("/camunda/api/admin/auth/user/*/login/**")).denyAll()
                         .requestMatchers(path("/camunda/api/admin/auth/**")).authenticated()
                         .requestMatchers(path("/camunda/app/admin/**"), path("/camunda/api/admin/**")).hasRole(Roles.ADMIN)
                         .requestMatchers(path("/camunda/app/cockpit/**"), path("/camunda/api/cockpit/**"))

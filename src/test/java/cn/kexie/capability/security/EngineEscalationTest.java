@@ -128,6 +128,19 @@ class EngineEscalationTest {
         assertThat(expert.get(ENGINE + "/authorization").body()).isEqualTo("[]");
     }
 
+    @Test
+    void noSurfaceAnswersRightOrWrongForAnotherAccountsPassword() {
+        WebSession expert = WebSession.login(port, "expert1", "demo");
+        HttpResponse<String> webappLogin = expert.form("/camunda/api/admin/auth/user/default/login/tasklist",
+                "username=manager&password=demo");
+        assertThat(webappLogin.statusCode()).isEqualTo(403);
+        assertThat(webappLogin.body()).doesNotContain("manager");
+        assertThat(expert.call("POST", ENGINE + "/identity/verify", "{\"username\":\"manager\",\"password\":\"demo\"}")
+                .statusCode()).isEqualTo(403);
+        assertThat(WebSession.basic(port, "demo", "demo").call("POST", "/engine-rest/identity/verify",
+                "{\"username\":\"manager\",\"password\":\"demo\"}").statusCode()).isEqualTo(403);
+    }
+
     // ---------------------------------------------------------------- workflow bypass
 
     @Test
