@@ -186,7 +186,8 @@ public class NoticeService {
                         .params(applicationId, contact.get().key()).query(Long.class).optional().orElse(null);
             }
         }
-        if (captcha != null && captcha.challengeId() != null) {
+        // an empty answer counts as none: a CAPTCHA is asked for if needed, and the challenge kept
+        if (captcha != null && captcha.challengeId() != null && captcha.answer() != null && !captcha.answer().isBlank()) {
             if (!captchas.use(captcha.challengeId(), captcha.answer())) {
                 problems.add(new Problem("publicity.error.captchaWrong"));
             }
