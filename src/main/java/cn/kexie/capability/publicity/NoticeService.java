@@ -2,14 +2,16 @@ package cn.kexie.capability.publicity;
 
 import cn.kexie.capability.application.Application;
 import cn.kexie.capability.application.ApplicationService;
-import cn.kexie.capability.application.Statuses;
 import cn.kexie.capability.calendar.WorkingDays;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.common.UserError;
 import cn.kexie.capability.common.UserError.Problem;
+import cn.kexie.capability.security.CurrentUser;
+import cn.kexie.capability.security.Roles;
 import cn.kexie.capability.workflow.ProjectProcess;
-import cn.kexie.capability.workflow.WorkItem;
 import cn.kexie.capability.workflow.WorkflowTasks;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,7 +23,7 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,25 +41,40 @@ public class NoticeService {
 
     /** The local variable that tells a call's concurrent notices apart. */
     public static final String NOTICE_SCOPE = "noticeScope";
-    static final int MAX_PER_SOURCE_PER_HOUR = 3;
-    static final int MAX_PER_APPLICATION_PER_HOUR = 30;
-    static final Pattern CONTACT = Pattern.compile("([0-9+\\- ]{5,30})|([^@\\s]+@[^@\\s]+\\.[^@\\s]+)");
+    static final int MAX_NAME = 100;
+    static final int MIN_TEXT = 10;
+    static final int MAX_TEXT = 4000;
+    /**
+     * When lodging is unusual, a CAPTCHA is asked for instead of refusing, so that a flood creates
+     * no work for the office and a real objector still gets through: from the third objection within
+     * an hour from one sender (address, or /64 network for IPv6), from the sixth within an hour
+     * against one notice, and from the third within 24 hours from one contact.
+     */
+    static final int FREE_PER_SOURCE_PER_HOUR = 2;
+    static final int FREE_PER_NOTICE_PER_HOUR = 5;
+    static final int FREE_PER_CONTACT_PER_DAY = 2;
+    /** One contact lodges at most this many objections (additions included) within 24 hours. */
+    static final int MAX_PER_CONTACT_PER_DAY = 5;
 
     private final JdbcClient jdbc;
     private final ApplicationService applications;
     private final WorkingDays workingDays;
     private final RuntimeService runtimeService;
     private final WorkflowTasks tasks;
+    private final CurrentUser currentUser;
+    private final Captchas captchas;
     private final String salt;
 
     NoticeService(JdbcClient jdbc, ApplicationService applications, WorkingDays workingDays,
-            RuntimeService runtimeService, WorkflowTasks tasks,
+            RuntimeService runtimeService, WorkflowTasks tasks, CurrentUser currentUser, Captchas captchas,
             @Value("${platform.objections.salt:capability-platform}") String salt) {
         this.jdbc = jdbc;
         this.applications = applications;
         this.workingDays = workingDays;
         this.runtimeService = runtimeService;
         this.tasks = tasks;
+        this.currentUser = currentUser;
+        this.captchas = captchas;
         this.salt = salt;
     }
 
@@ -102,46 +119,98 @@ public class NoticeService {
     public record ObjectionInput(String applicationNumber, String name, String contact, String text) {
     }
 
-    /**
-     * Lodges an objection against a project under notice; it becomes a task for the programme
-     * office. {@code source} identifies the sender (its address) for rate limiting; only a salted
-     * hash of it is kept.
-     */
+    /** The answer to a CAPTCHA: the challenge's id and what the person read off its picture. */
+    public record CaptchaAnswer(String challengeId, String answer) {
+    }
+
+    /** Lodges an objection without a CAPTCHA answer (refused when one is needed). */
     @Transactional
     public long lodge(ObjectionInput input, String source) {
+        return lodge(input, source, null);
+    }
+
+    /**
+     * Lodges an objection against a project under notice. The first from a contact against a notice
+     * becomes a task of the programme office; more from the same contact while that one is open are
+     * added to it, without another task. {@code source} identifies the sender (its address) for the
+     * limits; only a salted hash of it is kept. When lodging is unusual for the sender, the notice or
+     * the contact, a {@code captcha} must be answered (see {@link #captchaNeeded}); any answer given
+     * uses its challenge up. Every problem is reported at once, and nothing of a refused objection is
+     * kept.
+     */
+    @Transactional
+    public long lodge(ObjectionInput input, String source, CaptchaAnswer captcha) {
         List<Problem> problems = new ArrayList<>();
-        String name = trim(input.name());
-        String contact = trim(input.contact());
-        String text = trim(input.text());
-        if (name.isEmpty() || name.length() > 100) {
+        String rawName = input.name() == null ? "" : input.name();
+        String rawContact = input.contact() == null ? "" : input.contact();
+        String rawText = input.text() == null ? "" : input.text();
+        String name = rawName.strip();
+        String text = rawText.strip().replace("\r\n", "\n");
+        if (ObjectionRules.hasForbiddenCharacters(rawName, false)) {
+            problems.add(new Problem("publicity.error.characters", "form.publicNotice.name"));
+        } else if (name.isEmpty() || name.length() > MAX_NAME || name.codePoints().noneMatch(Character::isLetter)) {
             problems.add(new Problem("notice.error.name"));
         }
-        if (!CONTACT.matcher(contact).matches() || contact.length() > 100) {
-            problems.add(new Problem("notice.error.contact"));
+        Optional<ObjectionRules.Contact> contact = ObjectionRules.contact(rawContact);
+        if (contact.isEmpty()) {
+            problems.add(ObjectionRules.hasForbiddenCharacters(rawContact, false)
+                    ? new Problem("publicity.error.characters", "form.publicNotice.contact")
+                    : new Problem("publicity.error.contact"));
         }
-        if (text.length() < 10 || text.length() > 4000) {
-            problems.add(new Problem("notice.error.text", 10, 4000));
+        if (ObjectionRules.hasForbiddenCharacters(rawText, true)) {
+            problems.add(new Problem("publicity.error.characters", "form.publicNotice.text"));
+        } else if (text.length() < MIN_TEXT || text.length() > MAX_TEXT) {
+            problems.add(new Problem("notice.error.text", MIN_TEXT, MAX_TEXT));
+        }
+        Optional<Application> underNotice = underNotice(input.applicationNumber());
+        if (underNotice.isEmpty()) {
+            problems.add(new Problem("notice.error.notUnderNotice"));
+        }
+        String sourceHash = hash(sourceKey(source));
+        boolean unusual = false;
+        Long openObjection = null;
+        if (underNotice.isPresent()) {
+            long applicationId = underNotice.get().id();
+            // one lodging per notice at a time, so that simultaneous requests cannot all slip under a limit
+            jdbc.sql("select id from application where id = ? for update").param(applicationId).query(Long.class).single();
+            unusual = unusualFor(applicationId, sourceHash);
+            if (contact.isPresent()) {
+                int fromContact = count("contact_key = ?", contact.get().key(), Duration.ofHours(24));
+                if (fromContact >= MAX_PER_CONTACT_PER_DAY) {
+                    problems.add(new Problem("publicity.error.contactLimit", MAX_PER_CONTACT_PER_DAY));
+                }
+                unusual |= fromContact >= FREE_PER_CONTACT_PER_DAY;
+                openObjection = jdbc.sql("""
+                        select min(id) from objection
+                        where application_id = ? and contact_key = ? and addition_to is null and status = 'OPEN'""")
+                        .params(applicationId, contact.get().key()).query(Long.class).optional().orElse(null);
+            }
+        }
+        // an empty answer counts as none: a CAPTCHA is asked for if needed, and the challenge kept
+        if (captcha != null && captcha.challengeId() != null && captcha.answer() != null && !captcha.answer().isBlank()) {
+            if (!captchas.use(captcha.challengeId(), captcha.answer())) {
+                problems.add(new Problem("publicity.error.captchaWrong"));
+            }
+        } else if (unusual) {
+            problems.add(new Problem("publicity.error.captchaRequired"));
         }
         UserError.throwIfAny(problems);
-        Application app = applications.findByNumber(trim(input.applicationNumber()))
-                .filter(a -> a.noticeEndsAt() != null && a.noticeEndsAt().isAfter(PlatformClock.now()))
-                .orElseThrow(() -> new UserError("notice.error.notUnderNotice"));
-        String sourceHash = hash(source == null ? "unknown" : source);
-        Instant hourAgo = PlatformClock.now().minus(Duration.ofHours(1));
-        int fromSource = jdbc.sql("select count(*) from objection where source_hash = ? and lodged_at > ?")
-                .params(sourceHash, Timestamp.from(hourAgo)).query(Integer.class).single();
-        int forApplication = jdbc.sql("select count(*) from objection where application_id = ? and lodged_at > ?")
-                .params(app.id(), Timestamp.from(hourAgo)).query(Integer.class).single();
-        if (fromSource >= MAX_PER_SOURCE_PER_HOUR || forApplication >= MAX_PER_APPLICATION_PER_HOUR) {
-            throw new UserError("notice.error.tooMany");
-        }
+
+        Application app = underNotice.orElseThrow();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into objection (application_id, name, contact, objection_text, lodged_at, source_hash, status)
-                values (?, ?, ?, ?, ?, ?, 'OPEN')""")
-                .params(app.id(), name, contact, text, Timestamp.from(PlatformClock.now()), sourceHash)
+                insert into objection (application_id, name, contact, contact_key, objection_text, lodged_at, source_hash,
+                    status, addition_to)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(app.id(), name, contact.get().shown(), contact.get().key(), text,
+                        Timestamp.from(PlatformClock.now()), sourceHash, openObjection == null ? "OPEN" : "ADDED",
+                        openObjection)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
+        if (openObjection != null) {
+            // the office reads it with the open objection of the same contact: no second task
+            return id;
+        }
         applications.record(app.id(), "objection", "LODGED", null, Map.of("objectionId", id));
         String[] handler = applications.noticeHandler(app.id());
         var correlation = runtimeService.createMessageCorrelation(ProjectProcess.MESSAGE_OBJECTION)
@@ -159,19 +228,109 @@ public class NoticeService {
         return id;
     }
 
-    /** An objection as the office sees it. */
+    /**
+     * Whether an objection from {@code source} against the project must come with a CAPTCHA answer,
+     * as far as can be told before the contact is known (the page shows the picture at once then).
+     */
+    @Transactional(readOnly = true)
+    public boolean captchaNeeded(String applicationNumber, String source) {
+        return underNotice(applicationNumber).map(app -> unusualFor(app.id(), hash(sourceKey(source)))).orElse(false);
+    }
+
+    /** A new CAPTCHA for the objection form. */
+    Captchas.Challenge newCaptcha() {
+        return captchas.issue();
+    }
+
+    private Optional<Application> underNotice(String applicationNumber) {
+        String number = applicationNumber == null ? "" : applicationNumber.strip();
+        if (number.isEmpty() || number.length() > 60 || ObjectionRules.hasForbiddenCharacters(number, false)) {
+            return Optional.empty();
+        }
+        return applications.findByNumber(number)
+                .filter(a -> a.noticeEndsAt() != null && a.noticeEndsAt().isAfter(PlatformClock.now()));
+    }
+
+    private boolean unusualFor(long applicationId, String sourceHash) {
+        return count("source_hash = ?", sourceHash, Duration.ofHours(1)) >= FREE_PER_SOURCE_PER_HOUR
+                || count("application_id = ?", applicationId, Duration.ofHours(1)) >= FREE_PER_NOTICE_PER_HOUR;
+    }
+
+    /** Objections (additions included) that match the condition, lodged within the period up to now. */
+    private int count(String condition, Object value, Duration period) {
+        return jdbc.sql("select count(*) from objection where " + condition + " and lodged_at > ?")
+                .params(value, Timestamp.from(PlatformClock.now().minus(period))).query(Integer.class).single();
+    }
+
+    /**
+     * The sender for the limits: its address, or for IPv6 its /64 network (one connection usually
+     * has a whole /64 to choose its addresses from).
+     */
+    static String sourceKey(String address) {
+        if (address == null || address.isBlank()) {
+            return "unknown";
+        }
+        String literal = address.strip();
+        if (literal.startsWith("[") && literal.endsWith("]")) {
+            literal = literal.substring(1, literal.length() - 1);
+        }
+        int zone = literal.indexOf('%');
+        if (zone >= 0) {
+            literal = literal.substring(0, zone);
+        }
+        if (literal.indexOf(':') >= 0 && literal.matches("[0-9A-Fa-f:.]+")) {
+            try {
+                // a literal with a colon is parsed as IPv6, never looked up
+                byte[] bytes = InetAddress.getByName(literal).getAddress();
+                if (bytes.length == 16) {
+                    return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+                }
+                return InetAddress.getByAddress(bytes).getHostAddress();
+            } catch (UnknownHostException notAnAddress) {
+                return literal;
+            }
+        }
+        return literal;
+    }
+
+    /**
+     * An objection as the office sees it, with what the same contact added while it was open. The
+     * objector's {@code name} and {@code contact} are null for anyone but the programme office and
+     * administrators, whoever else may come to hold the task.
+     */
     public record Objection(long id, long applicationId, String name, String contact, String text, Instant lodgedAt,
-            String status, String decisionNote) {
+            String status, String decisionNote, List<Addition> additions) {
+
+        /** Whether the caller may know who lodged it. */
+        public boolean objectorShown() {
+            return contact != null;
+        }
+    }
+
+    /** A later objection of the same contact against the same notice, added to the open one. */
+    public record Addition(String name, String contact, String text, Instant lodgedAt) {
     }
 
     @Transactional(readOnly = true)
     public Objection objectionOfTask(String taskId) {
-        return objection(objectionIdOfTask(taskId));
+        long id = objectionIdOfTask(taskId);
+        boolean mayKnowObjector = currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN);
+        List<Addition> additions = jdbc.sql("select * from objection where addition_to = ? order by lodged_at, id").param(id)
+                .query((rs, n) -> new Addition(mayKnowObjector ? rs.getString("name") : null,
+                        mayKnowObjector ? rs.getString("contact") : null, rs.getString("objection_text"),
+                        rs.getTimestamp("lodged_at").toInstant()))
+                .list();
+        return jdbc.sql("select * from objection where id = ?").param(id)
+                .query((rs, n) -> new Objection(rs.getLong("id"), rs.getLong("application_id"),
+                        mayKnowObjector ? rs.getString("name") : null, mayKnowObjector ? rs.getString("contact") : null,
+                        rs.getString("objection_text"), rs.getTimestamp("lodged_at").toInstant(), rs.getString("status"),
+                        rs.getString("decision_note"), additions))
+                .single();
     }
 
     /** The application an objection is about. */
     public long applicationOfObjection(long objectionId) {
-        return objection(objectionId).applicationId();
+        return jdbc.sql("select application_id from objection where id = ?").param(objectionId).query(Long.class).single();
     }
 
     long objectionIdOfTask(String taskId) {
@@ -182,18 +341,10 @@ public class NoticeService {
         return n.longValue();
     }
 
-    Objection objection(long id) {
-        return jdbc.sql("select * from objection where id = ?").param(id)
-                .query((rs, n) -> new Objection(rs.getLong("id"), rs.getLong("application_id"), rs.getString("name"),
-                        rs.getString("contact"), rs.getString("objection_text"), rs.getTimestamp("lodged_at").toInstant(),
-                        rs.getString("status"), rs.getString("decision_note")))
-                .single();
-    }
-
     /** The office's decision: dismissed (the notice goes on) or upheld (not funded, or back to review). */
     @Transactional
     public void decide(String taskId, String outcome, String note) {
-        WorkItem task = tasks.get(taskId);
+        tasks.get(taskId);
         Objection objection = objectionOfTask(taskId);
         List<String> outcomes = List.of(ProjectProcess.DISMISSED, ProjectProcess.UPHELD_NOT_FUNDED,
                 ProjectProcess.UPHELD_BACK_TO_REVIEW);
@@ -203,9 +354,12 @@ public class NoticeService {
         if (note == null || note.isBlank() || note.length() > 4000) {
             throw new UserError("notice.error.decisionNote");
         }
-        jdbc.sql("update objection set status = ?, decided_by = ?, decided_at = ?, decision_note = ? where id = ?")
-                .params(ProjectProcess.DISMISSED.equals(outcome) ? "DISMISSED" : "UPHELD", task.assignee(),
-                        Timestamp.from(PlatformClock.now()), note.trim(), objection.id())
+        // the additions of the same contact are decided with it
+        jdbc.sql("""
+                update objection set status = ?, decided_by = ?, decided_at = ?, decision_note = ?
+                where id = ? or addition_to = ?""")
+                .params(ProjectProcess.DISMISSED.equals(outcome) ? "DISMISSED" : "UPHELD", currentUser.requireId(),
+                        Timestamp.from(PlatformClock.now()), note.trim(), objection.id(), objection.id())
                 .update();
         applications.record(objection.applicationId(), "objectionReview", outcome, note.trim(),
                 Map.of("objectionId", objection.id()));
@@ -223,9 +377,5 @@ public class NoticeService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String trim(String s) {
-        return s == null ? "" : s.trim();
     }
 }

@@ -15,7 +15,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.time.format.DateTimeFormatter;
 
 /**
- * 异议核查: the objection as lodged (text, name, contact, when), and the office's finding:
+ * 异议核查: the objection as lodged (text, name, contact, when; who lodged it for the programme office
+ * and administrators only), what the same contact added while it was open, and the office's finding:
  * dismissed (the notice goes on), upheld and not funded, or upheld and back to review; with a note.
  */
 @org.springframework.stereotype.Component
@@ -47,6 +48,7 @@ class ObjectionForm implements TaskForm {
         final TextField name;
         final TextField contact;
         final TextField lodgedAt;
+        final TextArea additions;
         final RadioButtonGroup<String> outcome = new RadioButtonGroup<>();
         final TextArea note;
 
@@ -56,9 +58,20 @@ class ObjectionForm implements TaskForm {
             text = FormFields.area(this, "form.objection.text", 0, FormFields.MAX_TEXT, false);
             text.setValue(objection.text());
             text.setReadOnly(true);
-            name = readOnly("form.objection.lodgedBy", objection.name());
-            contact = readOnly("form.objection.contact", objection.contact());
+            // the service gives name and contact to the programme office and administrators only
+            String hidden = getTranslation("publicity.objector.hidden");
+            name = readOnly("form.objection.lodgedBy", objection.objectorShown() ? objection.name() : hidden);
+            contact = readOnly("form.objection.contact", objection.objectorShown() ? objection.contact() : hidden);
             lodgedAt = readOnly("form.objection.lodgedAt", MINUTE.format(objection.lodgedAt()));
+            additions = new TextArea(getTranslation("publicity.objection.additions"));
+            additions.setWidthFull();
+            additions.setMaxRows(12);
+            additions.setValue(String.join("\n\n", objection.additions().stream()
+                    .map(a -> getTranslation("publicity.objection.addition", MINUTE.format(a.lodgedAt()),
+                            objection.objectorShown() ? a.name() + " " + a.contact() : hidden, a.text()))
+                    .toList()));
+            additions.setReadOnly(true);
+            additions.setVisible(!objection.additions().isEmpty());
 
             outcome.setLabel(getTranslation("form.objection.outcome"));
             outcome.setItems(ProjectProcess.DISMISSED, ProjectProcess.UPHELD_NOT_FUNDED, ProjectProcess.UPHELD_BACK_TO_REVIEW);
@@ -69,6 +82,7 @@ class ObjectionForm implements TaskForm {
 
             addWide(text);
             fields().add(name, contact, lodgedAt);
+            addWide(additions);
             addWide(outcome);
             addWide(note);
             onSubmit(() -> notices.decide(task.id(), outcome.getValue(), note.getValue()), done);

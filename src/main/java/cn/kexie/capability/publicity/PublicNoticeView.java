@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -25,12 +26,14 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.Base64;
 import java.util.List;
 
 /**
  * The public page of projects under notice (公示), for everyone without a login: each project with
  * the last day of its notice, and a way to lodge an objection (异议) under one's real name, which
- * becomes a task of the programme office. Lodging is checked and rate-limited by the service.
+ * becomes a task of the programme office. Lodging is checked and limited by the service; when it
+ * is unusual, the dialog shows a CAPTCHA (验证码) to answer.
  */
 @Route(value = "public/notices", autoLayout = false)
 @AnonymousAllowed
@@ -105,21 +108,28 @@ public class PublicNoticeView extends VerticalLayout implements HasDynamicTitle 
     }
 
     /**
-     * Who is sending, for the service's rate limit: the connection's address. Behind a reverse
-     * proxy, {@code server.forward-headers-strategy=native} makes it the client's address, taking
-     * X-Forwarded-For only from the proxies Tomcat trusts; a header a client sends itself is ignored.
+     * Who is sending, for the service's limits: the connection's address. Behind a reverse proxy,
+     * {@code server.forward-headers-strategy=native} makes it the client's address, taking
+     * X-Forwarded-For only from the proxies named in {@code platform.trusted-proxies} (none by
+     * default); a header a client sends itself is ignored.
      */
     static String sourceOf(VaadinRequest request) {
         return request == null ? "unknown" : request.getRemoteAddr();
     }
 
-    /** Name, contact and text of an objection against one project. */
+    /** Name, contact and text of an objection against one project, and a CAPTCHA when one is needed. */
     final class ObjectionDialog extends Dialog {
 
         final PublicNotice notice;
         final TextField name;
         final TextField contact;
         final TextArea text;
+        final VerticalLayout captcha = new VerticalLayout();
+        final Image captchaImage = new Image();
+        final TextField captchaAnswer;
+        final Button newCaptcha = new Button();
+        /** The challenge the picture shows; it stays on the server, only the picture goes to the browser. */
+        String challengeId;
         final Div problems = new Div();
         final Button submit = new Button();
 
@@ -127,20 +137,36 @@ public class PublicNoticeView extends VerticalLayout implements HasDynamicTitle 
             this.notice = notice;
             setHeaderTitle(getTranslation("form.publicNotice.dialogTitle", notice.title()));
             setWidth("min(40em, 95vw)");
-            name = FormFields.text(this, "form.publicNotice.name", 100, true);
+            name = FormFields.text(this, "form.publicNotice.name", NoticeService.MAX_NAME, true);
             name.setWidthFull();
-            contact = FormFields.text(this, "form.publicNotice.contact", 100, true);
-            contact.setHelperText(getTranslation("form.publicNotice.contactHelp"));
+            contact = FormFields.text(this, "form.publicNotice.contact", ObjectionRules.MAX_CONTACT, true);
+            contact.setHelperText(getTranslation("publicity.contactHelp"));
             contact.setWidthFull();
-            text = FormFields.area(this, "form.publicNotice.text", 10, 4000, true);
+            text = FormFields.area(this, "form.publicNotice.text", NoticeService.MIN_TEXT, NoticeService.MAX_TEXT, true);
             text.setHelperText(getTranslation("form.publicNotice.textHelp"));
             text.setMinRows(6);
+
+            captchaImage.setAlt(getTranslation("publicity.captcha.image"));
+            captchaImage.setWidth(CaptchaImage.WIDTH + "px");
+            captchaImage.setHeight(CaptchaImage.HEIGHT + "px");
+            newCaptcha.setText(getTranslation("publicity.captcha.refresh"));
+            newCaptcha.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            newCaptcha.addClickListener(click -> showCaptcha());
+            captchaAnswer = FormFields.text(this, "publicity.captcha.label", 20, true);
+            captchaAnswer.setHelperText(getTranslation("publicity.captcha.help"));
+            HorizontalLayout picture = new HorizontalLayout(captchaImage, newCaptcha);
+            picture.setAlignItems(FlexComponent.Alignment.CENTER);
+            captcha.add(picture, captchaAnswer);
+            captcha.setPadding(false);
+            captcha.setSpacing(false);
+            captcha.setVisible(false);
+
             problems.getStyle().set("color", "var(--lumo-error-text-color)").set("white-space", "pre-line");
             problems.setVisible(false);
             Paragraph privacy = new Paragraph(getTranslation("form.publicNotice.privacy"));
             privacy.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
             VerticalLayout body = new VerticalLayout(new Paragraph(notice.applicationNumber() + " · "
-                    + notice.organisationName()), name, contact, text, privacy, problems);
+                    + notice.organisationName()), name, contact, text, captcha, privacy, problems);
             body.setPadding(false);
             add(body);
 
@@ -149,18 +175,39 @@ public class PublicNoticeView extends VerticalLayout implements HasDynamicTitle 
             submit.addClickListener(click -> lodge());
             Button cancel = new Button(getTranslation("form.publicNotice.cancel"), click -> close());
             getFooter().add(cancel, submit);
+
+            if (notices.captchaNeeded(notice.applicationNumber(), sourceOf(VaadinRequest.getCurrent()))) {
+                showCaptcha();
+            }
+        }
+
+        /** A new picture to answer; the one before is no longer accepted once answered. */
+        void showCaptcha() {
+            Captchas.Challenge challenge = notices.newCaptcha();
+            challengeId = challenge.id();
+            captchaImage.setSrc("data:image/png;base64," + Base64.getEncoder().encodeToString(challenge.png()));
+            captchaAnswer.clear();
+            captcha.setVisible(true);
         }
 
         void lodge() {
             problems.setVisible(false);
             String source = sourceOf(VaadinRequest.getCurrent());
+            NoticeService.CaptchaAnswer answer = captcha.isVisible()
+                    ? new NoticeService.CaptchaAnswer(challengeId, captchaAnswer.getValue())
+                    : null;
             boolean lodged = Notifications.run(() -> {
                 try {
                     notices.lodge(new NoticeService.ObjectionInput(notice.applicationNumber(), name.getValue(),
-                            contact.getValue(), text.getValue()), source);
+                            contact.getValue(), text.getValue()), source, answer);
                 } catch (UserError refused) {
                     problems.setText(Messages.describe(getLocale(), refused));
                     problems.setVisible(true);
+                    // an answer given is used up, and a CAPTCHA may have become necessary: a new picture
+                    if (captcha.isVisible() || refused.problems().stream()
+                            .anyMatch(p -> p.key().startsWith("publicity.error.captcha"))) {
+                        showCaptcha();
+                    }
                     throw refused;
                 }
             });

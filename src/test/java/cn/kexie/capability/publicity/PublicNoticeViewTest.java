@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The public notice page without a login: the projects under notice, objections lodged through its
- * dialog (checked and rate-limited by address), and the office's form that decides an objection.
+ * dialog (checked, and a CAPTCHA asked for when one address sends many), and the office's form that
+ * decides an objection.
  * Each test sends from an address of its own (documentation ranges), so the rate limit of one test
  * never meets another's.
  */
@@ -86,6 +87,7 @@ class PublicNoticeViewTest {
 
     @Test
     void anObjectionWithoutContactIsRefusedAndAValidOneBecomesATaskOfTheOffice() {
+        String mail = "zhangsan-" + ThreadLocalRandom.current().nextInt(1_000_000) + "@example.cn";
         VaadinTestUi.request(address(), null);
         PublicNoticeView view = new PublicNoticeView(notices);
         PublicNoticeView.ObjectionDialog dialog = view.openObjection(mine(view));
@@ -93,11 +95,19 @@ class PublicNoticeViewTest {
         dialog.name.setValue("张三");
         dialog.text.setValue("该单位申报材料中列举的活动并未实际举办，请核查。");
         dialog.submit.click();
-        assertThat(dialog.problemsText()).isEqualTo("请填写有效的联系电话或电子邮箱。");
+        assertThat(dialog.problemsText()).isEqualTo(CONTACT_RULE);
         assertThat(dialog.isOpened()).isTrue();
         assertThat(objections()).isZero();
 
-        dialog.contact.setValue("zhangsan@example.cn");
+        // digits that reach nobody are no contact either
+        for (String nobody : List.of("12345", "- - -", "138 1234 567", "0735-123")) {
+            dialog.contact.setValue(nobody);
+            dialog.submit.click();
+            assertThat(dialog.problemsText()).as(nobody).isEqualTo(CONTACT_RULE);
+        }
+        assertThat(objections()).isZero();
+
+        dialog.contact.setValue(mail);
         dialog.submit.click();
         assertThat(dialog.problemsText()).isEmpty();
         assertThat(dialog.isOpened()).isFalse();
@@ -111,7 +121,7 @@ class PublicNoticeViewTest {
             ObjectionForm.Step form = (ObjectionForm.Step) objectionForm.create(task, done::incrementAndGet);
             assertThat(form.text.getValue()).isEqualTo("该单位申报材料中列举的活动并未实际举办，请核查。");
             assertThat(form.name.getValue()).isEqualTo("张三");
-            assertThat(form.contact.getValue()).isEqualTo("zhangsan@example.cn");
+            assertThat(form.contact.getValue()).isEqualTo(mail);
             assertThat(form.lodgedAt.getValue()).startsWith(PlatformClock.today().toString());
             assertThat(form.outcome.getItemLabelGenerator().apply(ProjectProcess.UPHELD_BACK_TO_REVIEW))
                     .isEqualTo("异议成立，退回重新评审");
@@ -131,22 +141,31 @@ class PublicNoticeViewTest {
     }
 
     @Test
-    void theFourthObjectionFromOneAddressWithinAnHourIsRefused() {
+    void theThirdObjectionFromOneAddressWithinAnHourAsksForACaptchaInsteadOfBeingRefused() {
         String address = address();
         VaadinTestUi.request(address, null);
         PublicNoticeView view = new PublicNoticeView(notices);
-        for (int i = 1; i <= 3; i++) {
+        for (int i = 1; i <= 2; i++) {
             PublicNoticeView.ObjectionDialog dialog = lodge(view, i);
             assertThat(dialog.problemsText()).as("objection %d", i).isEmpty();
         }
-        PublicNoticeView.ObjectionDialog fourth = lodge(view, 4);
-        assertThat(fourth.problemsText()).isEqualTo("提交过于频繁，请稍后再试。");
-        assertThat(fourth.isOpened()).isTrue();
+        // the dialog shows the picture at once; a person reads it and gets through
+        PublicNoticeView.ObjectionDialog third = view.openObjection(mine(view));
+        assertThat(third.captcha.isVisible()).isTrue();
+        assertThat(third.captchaImage.getSrc()).startsWith("data:image/png;base64,");
+        fill(third, 3);
+        third.captchaAnswer.setValue(answerOf(third.challengeId).toLowerCase(java.util.Locale.ROOT));
+        third.submit.click();
+        assertThat(third.problemsText()).isEmpty();
         assertThat(objections()).isEqualTo(3);
 
-        // the limit is the sender's, not the page's: another address still gets through
+        // the limit is the sender's, not the page's: another address needs no picture
         VaadinTestUi.request(address(), null);
-        assertThat(lodge(view, 5).problemsText()).isEmpty();
+        PublicNoticeView.ObjectionDialog other = view.openObjection(mine(view));
+        assertThat(other.captcha.isVisible()).isFalse();
+        fill(other, 4);
+        other.submit.click();
+        assertThat(other.problemsText()).isEmpty();
         assertThat(objections()).isEqualTo(4);
     }
 
@@ -158,7 +177,7 @@ class PublicNoticeViewTest {
         forms.underNotice(app, PlatformClock.now().minus(Duration.ofMinutes(1)));
         PublicNoticeView.ObjectionDialog dialog = view.openObjection(listed);
         dialog.name.setValue("王五");
-        dialog.contact.setValue("13907351234");
+        dialog.contact.setValue(mobile());
         dialog.text.setValue("公示期内未能看到完整的项目预算，请说明。");
         dialog.submit.click();
         assertThat(dialog.problemsText()).isEqualTo("该项目不在公示期内，无法提出异议。");
@@ -177,7 +196,9 @@ class PublicNoticeViewTest {
         VaadinTestUi.request(address(), null);
         PublicNoticeView.ObjectionDialog dialog = view.openObjection(mine(view));
         dialog.submit.click();
-        assertThat(dialog.problemsText()).contains("Enter your name", "Enter a valid phone number or e-mail address.");
+        assertThat(dialog.problemsText()).contains("Enter your name", "Enter a mainland mobile number (11 digits, e.g. "
+                + "13812345678, +86 allowed), a landline with its area code (e.g. 0735-2881234, an extension allowed) or "
+                + "an e-mail address (e.g. name@example.cn).");
     }
 
     @Test
@@ -188,13 +209,27 @@ class PublicNoticeViewTest {
         assertThat(PublicNoticeView.sourceOf(VaadinTestUi.request("198.51.100.4", " "))).isEqualTo("198.51.100.4");
     }
 
+    /** An objection of a new contact each time. */
     private PublicNoticeView.ObjectionDialog lodge(PublicNoticeView view, int i) {
         PublicNoticeView.ObjectionDialog dialog = view.openObjection(mine(view));
-        dialog.name.setValue("李四");
-        dialog.contact.setValue("0735-2881234");
-        dialog.text.setValue("第" + i + "条异议：项目预算中的会议费明显偏高。");
+        fill(dialog, i);
         dialog.submit.click();
         return dialog;
+    }
+
+    private void fill(PublicNoticeView.ObjectionDialog dialog, int i) {
+        dialog.name.setValue("李四");
+        dialog.contact.setValue("0735-" + ThreadLocalRandom.current().nextInt(2_000_000, 10_000_000));
+        dialog.text.setValue("第" + i + "条异议：项目预算中的会议费明显偏高。");
+    }
+
+    /** What a person reads off the CAPTCHA's picture. */
+    private String answerOf(String challengeId) {
+        return jdbc.sql("select answer from objection_captcha where id = ?").param(challengeId).query(String.class).single();
+    }
+
+    private static String mobile() {
+        return "139" + ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000);
     }
 
     private PublicNotice mine(PublicNoticeView view) {
@@ -212,4 +247,7 @@ class PublicNoticeViewTest {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return "203.0." + random.nextInt(0, 256) + "." + random.nextInt(1, 255);
     }
+
+    private static final String CONTACT_RULE = "联系方式须为以下之一：手机号码（11位，如 13812345678，可加 +86）、固定电话（区号加号码，"
+            + "如 0735-2881234，可带分机号）或电子邮箱（如 name@example.cn）。";
 }
