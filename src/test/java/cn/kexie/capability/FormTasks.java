@@ -51,19 +51,24 @@ public class FormTasks {
 
     /** A submitted Chenzhou application of the organisation, with a budget of 30,000 yuan. */
     public long application(String organisationCode, String category, String status) {
+        return application("CHENZHOU", organisationCode, category, status);
+    }
+
+    /** A submitted application of the organisation in this year's call of the programme, with a budget of 30,000 yuan. */
+    public long application(String programme, String organisationCode, String category, String status) {
         deploy();
         long organisationId = jdbc.sql("select id from organisation where code = ?").param(organisationCode)
                 .query(Long.class).single();
-        long callId = jdbc.sql("select id from programme_call where programme_code = 'CHENZHOU' and call_year = ?")
-                .param(PlatformClock.today().getYear()).query(Long.class).single();
-        String number = "CZ-FORMS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        long callId = jdbc.sql("select id from programme_call where programme_code = ? and call_year = ?")
+                .params(programme, PlatformClock.today().getYear()).query(Long.class).single();
+        String number = programme.substring(0, 2) + "-FORMS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
         Timestamp now = Timestamp.from(Instant.now());
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into application (number, programme_code, call_id, category_code, organisation_id, title, aims,
                     content, schedule, expected_results, status, created_by, created_at, submitted_at, updated_at)
-                values (?, 'CHENZHOU', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(number, callId, category, organisationId, "表单测试项目 " + number, "提升学术交流水平",
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(number, programme, callId, category, organisationId, "表单测试项目 " + number, "提升学术交流水平",
                         "举办两次学术年会，开展科普进社区活动。", "上半年筹备，下半年实施。", "形成调研报告一份。", status,
                         organisationCode.toLowerCase(java.util.Locale.ROOT), now, now, now)
                 .update(keys, "id");
@@ -90,10 +95,35 @@ public class FormTasks {
         variables.put(ProjectProcess.APPLICATION_ID, applicationId);
         variables.put(ProjectProcess.APPLICATION_NUMBER, number(applicationId));
         variables.put(ProjectProcess.APPLICANT_GROUP, Roles.organisationGroup(organisationCode));
-        variables.put(ProjectProcess.PROGRAMME, "CHENZHOU");
+        // the application's programme, whose city the instance's tenant is
+        variables.put(ProjectProcess.PROGRAMME, jdbc.sql("select programme_code from application where id = ?")
+                .param(applicationId).query(String.class).single());
         variables.put(ProjectProcess.DISBURSED, 0.0);
         variables.putAll(more);
-        return runtimeService.startProcessInstanceByKey(PROCESS, number(applicationId), variables);
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS, number(applicationId), variables);
+        // as the platform does when it starts an application's process: the application knows its instance
+        jdbc.sql("update application set process_instance_id = ? where id = ?").params(instance.getId(), applicationId).update();
+        return instance;
+    }
+
+    /** A file the applicant uploaded in an earlier step, written straight into the table. */
+    public void attach(long applicationId, cn.kexie.capability.application.Attachment.Kind kind, String fileName,
+            byte[] content, String user) {
+        jdbc.sql("""
+                insert into attachment (application_id, kind, file_name, content_type, size_bytes, sha256, content,
+                    uploaded_by, uploaded_at)
+                values (?, ?, ?, 'application/pdf', ?, ?, ?, ?, ?)""")
+                .params(applicationId, kind.name(), fileName, (long) content.length,
+                        java.util.HexFormat.of().formatHex(sha256(content)), content, user, Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The task with {@code formKey} of a new instance for the application, as {@code user} sees it. */

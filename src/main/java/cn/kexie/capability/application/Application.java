@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** An application (申报) with its 申报书 fields, as one programme's call received it. */
-public record Application(long id, String number, String programmeCode, long callId, int callYear,
+/**
+ * An application (申报) with its 申报书 fields, as one programme's call received it; {@code cityCode}
+ * is the city whose programme it is (the engine tenant of its process).
+ */
+public record Application(long id, String number, String programmeCode, String cityCode, long callId, int callYear,
         String categoryCode, long organisationId, String organisationName, String title, String aims,
         String content, String schedule, String expectedResults, Map<String, Object> declared, String status,
         String processInstanceId, BigDecimal panelScore, BigDecimal disbursedYuan, BigDecimal recoveredYuan,
@@ -23,5 +26,10 @@ public record Application(long id, String number, String programmeCode, long cal
     /** Still editable by the applicant: a draft, or returned for correction. */
     public boolean editable() {
         return Statuses.DRAFT.equals(status) || Statuses.RETURNED.equals(status);
+    }
+
+    /** Whether the applicant ever submitted it; one never submitted is a draft, whatever became of it. */
+    public boolean submitted() {
+        return submittedAt != null;
     }
 }

@@ -24,9 +24,10 @@ import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * One application's dossier: the applicant's own (any other is refused, whatever id the URL
- * carries) or, for staff, any. The user's open tasks on it are one click away; the office can
- * record fraud found during implementation.
+ * One application's dossier, for whoever may read it ({@link ApplicationService#get}: the
+ * applicant's own, staff within their cities and roles); any other id in the URL shows the same
+ * page as a missing one. The user's open tasks on it are one click away; the office can record
+ * fraud found during implementation.
  */
 @Route("applications/:id")
 @PermitAll
@@ -60,7 +61,9 @@ public class ApplicationDetailView extends VerticalLayout implements BeforeEnter
         try {
             app = applications.get(Long.parseLong(event.getRouteParameters().get("id").orElse("-1")));
         } catch (AccessDeniedException | NumberFormatException | cn.kexie.capability.common.UserError refused) {
-            add(new Paragraph(getTranslation("common.error.forbidden")));
+            // refused or missing: the same page, so that an id tells nothing
+            title = "";
+            add(new Paragraph(getTranslation("application.notAvailable")));
             return;
         }
         title = app.number() + " " + app.title();

@@ -244,10 +244,7 @@ class ApplicationForm implements TaskForm {
             Application app = applications.requireOwn(applicationId);
             for (Attachment a : attachments.list(applicationId, Attachment.Kind.APPLICATION)) {
                 Button remove = new Button(getTranslation("common.remove"), click -> {
-                    if (Notifications.run(() -> {
-                        applications.requireOwn(applicationId);
-                        attachments.delete(applicationId, a.id());
-                    })) {
+                    if (Notifications.run(() -> attachments.delete(applicationId, a.id()))) {
                         showFiles();
                     }
                 });

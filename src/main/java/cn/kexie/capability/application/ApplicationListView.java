@@ -34,7 +34,7 @@ public class ApplicationListView extends VerticalLayout implements HasDynamicTit
     public ApplicationListView(ApplicationService applications, ProgrammeCatalogue catalogue) {
         setSizeFull();
         programme.setPlaceholder(getTranslation("application.programme"));
-        programme.setItems(catalogue.programmes());
+        programme.setItems(catalogue.programmesOfMyCities());
         programme.setItemLabelGenerator(p -> p.name(getLocale()));
         programme.setClearButtonVisible(true);
         programme.setWidth("18em");

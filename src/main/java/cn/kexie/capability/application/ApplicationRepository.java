@@ -23,10 +23,11 @@ import org.springframework.stereotype.Repository;
 class ApplicationRepository {
 
     private static final String SELECT = """
-            select a.*, o.name as organisation_name, c.call_year
+            select a.*, o.name as organisation_name, c.call_year, p.city_code
             from application a
             join organisation o on o.id = a.organisation_id
             join programme_call c on c.id = a.call_id
+            join programme p on p.code = a.programme_code
             """;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
@@ -85,27 +86,57 @@ class ApplicationRepository {
                 .query(this::map).list();
     }
 
-    /** The office's view of a programme: filters are optional. */
-    List<Application> search(ApplicationFilter f, int offset, int limit) {
-        var where = where(f);
+    /**
+     * Which applications a list may show at all, whatever its filters: those of the given cities
+     * ({@code null}: every city), and only submitted ones if {@code submittedOnly}.
+     */
+    record Reach(java.util.Set<String> cities, boolean submittedOnly) {
+
+        static final Reach EVERYTHING = new Reach(null, false);
+
+        boolean nothing() {
+            return cities != null && cities.isEmpty();
+        }
+    }
+
+    /** The office's view of a programme: filters are optional; the reach is not. */
+    List<Application> search(ApplicationFilter f, Reach reach, int offset, int limit) {
+        if (reach.nothing()) {
+            return List.of();
+        }
+        var where = where(f, reach);
         where.params.add(offset);
         where.params.add(limit);
         return jdbc.sql(SELECT + where.sql + " order by a.number offset ? rows fetch next ? rows only")
                 .params(where.params).query(this::map).list();
     }
 
-    int count(ApplicationFilter f) {
-        var where = where(f);
-        return jdbc.sql("select count(*) from application a join organisation o on o.id = a.organisation_id" + where.sql)
+    int count(ApplicationFilter f, Reach reach) {
+        if (reach.nothing()) {
+            return 0;
+        }
+        var where = where(f, reach);
+        return jdbc.sql("""
+                select count(*) from application a
+                join organisation o on o.id = a.organisation_id
+                join programme p on p.code = a.programme_code""" + where.sql)
                 .params(where.params).query(Integer.class).single();
     }
 
     private record Where(String sql, List<Object> params) {
     }
 
-    private static Where where(ApplicationFilter f) {
+    private static Where where(ApplicationFilter f, Reach reach) {
         StringBuilder sql = new StringBuilder(" where 1 = 1");
         List<Object> params = new ArrayList<>();
+        if (reach.cities() != null) {
+            sql.append(" and p.city_code in (")
+                    .append(String.join(",", java.util.Collections.nCopies(reach.cities().size(), "?"))).append(")");
+            params.addAll(reach.cities().stream().sorted().toList());
+        }
+        if (reach.submittedOnly()) {
+            sql.append(" and a.submitted_at is not null");
+        }
         if (f.programmeCode() != null) {
             sql.append(" and a.programme_code = ?");
             params.add(f.programmeCode());
@@ -130,6 +161,16 @@ class ApplicationRepository {
             params.add(like);
         }
         return new Where(sql.toString(), params);
+    }
+
+    /**
+     * Locks the application's row until the transaction ends and reads it: a change of the dossier
+     * and the submission (or any step that moves the status on) then happen one after the other, so
+     * a change never lands in an application that was submitted meanwhile.
+     */
+    Optional<Application> lockAndFind(long id) {
+        List<Long> locked = jdbc.sql("select id from application where id = ? for update").param(id).query(Long.class).list();
+        return locked.isEmpty() ? Optional.empty() : find(id);
     }
 
     void update(long id, int version, ApplicationDraft d) {
@@ -220,7 +261,7 @@ class ApplicationRepository {
                 .param(a.id())
                 .query((rs, n) -> new Application.BudgetLine(rs.getString(1), rs.getBigDecimal(2), rs.getString(3)))
                 .list();
-        return new Application(a.id(), a.number(), a.programmeCode(), a.callId(), a.callYear(), a.categoryCode(),
+        return new Application(a.id(), a.number(), a.programmeCode(), a.cityCode(), a.callId(), a.callYear(), a.categoryCode(),
                 a.organisationId(), a.organisationName(), a.title(), a.aims(), a.content(), a.schedule(),
                 a.expectedResults(), a.declared(), a.status(), a.processInstanceId(), a.panelScore(), a.disbursedYuan(),
                 a.recoveredYuan(), a.noticeEndsAt(), a.createdAt(), a.submittedAt(), a.version(), budget);
@@ -230,7 +271,7 @@ class ApplicationRepository {
         Timestamp submitted = rs.getTimestamp("submitted_at");
         Timestamp notice = rs.getTimestamp("notice_ends_at");
         return new Application(rs.getLong("id"), rs.getString("number"), rs.getString("programme_code"),
-                rs.getLong("call_id"), rs.getInt("call_year"), rs.getString("category_code"), rs.getLong("organisation_id"),
+                rs.getString("city_code"), rs.getLong("call_id"), rs.getInt("call_year"), rs.getString("category_code"), rs.getLong("organisation_id"),
                 rs.getString("organisation_name"), rs.getString("title"), rs.getString("aims"), rs.getString("content"),
                 rs.getString("schedule"), rs.getString("expected_results"), fromJson(rs.getString("declared")),
                 rs.getString("status"), rs.getString("process_instance_id"), rs.getBigDecimal("panel_score"),

@@ -48,10 +48,11 @@ public class ApplicationService {
     private final TaskService taskService;
     private final WorkflowTasks tasks;
     private final AttachmentService attachments;
+    private final DossierAccess access;
 
     ApplicationService(ApplicationRepository repository, ProgrammeCatalogue catalogue, OrganisationService organisations,
             CurrentUser currentUser, RuntimeService runtimeService, TaskService taskService, WorkflowTasks tasks,
-            AttachmentService attachments) {
+            AttachmentService attachments, DossierAccess access) {
         this.repository = repository;
         this.catalogue = catalogue;
         this.organisations = organisations;
@@ -60,6 +61,7 @@ public class ApplicationService {
         this.taskService = taskService;
         this.tasks = tasks;
         this.attachments = attachments;
+        this.access = access;
     }
 
     /** The applicant opens an application in a category of an open call; its process starts at once. */
@@ -102,12 +104,15 @@ public class ApplicationService {
         return repository.find(id).orElseThrow();
     }
 
-    /** Saves the 申报书 while it is a draft or returned for correction. */
+    /**
+     * Saves the 申报书 while it is a draft or returned for correction and its form task is open
+     * (checked on the locked row, so a second tab cannot change an application submitted meanwhile).
+     */
     @Transactional
     public Application saveDraft(long id, int version, ApplicationDraft draft) {
-        Application app = requireOwn(id);
-        if (!app.editable()) {
-            throw new UserError("application.error.notEditable");
+        Application app = access.requireChange(id, Attachment.Kind.APPLICATION);
+        if (draft == null) {
+            throw new UserError("application.error.noDraft");
         }
         List<Problem> problems = validateFields(draft);
         problems.addAll(validateDeclared(app, draft.getDeclared(), false));
@@ -126,10 +131,7 @@ public class ApplicationService {
      */
     @Transactional
     public Application submit(long id) {
-        Application app = requireOwn(id);
-        if (!app.editable()) {
-            throw new UserError("application.error.notEditable");
-        }
+        Application app = access.requireChange(id, Attachment.Kind.APPLICATION);
         List<Problem> problems = validateComplete(app);
         problems.addAll(validateDeclared(app, app.declared(), true));
         UserError.throwIfAny(problems);
@@ -157,19 +159,22 @@ public class ApplicationService {
         return organisations.mine().map(org -> repository.byOrganisation(org.getId())).orElse(List.of());
     }
 
+    /**
+     * The applications of the caller's cities that its role works with (see {@link DossierAccess}):
+     * the office and managers all, party group, leading group and finance the submitted ones; other
+     * roles have no such list.
+     */
     @Transactional(readOnly = true)
     public List<Application> search(ApplicationFilter filter, int offset, int limit) {
-        requireStaff();
-        return repository.search(filter, offset, limit);
+        return repository.search(filter == null ? ApplicationFilter.all() : filter, access.listReach(), offset, limit);
     }
 
     @Transactional(readOnly = true)
     public int count(ApplicationFilter filter) {
-        requireStaff();
-        return repository.count(filter);
+        return repository.count(filter == null ? ApplicationFilter.all() : filter, access.listReach());
     }
 
-    /** The application, if the caller may read it. */
+    /** The application, if the caller may read it (see {@link DossierAccess}); refused like a missing one otherwise. */
     @Transactional(readOnly = true)
     public Application get(long id) {
         Application app = load(id);
@@ -177,10 +182,15 @@ public class ApplicationService {
         return app;
     }
 
+    /**
+     * The application's history as the caller may see it: applicants, experts and the county
+     * association see no expert identities, single sheets or internal notes (see {@link DossierAccess}).
+     */
     @Transactional(readOnly = true)
     public List<ApplicationEvent> events(long id) {
-        checkRead(load(id));
-        return repository.events(id);
+        Application app = load(id);
+        DossierAccess.Audience audience = access.requireRead(app);
+        return access.visible(app, audience, repository.events(id));
     }
 
     // ---- for process steps and other features' services (callers check access themselves) ----
@@ -229,7 +239,8 @@ public class ApplicationService {
     public List<Application> searchInternal(long callId, String categoryCode, List<String> statuses) {
         List<Application> result = new ArrayList<>();
         for (String status : statuses) {
-            result.addAll(repository.search(new ApplicationFilter(null, callId, categoryCode, status, null), 0, 100_000));
+            result.addAll(repository.search(new ApplicationFilter(null, callId, categoryCode, status, null),
+                    ApplicationRepository.Reach.EVERYTHING, 0, 100_000));
         }
         return result;
     }
@@ -308,36 +319,25 @@ public class ApplicationService {
         return counts;
     }
 
-    /** Whether the current user may read the application. */
+    /** Whether the current user may read the application (see {@link DossierAccess}); refuses otherwise. */
     public void checkRead(Application app) {
-        if (currentUser.hasAnyRole(Roles.STAFF)) {
-            return;
-        }
-        boolean own = organisations.mine().map(org -> org.getId() == app.organisationId()).orElse(false);
-        if (!own) {
-            throw new AccessDeniedException("application.error.forbidden");
-        }
+        access.requireRead(app);
     }
 
-    /** The application of the current applicant's organisation, for changes. */
+    /** The application of the current applicant's organisation, for its steps. */
     public Application requireOwn(long id) {
         Application app = load(id);
-        boolean own = currentUser.hasRole(Roles.APPLICANT)
-                && organisations.mine().map(org -> org.getId() == app.organisationId()).orElse(false);
-        if (!own) {
+        if (!access.isOwn(app)) {
             throw new AccessDeniedException("application.error.forbidden");
         }
         return app;
     }
 
-    private void requireStaff() {
-        if (!currentUser.hasAnyRole(Roles.STAFF)) {
-            throw new AccessDeniedException("application.error.forbidden");
-        }
-    }
-
     static List<Problem> validateFields(ApplicationDraft d) {
         List<Problem> problems = new ArrayList<>();
+        if (d.getBudget() == null) {
+            d.setBudget(List.of());
+        }
         if (d.getTitle() == null || d.getTitle().isBlank() || d.getTitle().trim().length() > MAX_TITLE) {
             problems.add(new Problem("application.error.title", MAX_TITLE));
         }
@@ -358,7 +358,7 @@ public class ApplicationService {
             problems.add(new Problem("application.error.budgetLines", MAX_BUDGET_LINES));
         }
         for (Application.BudgetLine line : d.getBudget()) {
-            if (line.item() == null || line.item().isBlank() || line.item().length() > 200 || line.amountYuan() == null
+            if (line == null || line.item() == null || line.item().isBlank() || line.item().length() > 200 || line.amountYuan() == null
                     || line.amountYuan().signum() <= 0 || line.amountYuan().compareTo(MAX_AMOUNT) > 0
                     || line.amountYuan().scale() > 2 || line.note() != null && line.note().length() > 500) {
                 problems.add(new Problem("application.error.budgetLine"));

@@ -11,7 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Files of a dossier: PDF, images, Word and Excel only, at most {@value #MAX_BYTES} bytes each,
- * checked by name and by content, stored in the database with their SHA-256.
+ * checked by name and by content, stored in the database with their SHA-256. Only the applicant
+ * adds or removes files, and only during the step they belong to (see {@link DossierAccess#requireChange}),
+ * checked in the same transaction as the change.
  */
 @Service
 public class AttachmentService {
@@ -20,14 +22,23 @@ public class AttachmentService {
     public static final int MAX_PER_APPLICATION = 60;
 
     private final JdbcClient jdbc;
+    private final DossierAccess access;
 
-    AttachmentService(JdbcClient jdbc) {
+    AttachmentService(JdbcClient jdbc, DossierAccess access) {
         this.jdbc = jdbc;
+        this.access = access;
     }
 
-    /** Checks and stores a file; callers check that the user may add files to this dossier. */
+    /**
+     * Checks and stores a file of the current user, the applicant, while the step the kind belongs to
+     * is open (the 申报书's materials: while a draft or returned for correction); refuses otherwise.
+     */
     @Transactional
     public Attachment store(long applicationId, Attachment.Kind kind, String fileName, byte[] content, String userId) {
+        if (kind == null) {
+            throw new UserError("attachment.error.kind");
+        }
+        access.requireChange(applicationId, kind);
         UserError.throwIfAny(FileRules.problems(fileName, content));
         String name = FileRules.cleanName(fileName);
         String type = FileRules.contentType(name);
@@ -64,16 +75,22 @@ public class AttachmentService {
         return list(applicationId).stream().filter(a -> a.kind() == kind).toList();
     }
 
-    /** The file's bytes; callers check that the user may read the dossier. */
+    /** The file's bytes, if the current user may read the dossier. */
     @Transactional(readOnly = true)
     public byte[] content(long applicationId, long attachmentId) {
+        access.requireRead(applicationId);
         return jdbc.sql("select content from attachment where id = ? and application_id = ?")
                 .params(attachmentId, applicationId).query(byte[].class).optional()
                 .orElseThrow(() -> new UserError("attachment.error.notFound"));
     }
 
+    /** Removes a file of the applicant's, under the same rule as {@link #store}. */
     @Transactional
     public void delete(long applicationId, long attachmentId) {
+        Attachment.Kind kind = jdbc.sql("select kind from attachment where id = ? and application_id = ?")
+                .params(attachmentId, applicationId).query(String.class).optional().map(Attachment.Kind::valueOf)
+                .orElseThrow(() -> new UserError("attachment.error.notFound"));
+        access.requireChange(applicationId, kind);
         jdbc.sql("delete from attachment where id = ? and application_id = ?").params(attachmentId, applicationId).update();
     }
 }

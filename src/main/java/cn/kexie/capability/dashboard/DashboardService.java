@@ -1,24 +1,39 @@
 package cn.kexie.capability.dashboard;
 
 import cn.kexie.capability.common.PlatformClock;
+import cn.kexie.capability.security.CityScope;
+import cn.kexie.capability.security.CurrentUser;
+import cn.kexie.capability.security.Roles;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Figures for the dashboard, straight from the database: one query each. */
+/**
+ * Figures for the dashboard, straight from the database: one query each, counting only the
+ * programmes of the cities the caller works for (administrators: every city).
+ */
 @Service
 class DashboardService {
 
+    /** Who sees the dashboard, as its view allows. */
+    static final String[] READERS = {Roles.MANAGER, Roles.PROGRAMME_OFFICE, Roles.ADMIN};
+
     private final JdbcClient jdbc;
     private final TaskService taskService;
+    private final CurrentUser currentUser;
 
-    DashboardService(JdbcClient jdbc, TaskService taskService) {
+    DashboardService(JdbcClient jdbc, TaskService taskService, CurrentUser currentUser) {
         this.jdbc = jdbc;
         this.taskService = taskService;
+        this.currentUser = currentUser;
     }
 
     record Row(String programme, int year, String status, int count) {
@@ -29,27 +44,67 @@ class DashboardService {
 
     @Transactional(readOnly = true)
     List<Row> byStatus() {
+        Cities cities = cities();
         return jdbc.sql("""
                 select p.name_zh, c.call_year, a.status, count(*)
                 from application a
                 join programme p on p.code = a.programme_code
                 join programme_call c on c.id = a.call_id
+                where""" + cities.sql + """
                 group by p.name_zh, c.call_year, a.status
                 order by p.name_zh, c.call_year desc, a.status""")
+                .params(cities.params)
                 .query((rs, n) -> new Row(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4))).list();
     }
 
     @Transactional(readOnly = true)
     Totals totals() {
-        int all = jdbc.sql("select count(*) from application").query(Integer.class).single();
-        int open = jdbc.sql("select count(*) from application a where exists "
-                + "(select 1 from act_ru_execution e where e.proc_inst_id_ = a.process_instance_id)")
-                .query(Integer.class).single();
-        BigDecimal disbursed = jdbc.sql("select coalesce(sum(amount_yuan), 0) from payment where kind = 'DISBURSEMENT'")
-                .query(BigDecimal.class).single();
-        BigDecimal recovered = jdbc.sql("select coalesce(sum(amount_yuan), 0) from payment where kind = 'RECOVERY'")
-                .query(BigDecimal.class).single();
-        long overdue = taskService.createTaskQuery().dueBefore(Date.from(PlatformClock.now())).count();
-        return new Totals(all, open, overdue, disbursed, recovered);
+        Cities cities = cities();
+        String applications = " from application a join programme p on p.code = a.programme_code where" + cities.sql;
+        int all = jdbc.sql("select count(*)" + applications).params(cities.params).query(Integer.class).single();
+        int open = jdbc.sql("select count(*)" + applications
+                + " and exists (select 1 from act_ru_execution e where e.proc_inst_id_ = a.process_instance_id)")
+                .params(cities.params).query(Integer.class).single();
+        String payments = "select coalesce(sum(m.amount_yuan), 0) from payment m join application a on a.id = m.application_id"
+                + " join programme p on p.code = a.programme_code where m.kind = ? and" + cities.sql;
+        BigDecimal disbursed = jdbc.sql(payments).params(with("DISBURSEMENT", cities.params)).query(BigDecimal.class).single();
+        BigDecimal recovered = jdbc.sql(payments).params(with("RECOVERY", cities.params)).query(BigDecimal.class).single();
+        return new Totals(all, open, overdueTasks(), disbursed, recovered);
+    }
+
+    /** Open tasks past their due date in the caller's cities (each process instance carries its city's tenant). */
+    private long overdueTasks() {
+        TaskQuery overdue = taskService.createTaskQuery().dueBefore(Date.from(PlatformClock.now()));
+        CityScope scope = currentUser.cities();
+        if (scope.all()) {
+            return overdue.count();
+        }
+        return scope.cities().isEmpty() ? 0 : overdue.tenantIdIn(scope.cities().toArray(String[]::new)).count();
+    }
+
+    /** A condition on {@code p.city_code} limiting figures to the caller's cities, and its parameters. */
+    private record Cities(String sql, List<Object> params) {
+    }
+
+    private Cities cities() {
+        if (!currentUser.hasAnyRole(READERS)) {
+            throw new AccessDeniedException("the dashboard is for leadership and the programme office");
+        }
+        CityScope scope = currentUser.cities();
+        if (scope.all()) {
+            return new Cities(" 1 = 1 ", List.of());
+        }
+        if (scope.cities().isEmpty()) {
+            return new Cities(" 1 = 0 ", List.of());
+        }
+        return new Cities(" p.city_code in (" + String.join(",", Collections.nCopies(scope.cities().size(), "?")) + ") ",
+                List.copyOf(scope.cities().stream().sorted().toList()));
+    }
+
+    private static List<Object> with(Object first, List<Object> rest) {
+        List<Object> params = new ArrayList<>();
+        params.add(first);
+        params.addAll(rest);
+        return params;
     }
 }

@@ -185,7 +185,8 @@ public class ImplementationService implements cn.kexie.capability.application.Ap
     @Transactional
     public void reportFraud(long applicationId, String note) {
         requireOffice();
-        Application app = applications.load(applicationId);
+        // an office records fraud only in an application of its own cities
+        Application app = applications.get(applicationId);
         if (note == null || note.isBlank() || note.length() > MAX_TEXT) {
             throw new UserError("review.error.reasonsRequired");
         }

@@ -68,7 +68,7 @@ public class OrganisationEditView extends VerticalLayout implements BeforeEnterO
         name.setRequired(true);
         name.setMaxLength(200);
         city.setLabel(getTranslation("organisation.city"));
-        List<City> cities = catalogue.cities();
+        List<City> cities = catalogue.myCities();
         city.setItems(cities.stream().map(City::code).toList());
         city.setItemLabelGenerator(c -> cities.stream().filter(x -> x.code().equals(c)).findFirst()
                 .map(x -> x.name(getLocale())).orElse(c));

@@ -32,7 +32,7 @@ public class OrganisationListView extends VerticalLayout implements HasDynamicTi
 
     public OrganisationListView(OrganisationService service, ProgrammeCatalogue catalogue, CurrentUser currentUser) {
         setSizeFull();
-        List<City> cities = catalogue.cities();
+        List<City> cities = catalogue.myCities();
         city.setPlaceholder(getTranslation("organisation.allCities"));
         city.setItems(cities.stream().map(City::code).toList());
         city.setItemLabelGenerator(c -> cityName(cities, c));

@@ -38,10 +38,11 @@ class OrganisationRepository {
                 .query(OrganisationRepository::map).optional().map(this::withRecords);
     }
 
-    /** Without yearly records: for lists. */
-    List<Organisation> search(String cityCode, String text, int offset, int limit) {
+    /** Without yearly records: for lists; {@code cities} limits them (null: every city). */
+    List<Organisation> search(java.util.Set<String> cities, String cityCode, String text, int offset, int limit) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from organisation where 1 = 1");
         var params = new java.util.ArrayList<Object>();
+        inCities(sql, params, cities);
         if (cityCode != null && !cityCode.isBlank()) {
             sql.append(" and city_code = ?");
             params.add(cityCode);
@@ -58,9 +59,10 @@ class OrganisationRepository {
         return jdbc.sql(sql.toString()).params(params).query(OrganisationRepository::map).list();
     }
 
-    int count(String cityCode, String text) {
+    int count(java.util.Set<String> cities, String cityCode, String text) {
         StringBuilder sql = new StringBuilder("select count(*) from organisation where 1 = 1");
         var params = new java.util.ArrayList<Object>();
+        inCities(sql, params, cities);
         if (cityCode != null && !cityCode.isBlank()) {
             sql.append(" and city_code = ?");
             params.add(cityCode);
@@ -72,6 +74,18 @@ class OrganisationRepository {
             params.add(like);
         }
         return jdbc.sql(sql.toString()).params(params).query(Integer.class).single();
+    }
+
+    private static void inCities(StringBuilder sql, List<Object> params, java.util.Set<String> cities) {
+        if (cities == null) {
+            return;
+        }
+        if (cities.isEmpty()) {
+            sql.append(" and 1 = 0");
+            return;
+        }
+        sql.append(" and city_code in (").append(String.join(",", java.util.Collections.nCopies(cities.size(), "?"))).append(")");
+        params.addAll(cities.stream().sorted().toList());
     }
 
     boolean codeExists(String code, Long exceptId) {

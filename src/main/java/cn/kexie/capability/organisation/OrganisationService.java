@@ -2,6 +2,7 @@ package cn.kexie.capability.organisation;
 
 import cn.kexie.capability.common.UserError;
 import cn.kexie.capability.common.UserError.Problem;
+import cn.kexie.capability.security.CityScope;
 import cn.kexie.capability.security.CurrentUser;
 import cn.kexie.capability.security.Roles;
 import java.util.ArrayList;
@@ -16,8 +17,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The organisation register (学会名录). Office staff and administrators edit it; an applicant reads
- * its own organisation only, whatever id it asks for.
+ * The organisation register (学会名录). Office staff edit the organisations of their cities,
+ * administrators every city's; the office and managers read their cities' organisations; an
+ * applicant reads its own organisation only, whatever id it asks for. Another city's organisation is
+ * refused like a missing one.
  */
 @Service
 public class OrganisationService {
@@ -74,16 +77,23 @@ public class OrganisationService {
                 : Optional.empty();
     }
 
+    /** The register of the caller's cities, for the office, managers and administrators. */
     @Transactional(readOnly = true)
     public List<Organisation> search(String cityCode, String text, int offset, int limit) {
-        requireStaff();
-        return repository.search(cityCode, text, offset, limit);
+        requireReader();
+        return repository.search(readableCities(), cityCode, text, offset, limit);
     }
 
     @Transactional(readOnly = true)
     public int count(String cityCode, String text) {
-        requireStaff();
-        return repository.count(cityCode, text);
+        requireReader();
+        return repository.count(readableCities(), cityCode, text);
+    }
+
+    /** The cities whose organisations the caller reads: null for every city. */
+    private java.util.Set<String> readableCities() {
+        CityScope scope = currentUser.cities();
+        return scope.all() ? null : scope.cities();
     }
 
     @Transactional(readOnly = true)
@@ -95,6 +105,19 @@ public class OrganisationService {
     @Transactional
     public Organisation save(Organisation org) {
         if (!currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN)) {
+            throw new AccessDeniedException("organisation.error.forbidden");
+        }
+        // the office keeps its own cities' register: neither an organisation of another city, nor one moved there
+        CityScope cities = currentUser.cities();
+        if (org.getId() != null) {
+            Organisation stored = repository.findById(org.getId())
+                    .orElseThrow(() -> new UserError("organisation.error.notFound", org.getId()));
+            if (!cities.includes(stored.getCityCode())) {
+                throw new AccessDeniedException("organisation.error.forbidden");
+            }
+        }
+        if (org.getCityCode() != null && !cities.includes(org.getCityCode())
+                && jdbc.sql("select count(*) from city where code = ?").param(org.getCityCode()).query(Integer.class).single() > 0) {
             throw new AccessDeniedException("organisation.error.forbidden");
         }
         UserError.throwIfAny(validate(org));
@@ -184,13 +207,16 @@ public class OrganisationService {
             if (!own) {
                 throw new AccessDeniedException("organisation.error.forbidden");
             }
-        } else if (!currentUser.hasAnyRole(Roles.STAFF)) {
+        } else if (!currentUser.hasAnyRole(READERS) || !currentUser.cities().includes(org.getCityCode())) {
             throw new AccessDeniedException("organisation.error.forbidden");
         }
     }
 
-    private void requireStaff() {
-        if (!currentUser.hasAnyRole(Roles.STAFF)) {
+    /** Who reads the register (as its views allow): the office, managers, administrators. */
+    static final String[] READERS = {Roles.PROGRAMME_OFFICE, Roles.MANAGER, Roles.ADMIN};
+
+    private void requireReader() {
+        if (!currentUser.hasAnyRole(READERS)) {
             throw new AccessDeniedException("organisation.error.forbidden");
         }
     }

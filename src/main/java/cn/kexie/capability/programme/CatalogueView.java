@@ -27,6 +27,8 @@ import java.util.List;
 /**
  * The programme catalogue: each city's programme, its categories, and the yearly calls with their
  * deadlines, quotas, numbers of awards and amounts. Changes take effect at once, without a rebuild.
+ * A user sees the programmes of its own cities (administrators: all); the catalogue refuses changes
+ * to another city's calls whatever the page sends.
  */
 @Route("catalogue")
 @Menu(order = 80, title = "nav.catalogue")
@@ -46,7 +48,7 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
         this.catalogue = catalogue;
         this.editable = currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN);
         programme.setLabel(getTranslation("catalogue.programme"));
-        programme.setItems(catalogue.programmes());
+        programme.setItems(catalogue.programmesOfMyCities());
         programme.setItemLabelGenerator(p -> p.name(getLocale()));
         programme.setWidth("28em");
         call.setLabel(getTranslation("catalogue.call"));
@@ -83,7 +85,7 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
         selectors.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(selectors, programmeInfo, new H3(getTranslation("catalogue.categories")), categories, addCategory,
                 new H3(getTranslation("catalogue.quotas")), quotas);
-        List<Programme> all = catalogue.programmes();
+        List<Programme> all = catalogue.programmesOfMyCities();
         if (!all.isEmpty()) {
             programme.setValue(all.get(0));
         }

@@ -3,6 +3,7 @@ package cn.kexie.capability.programme;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.common.UserError;
 import cn.kexie.capability.common.UserError.Problem;
+import cn.kexie.capability.security.CityScope;
 import cn.kexie.capability.security.CurrentUser;
 import cn.kexie.capability.security.Roles;
 import java.math.BigDecimal;
@@ -54,6 +55,7 @@ public class ProgrammeCatalogue {
     public void setMidterm(long callId, LocalDate midtermOn) {
         requireEditor();
         Call call = call(callId).orElseThrow(() -> new UserError("programme.error.unknownCall", callId));
+        requireEditorOf(call.programmeCode());
         if (midtermOn != null && !midtermOn.isAfter(call.publishedOn())) {
             throw new UserError("programme.error.midtermBeforePublication");
         }
@@ -75,6 +77,20 @@ public class ProgrammeCatalogue {
     @Transactional(readOnly = true)
     public List<Programme> programmes() {
         return jdbc.sql("select * from programme order by code").query(ProgrammeCatalogue::programme).list();
+    }
+
+    /** The cities the current user works for (every city for administrators). */
+    @Transactional(readOnly = true)
+    public List<City> myCities() {
+        CityScope cities = currentUser.cities();
+        return cities().stream().filter(c -> cities.includes(c.code())).toList();
+    }
+
+    /** The programmes of the cities the current user works for (every programme for administrators). */
+    @Transactional(readOnly = true)
+    public List<Programme> programmesOfMyCities() {
+        CityScope cities = currentUser.cities();
+        return programmes().stream().filter(p -> cities.includes(p.cityCode())).toList();
     }
 
     @Transactional(readOnly = true)
@@ -173,6 +189,7 @@ public class ProgrammeCatalogue {
     @Transactional
     public Call createCall(String programmeCode, int year, String title, LocalDate publishedOn) {
         requireEditor();
+        requireEditorOf(programmeCode);
         List<Problem> problems = new ArrayList<>();
         if (programme(programmeCode).isEmpty()) {
             problems.add(new Problem("programme.error.unknownProgramme", programmeCode));
@@ -202,6 +219,7 @@ public class ProgrammeCatalogue {
     public void saveCallCategory(CallCategory value) {
         requireEditor();
         Call call = call(value.callId()).orElseThrow(() -> new UserError("programme.error.unknownCall", value.callId()));
+        requireEditorOf(call.programmeCode());
         List<Problem> problems = new ArrayList<>();
         if (category(call.programmeCode(), value.categoryCode()).isEmpty()) {
             problems.add(new Problem("programme.error.unknownCategory", value.categoryCode()));
@@ -235,6 +253,7 @@ public class ProgrammeCatalogue {
     public void saveQuota(CallQuota quota) {
         requireEditor();
         Call call = call(quota.callId()).orElseThrow(() -> new UserError("programme.error.unknownCall", quota.callId()));
+        requireEditorOf(call.programmeCode());
         List<Problem> problems = new ArrayList<>();
         boolean known = categories(call.programmeCode()).stream().anyMatch(c -> c.quotaCode().equals(quota.quotaCode()));
         if (!known) {
@@ -254,6 +273,14 @@ public class ProgrammeCatalogue {
 
     private void requireEditor() {
         if (!currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN)) {
+            throw new AccessDeniedException("programme.error.forbidden");
+        }
+    }
+
+    /** The office edits the catalogue of its own cities only; administrators every city's. */
+    private void requireEditorOf(String programmeCode) {
+        String city = programme(programmeCode).map(Programme::cityCode).orElse(null);
+        if (city != null && !currentUser.cities().includes(city)) {
             throw new AccessDeniedException("programme.error.forbidden");
         }
     }

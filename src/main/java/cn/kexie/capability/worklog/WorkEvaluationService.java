@@ -97,8 +97,9 @@ class WorkEvaluationService {
      */
     @Transactional
     StartResult startYear(int year) {
-        if (!currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN)) {
-            throw new AccessDeniedException("the programme office starts evaluations");
+        if (!currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN)
+                || !currentUser.cities().includes(ChengduEvaluation.PROGRAMME)) {
+            throw new AccessDeniedException("Chengdu's programme office starts evaluations");
         }
         int thisYear = PlatformClock.today().getYear();
         if (year < WorkRecordService.FIRST_YEAR || year > thisYear) {
@@ -152,8 +153,9 @@ class WorkEvaluationService {
     /** The evaluations of a year, for the office's list. */
     @Transactional(readOnly = true)
     List<WorkEvaluation> ofYear(int year) {
-        if (!currentUser.hasAnyRole(WorkRecordService.READERS)) {
-            throw new AccessDeniedException("evaluations are for the programme office");
+        if (!currentUser.hasAnyRole(WorkRecordService.READERS)
+                || !currentUser.cities().includes(ChengduEvaluation.PROGRAMME)) {
+            throw new AccessDeniedException("evaluations are for Chengdu's programme office");
         }
         return jdbc.sql(SELECT + " where e.evaluation_year = ? order by o.code").param(year)
                 .query(WorkEvaluationService::map).list();

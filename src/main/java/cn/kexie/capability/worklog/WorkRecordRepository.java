@@ -21,6 +21,43 @@ class WorkRecordRepository {
     record Filter(Integer year, String workType, String workClass, Long organisationId) {
     }
 
+    /** The cities whose societies' records a reader sees: null for every city. */
+    List<WorkRecord> search(java.util.Set<String> cities, Filter filter, int offset, int limit) {
+        if (cities != null && cities.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params) + inCities(cities, params);
+        params.add(offset);
+        params.add(limit);
+        return jdbc.sql(SELECT + where + " order by r.record_year desc, o.code, r.held_on, r.id offset ? rows fetch next ? rows only")
+                .params(params).query(WorkRecordRepository::map).list();
+    }
+
+    int count(java.util.Set<String> cities, Filter filter) {
+        if (cities != null && cities.isEmpty()) {
+            return 0;
+        }
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params) + inCities(cities, params);
+        return jdbc.sql("select count(*) from work_record r join organisation o on o.id = r.organisation_id" + where)
+                .params(params).query(Integer.class).single();
+    }
+
+    private static String inCities(java.util.Set<String> cities, List<Object> params) {
+        if (cities == null) {
+            return "";
+        }
+        params.addAll(cities.stream().sorted().toList());
+        return " and o.city_code in (" + String.join(",", java.util.Collections.nCopies(cities.size(), "?")) + ")";
+    }
+
+    /** The city of the society that keeps the record. */
+    Optional<String> cityOf(long recordId) {
+        return jdbc.sql("select o.city_code from work_record r join organisation o on o.id = r.organisation_id where r.id = ?")
+                .param(recordId).query(String.class).optional();
+    }
+
     private static final String SELECT = """
             select r.*, o.code as organisation_code, o.name as organisation_name,
                    (select count(*) from work_record_file f where f.work_record_id = r.id) as file_count
@@ -44,22 +81,6 @@ class WorkRecordRepository {
     List<Integer> yearsOf(long organisationId) {
         return jdbc.sql("select distinct record_year from work_record where organisation_id = ? order by record_year desc")
                 .param(organisationId).query(Integer.class).list();
-    }
-
-    List<WorkRecord> search(Filter filter, int offset, int limit) {
-        List<Object> params = new ArrayList<>();
-        String where = where(filter, params);
-        params.add(offset);
-        params.add(limit);
-        return jdbc.sql(SELECT + where + " order by r.record_year desc, o.code, r.held_on, r.id offset ? rows fetch next ? rows only")
-                .params(params).query(WorkRecordRepository::map).list();
-    }
-
-    int count(Filter filter) {
-        List<Object> params = new ArrayList<>();
-        String where = where(filter, params);
-        return jdbc.sql("select count(*) from work_record r join organisation o on o.id = r.organisation_id" + where)
-                .params(params).query(Integer.class).single();
     }
 
     private static String where(Filter filter, List<Object> params) {

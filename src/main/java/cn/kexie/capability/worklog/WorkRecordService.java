@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Chengdu work records (学会重点工作记录). A society's applicant records, changes and deletes its own
  * organisation's records only, whatever id it sends, and only while the office's yearly evaluation of
  * that year has not started. Every save classifies the record anew with the decision tables in force
- * at that moment. The programme office, administrators and managers read every society's records.
+ * at that moment. The programme office and managers read the records of their cities' societies,
+ * administrators every society's.
  */
 @Service
 class WorkRecordService {
@@ -95,11 +96,14 @@ class WorkRecordService {
         return repository.evaluationStarted(requireMine().getId(), year);
     }
 
-    /** The record, if the caller may read it: its own organisation's, or any for the office. */
+    /** The record, if the caller may read it: its own organisation's, or for the office any of its cities'. */
     @Transactional(readOnly = true)
     WorkRecord get(long id) {
         WorkRecord record = repository.find(id).orElseThrow(() -> new UserError("worklog.error.notFound", id));
         if (currentUser.hasAnyRole(READERS)) {
+            if (!currentUser.cities().includes(repository.cityOf(id).orElse(null))) {
+                throw new AccessDeniedException("work record " + id + " is of another city");
+            }
             return record;
         }
         if (record.organisationId() != requireMine().getId()) {
@@ -189,17 +193,23 @@ class WorkRecordService {
         repository.delete(id);
     }
 
-    /** Every society's records, for the office's list. */
+    /** Every society's records of the reader's cities, for the office's list. */
     @Transactional(readOnly = true)
     List<WorkRecord> search(WorkRecordRepository.Filter filter, int offset, int limit) {
         requireReader();
-        return repository.search(filter, offset, limit);
+        return repository.search(readableCities(), filter, offset, limit);
     }
 
     @Transactional(readOnly = true)
     int count(WorkRecordRepository.Filter filter) {
         requireReader();
-        return repository.count(filter);
+        return repository.count(readableCities(), filter);
+    }
+
+    /** The cities whose societies' records the reader sees: null for every city. */
+    private java.util.Set<String> readableCities() {
+        var scope = currentUser.cities();
+        return scope.all() ? null : scope.cities();
     }
 
     /** For the evaluation's steps and forms, after they checked the task: no access check here. */

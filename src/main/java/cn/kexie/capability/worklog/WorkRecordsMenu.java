@@ -5,11 +5,15 @@ import cn.kexie.capability.programme.ProgrammeCatalogue;
 import cn.kexie.capability.ui.MenuVisibility;
 import org.springframework.stereotype.Component;
 
-/** A society sees "工作记录" only if a programme of its city keeps work records (catalogue kind WORK_RECORD). */
+/**
+ * A society sees "工作记录" only if a programme of its city keeps work records (catalogue kind
+ * WORK_RECORD); staff see the list of all societies' records only if one of their cities keeps them.
+ */
 @Component
 class WorkRecordsMenu implements MenuVisibility {
 
     static final String PATH = "work-records";
+    static final String ALL_PATH = "work-records/all";
     static final String KIND = "WORK_RECORD";
 
     private final OrganisationService organisations;
@@ -22,6 +26,9 @@ class WorkRecordsMenu implements MenuVisibility {
 
     @Override
     public boolean visible(String path) {
+        if (ALL_PATH.equals(path)) {
+            return catalogue.programmesOfMyCities().stream().anyMatch(p -> KIND.equals(p.kind()));
+        }
         if (!PATH.equals(path)) {
             return true;
         }

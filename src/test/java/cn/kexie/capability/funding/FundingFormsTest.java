@@ -105,7 +105,8 @@ class FundingFormsTest {
     @Test
     void theOfficeSeesTheSignedCopyAndConfirmsWithAMidtermDateAfterToday() {
         long app = forms.application("CZ-MED", "ACADEMIC_EXCHANGE", "AGREEMENT");
-        attachments.store(app, Attachment.Kind.SIGNED_AGREEMENT, "signed.pdf", PDF, "cz-med");
+        // signed and uploaded by the applicant in its own step, before the office's
+        forms.attach(app, Attachment.Kind.SIGNED_AGREEMENT, "signed.pdf", PDF, "cz-med");
         WorkItem task = forms.task(Forms.CONFIRM_AGREEMENT, app, "office", Map.of());
         AsUser.run(identity, "office", () -> {
             ConfirmAgreementForm.Step form = (ConfirmAgreementForm.Step) confirmAgreement.create(task, done::incrementAndGet);

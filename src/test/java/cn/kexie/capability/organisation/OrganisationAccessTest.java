@@ -121,4 +121,67 @@ class OrganisationAccessTest {
                         e -> assertThat(e.problems().get(0).key()).isEqualTo("common.error.changedMeanwhile"));
         assertThat(AsUser.call(identity, "office", () -> service.get(id)).getContactName()).isEqualTo("甲");
     }
+
+    // ------------------------------------------------------------------ cities
+
+    @Test
+    void xuzhousOfficeListsAndCountsXuzhousOrganisationsOnly() {
+        int xuzhou = jdbc.sql("select count(*) from organisation where city_code = 'XUZHOU'").query(Integer.class).single();
+        java.util.List<Organisation> seen = AsUser.call(identity, "office-xz", () -> service.search(null, null, 0, 10_000));
+        assertThat(seen).extracting(Organisation::getCityCode).containsOnly("XUZHOU");
+        assertThat(seen).extracting(Organisation::getCode).contains("XZ-MECH").doesNotContain("CZ-MED", "CD-MED");
+        assertThat(seen).hasSize(xuzhou);
+        assertThat(AsUser.call(identity, "office-xz", () -> service.count(null, null))).isEqualTo(xuzhou);
+        // naming another city, or another city's society, finds nothing
+        assertThat(AsUser.call(identity, "office-xz", () -> service.search("CHENZHOU", null, 0, 100))).isEmpty();
+        assertThat(AsUser.call(identity, "office-xz", () -> service.count("CHENZHOU", "医学会"))).isZero();
+        assertThat(AsUser.call(identity, "office", () -> service.search(null, "郴州市医学会", 0, 100)))
+                .extracting(Organisation::getCode).containsExactly("CZ-MED");
+    }
+
+    @Test
+    void anotherCitysOrganisationIsNeitherReadNorChangedByXuzhousOffice() {
+        long chenzhou = idOf("CZ-MED");
+        assertThatThrownBy(() -> AsUser.run(identity, "office-xz", () -> service.get(chenzhou)))
+                .isInstanceOf(AccessDeniedException.class);
+
+        Organisation czMed = AsUser.call(identity, "office", () -> service.get(chenzhou));
+        czMed.setContactName("徐州改的");
+        assertThatThrownBy(() -> AsUser.run(identity, "office-xz", () -> service.save(czMed)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(AsUser.call(identity, "office", () -> service.get(chenzhou)).getContactName()).isNotEqualTo("徐州改的");
+
+        // nor moves one of its own societies to another city, nor registers one there
+        long psci = idOf("XZ-PSCI");
+        Organisation moved = AsUser.call(identity, "office-xz", () -> service.get(psci));
+        moved.setCityCode("CHENZHOU");
+        assertThatThrownBy(() -> AsUser.run(identity, "office-xz", () -> service.save(moved)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(AsUser.call(identity, "office", () -> service.get(psci)).getCityCode()).isEqualTo("XUZHOU");
+        Organisation elsewhere = new Organisation();
+        elsewhere.setCode("T-CITY-CZ");
+        elsewhere.setName("郴州的新学会");
+        elsewhere.setCityCode("CHENZHOU");
+        elsewhere.setType(OrganisationType.MUNICIPAL_SOCIETY);
+        assertThatThrownBy(() -> AsUser.run(identity, "office-xz", () -> service.save(elsewhere)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(service.findByCode("T-CITY-CZ")).isEmpty();
+
+        // its own city's society it reads and changes
+        Organisation own = AsUser.call(identity, "office-xz", () -> service.get(psci));
+        own.setContactName("徐州联系人");
+        assertThat(AsUser.call(identity, "office-xz", () -> service.save(own)).getContactName()).isEqualTo("徐州联系人");
+    }
+
+    @Test
+    void rolesWithoutTheRegisterDoNotReadIt() {
+        long chenzhou = idOf("CZ-MED");
+        for (String user : java.util.List.of("expert1", "county", "finance", "party")) {
+            assertThatThrownBy(() -> AsUser.run(identity, user, () -> service.get(chenzhou))).as(user)
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> AsUser.run(identity, user, () -> service.search(null, null, 0, 10))).as(user)
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+        assertThat(AsUser.call(identity, "manager", () -> service.get(chenzhou)).getCode()).isEqualTo("CZ-MED");
+    }
 }

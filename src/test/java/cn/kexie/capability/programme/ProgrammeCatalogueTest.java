@@ -97,4 +97,32 @@ class ProgrammeCatalogueTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(catalogue.call("CHENGDU", 2033)).isEmpty();
     }
+
+    @Test
+    void anOfficeOfOneCityShowsAndChangesThatCitysCatalogueOnly() {
+        assertThat(AsUser.call(identity, "office-xz", () -> catalogue.programmesOfMyCities()))
+                .extracting(Programme::code).containsExactly("XUZHOU");
+        assertThat(AsUser.call(identity, "office-xz", () -> catalogue.myCities())).extracting(City::code).containsExactly("XUZHOU");
+        assertThat(AsUser.call(identity, "demo", () -> catalogue.programmesOfMyCities())).hasSize(catalogue.programmes().size());
+
+        assertThatThrownBy(() -> AsUser.run(identity, "office-xz", () ->
+                catalogue.createCall("CHENGDU", 2035, "徐州替成都建的", LocalDate.of(2035, 3, 1))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(catalogue.call("CHENGDU", 2035)).isEmpty();
+        Call chenzhou = catalogue.call("CHENZHOU", cn.kexie.capability.common.PlatformClock.today().getYear()).orElseThrow();
+        CallCategory before = catalogue.callCategory(chenzhou.id(), "ACADEMIC_EXCHANGE").orElseThrow();
+        assertThatThrownBy(() -> AsUser.run(identity, "office-xz", () -> catalogue.saveCallCategory(new CallCategory(
+                chenzhou.id(), "ACADEMIC_EXCHANGE", before.opensOn(), before.deadline().minusDays(1), null, null))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(catalogue.callCategory(chenzhou.id(), "ACADEMIC_EXCHANGE").orElseThrow().deadline()).isEqualTo(before.deadline());
+        assertThatThrownBy(() -> AsUser.run(identity, "office-xz", () ->
+                catalogue.saveQuota(new CallQuota(chenzhou.id(), "ACADEMIC_EXCHANGE", 0, 1))))
+                .isInstanceOf(AccessDeniedException.class);
+
+        // its own city's, yes; administrators every city's
+        Call xuzhou = AsUser.call(identity, "office-xz", () -> catalogue.createCall("XUZHOU", 2035, "2035年度徐州（测试）", LocalDate.of(2035, 3, 1)));
+        assertThat(xuzhou.programmeCode()).isEqualTo("XUZHOU");
+        assertThat(AsUser.call(identity, "demo", () -> catalogue.createCall("CHENGDU", 2035, "2035年度成都（测试）",
+                LocalDate.of(2035, 3, 1))).programmeCode()).isEqualTo("CHENGDU");
+    }
 }

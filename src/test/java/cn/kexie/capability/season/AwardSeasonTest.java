@@ -197,7 +197,7 @@ class AwardSeasonTest {
         draft.setBudget(List.of(new Application.BudgetLine("服务费", new BigDecimal("5000"), null)));
         draft.setDeclared(new LinkedHashMap<>(declared));
         AsUser.run(identity, user, () -> applications.saveDraft(app.id(), app.version(), draft));
-        attachments.store(app.id(), Attachment.Kind.APPLICATION, "申报书.pdf", PDF, user);
+        AsUser.run(identity, user, () -> attachments.store(app.id(), Attachment.Kind.APPLICATION, "申报书.pdf", PDF, user));
         AsUser.run(identity, user, () -> applications.submit(app.id()));
         return applications.load(app.id());
     }

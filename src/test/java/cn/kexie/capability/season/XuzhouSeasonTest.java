@@ -248,11 +248,11 @@ class XuzhouSeasonTest {
         Application failing = selected.get(3);
         for (Application app : selected) {
             Task report = task(app, XuzhouProject.TASK_SUBMIT_ASSESSMENT_REPORT);
-            attachments.store(app.id(), Attachment.Kind.SUMMARY, "总结报告.pdf", PDF, owner(app));
+            AsUser.run(identity, owner(app), () -> attachments.store(app.id(), Attachment.Kind.SUMMARY, "总结报告.pdf", PDF, owner(app)));
             if (app.categoryCode().equals("FIRST_CLASS")) {
                 assertThatThrownBy(() -> AsUser.run(identity, owner(app), () -> implementation.submitFinalReport(report.getId(), null)))
                         .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.problems().get(0).args()).contains("attachment.kind.CASE"));
-                attachments.store(app.id(), Attachment.Kind.CASE, "品牌建设案例.pdf", PDF, owner(app));
+                AsUser.run(identity, owner(app), () -> attachments.store(app.id(), Attachment.Kind.CASE, "品牌建设案例.pdf", PDF, owner(app)));
             }
             AsUser.run(identity, owner(app), () -> implementation.submitFinalReport(report.getId(), "全年任务完成。"));
             AsUser.run(identity, "office", () -> reviews.assignPanel(task(app, XuzhouProject.TASK_ASSIGN_ASSESSMENT_PANEL).getId(), PANEL));
@@ -329,7 +329,7 @@ class XuzhouSeasonTest {
         draft.setDeclared(new LinkedHashMap<>(declared));
         Application current = applications.load(app.id());
         AsUser.run(identity, user, () -> applications.saveDraft(app.id(), current.version(), draft));
-        attachments.store(app.id(), Attachment.Kind.APPLICATION, "申报书.pdf", PDF, user);
+        AsUser.run(identity, user, () -> attachments.store(app.id(), Attachment.Kind.APPLICATION, "申报书.pdf", PDF, user));
     }
 
     /** Initial review, a panel of three, their sheets: the application then waits for the call's result. */

@@ -300,6 +300,24 @@ class WorkRecordServiceTest {
         assertThat(as("office", () -> records.search(filter(2025), 0, 1))).hasSize(1);
     }
 
+    @Test
+    void anOfficeOfAnotherCityNeitherListsNorOpensChengdusRecordsNorStartsItsEvaluation() {
+        WorkRecord record = save("cd-elec", exchange(2021, "成都电子学会2021年会", 120, 1, 1, true, true, false));
+
+        assertThat(as("office-xz", () -> records.search(filter(2021), 0, 100))).isEmpty();
+        assertThat(as("office-xz", () -> records.count(filter(2021)))).isZero();
+        assertThatThrownBy(() -> as("office-xz", () -> records.get(record.id()))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as("office-xz", () -> records.files(record.id()))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as("office-xz", () -> evaluations.ofYear(2021))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as("office-xz", () -> evaluations.startYear(2021))).isInstanceOf(AccessDeniedException.class);
+        assertThat(jdbc.sql("select count(*) from work_evaluation where evaluation_year = 2021").query(Integer.class).single())
+                .isZero();
+
+        // Chengdu's office (here: the office of all five cities) does
+        assertThat(as("office", () -> records.search(filter(2021), 0, 100))).extracting(WorkRecord::id).contains(record.id());
+        assertThat(as("office", () -> records.get(record.id())).title()).isEqualTo("成都电子学会2021年会");
+    }
+
     // ---------------------------------------------------------------- the lock
 
     @Test
