@@ -122,7 +122,8 @@ public class ReviewService {
     @Transactional(readOnly = true)
     public List<Candidate> candidates(long applicationId) {
         requireOffice();
-        Application app = applications.load(applicationId);
+        // an application of the office's own cities only
+        Application app = applications.get(applicationId);
         String applicantGroup = applicantGroupOf(app);
         List<Candidate> result = new ArrayList<>();
         for (User u : identityService.createUserQuery().memberOfGroup(Roles.EXPERT).orderByUserId().asc().list()) {
@@ -262,6 +263,8 @@ public class ReviewService {
                 Roles.LEADING_GROUP)) {
             throw new AccessDeniedException("review sheets");
         }
+        // of an application the caller may read: its own cities' only
+        applications.get(applicationId);
         return loadSheets(applicationId);
     }
 
