@@ -211,8 +211,8 @@ class DossierNeedToKnowTest {
                 ProjectProcess.PASS, null));
         AsUser.run(identity, "party", () -> approvals.decide(task(app, ChenzhouProject.TASK_PARTY_APPROVAL).getId(),
                 new ApprovalService.Approval(true, PlatformClock.today(), "郴科协党组会议纪要〔2026〕9号", null)));
-        notices.lodge(new NoticeService.ObjectionInput(app.number(), "李四", "13900000000",
-                "该项目与本单位去年的项目内容雷同，请核查是否重复申报。"), "203.0.113.9");
+        notices.lodge(new NoticeService.ObjectionInput(app.number(), "李四", cn.kexie.capability.Objectors.mobile(),
+                "该项目与本单位去年的项目内容雷同，请核查是否重复申报。"), cn.kexie.capability.Objectors.address());
         AsUser.run(identity, "office", () -> notices.decide(task(app, ChenzhouProject.TASK_REVIEW_OBJECTION).getId(),
                 ProjectProcess.UPHELD_BACK_TO_REVIEW, INTERNAL_NOTE));
         assignPanel(app, List.of("expert1", "expert2", "expert5"));

@@ -84,8 +84,8 @@ class ChenzhouSeasonTest {
         assertThat(notices.current()).anySatisfy(n -> assertThat(n.applicationNumber()).isEqualTo(app.number()));
 
         // an objection during the notice, dismissed: the notice goes on
-        notices.lodge(new NoticeService.ObjectionInput(app.number(), "张三", "13800000000", "该学会去年的年会参会人数与申报不符，请核查。"),
-                "203.0.113.7");
+        notices.lodge(new NoticeService.ObjectionInput(app.number(), "张三", cn.kexie.capability.Objectors.mobile(), "该学会去年的年会参会人数与申报不符，请核查。"),
+                cn.kexie.capability.Objectors.address());
         Task objection = task(app, ChenzhouProject.TASK_REVIEW_OBJECTION);
         assertThat(AsUser.call(identity, "office", () -> notices.objectionOfTask(objection.getId()).text())).contains("参会人数");
         AsUser.run(identity, "office", () -> notices.decide(objection.getId(), ProjectProcess.DISMISSED, "经核查，参会人数属实。"));

@@ -152,8 +152,8 @@ class XuzhouSeasonTest {
 
         // an upheld objection withdraws one project from the list
         Application objected = service.get(0);
-        notices.lodge(new NoticeService.ObjectionInput(objected.number(), "李四", "lisi@example.com",
-                "服务点企业反映未签订合作协议，协议系伪造。"), "198.51.100.23");
+        notices.lodge(new NoticeService.ObjectionInput(objected.number(), "李四", cn.kexie.capability.Objectors.mobile(),
+                "服务点企业反映未签订合作协议，协议系伪造。"), cn.kexie.capability.Objectors.address());
         Task objection = callTask(call, XuzhouCall.TASK_REVIEW_LIST_OBJECTION);
         AsUser.run(identity, "office", () -> notices.decide(objection.getId(), ProjectProcess.UPHELD_NOT_FUNDED, "经核实，协议不实。"));
         runTimers(call.processInstanceId(), notices.current().stream().filter(n -> n.applicationNumber().equals(service.get(1).number()))

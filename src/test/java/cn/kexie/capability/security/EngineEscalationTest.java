@@ -285,6 +285,16 @@ class EngineEscalationTest {
                 .isInstanceOf(UserError.class);
     }
 
+    @Test
+    void expertSheetsAndPanelCandidatesOfAnotherCityAreRefused() {
+        long app = forms.application("CZ-AGRI", "ACADEMIC_EXCHANGE", "UNDER_REVIEW");
+        assertThatThrownBy(() -> AsUser.run(identity, "office-xz", () -> reviews.sheets(app)))
+                .isInstanceOfAny(AccessDeniedException.class, UserError.class);
+        assertThatThrownBy(() -> AsUser.run(identity, "office-xz", () -> reviews.candidates(app)))
+                .isInstanceOfAny(AccessDeniedException.class, UserError.class);
+        assertThat(AsUser.call(identity, "office", () -> reviews.candidates(app))).isNotEmpty();
+    }
+
     private static HttpResponse<String> deploy(WebSession session, String base, String bpmn) {
         return session.multipart(base + "/deployment/create", "escalation.bpmn", bpmn);
     }
