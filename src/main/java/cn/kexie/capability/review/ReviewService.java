@@ -94,7 +94,8 @@ public class ReviewService {
         if (review.reasons() != null && review.reasons().length() > 4000) {
             problems.add(new Problem("review.error.reasonsLength"));
         }
-        int days = review.correctionWorkingDays() == null ? DEFAULT_CORRECTION_DAYS : review.correctionWorkingDays();
+        // no default here: an empty field, or a number too large to read, is refused rather than taken as 5
+        int days = review.correctionWorkingDays() == null ? 0 : review.correctionWorkingDays();
         if (ProjectProcess.RETURN.equals(outcome) && (days < 1 || days > 30)) {
             problems.add(new Problem("review.error.correctionDays"));
         }
