@@ -19,7 +19,7 @@ public final class CleanText {
      */
     private static final Set<String> ONE_LINE_ENDINGS = Set.of("name", "title", "code", "contact", "phone",
             "reference", "voucherno", "number", "item", "outcome", "status", "tier", "worktype", "kind", "level",
-            "username", "userid", "password", "email");
+            "username", "userid", "password", "email", "secretarygeneral", "paper", "papers");
 
     private CleanText() {
     }

@@ -152,7 +152,8 @@ public final class InputHygiene {
         }
 
         private void check(CharSequence text, String name, String outer) {
-            boolean oneLine = CleanText.isOneLine(name);
+            // an item of a list (a notice's papers) takes the list's name
+            boolean oneLine = CleanText.isOneLine(name != null ? name : outer);
             int at = CleanText.firstForbidden(text, oneLine);
             if (at < 0) {
                 return;

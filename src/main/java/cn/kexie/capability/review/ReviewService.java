@@ -81,7 +81,7 @@ public class ReviewService {
         long applicationId = task.applicationId();
         List<Problem> problems = new ArrayList<>();
         String outcome = review.outcome();
-        if (!List.of(ProjectProcess.PASS, ProjectProcess.RETURN, ProjectProcess.REJECT).contains(outcome)) {
+        if (outcome == null || !List.of(ProjectProcess.PASS, ProjectProcess.RETURN, ProjectProcess.REJECT).contains(outcome)) {
             problems.add(new Problem("review.error.outcome"));
         }
         boolean allPassed = review.checksPassed() != null && review.checksPassed().containsAll(FORMAL_CHECKS);
@@ -307,7 +307,7 @@ public class ReviewService {
     public void conclude(String taskId, String outcome, String comment) {
         requireOffice();
         WorkItem task = tasks.get(taskId);
-        if (!List.of(ProjectProcess.PASS, ProjectProcess.REJECT).contains(outcome)) {
+        if (outcome == null || !List.of(ProjectProcess.PASS, ProjectProcess.REJECT).contains(outcome)) {
             throw new UserError("review.error.outcome");
         }
         if (ProjectProcess.REJECT.equals(outcome) && (comment == null || comment.isBlank())) {

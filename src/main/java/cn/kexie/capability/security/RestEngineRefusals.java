@@ -15,15 +15,17 @@ import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * The REST API refuses a password against the policy with 400 and the rules, in the caller's
- * language, where Camunda answers 500: a person can act on it. Every other engine error keeps
- * Camunda's own answer.
+ * The REST API refuses what a person can correct with 400 and a message in the caller's language,
+ * where Camunda answers 500: a password against the policy (with the rules), and a user or group id
+ * outside the allowed pattern. Every other engine error keeps Camunda's own answer.
  */
 @Component
-class RestPasswordPolicy implements ResourceConfigCustomizer {
+class RestEngineRefusals implements ResourceConfigCustomizer {
 
-    /** The engine's message when a password does not satisfy the policy. */
-    static final String ENGINE_MESSAGE = "Password does not match policy";
+    /** The engine's messages for these refusals, and the platform's text for each. */
+    static final Map<String, String> REFUSALS = Map.of(
+            "Password does not match policy", "login.passwordPolicy",
+            "has an invalid id", "login.invalidId");
 
     @Override
     public void customize(org.glassfish.jersey.server.ResourceConfig config) {
@@ -40,13 +42,15 @@ class RestPasswordPolicy implements ResourceConfigCustomizer {
 
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            if (exception.getMessage() == null || !exception.getMessage().contains(ENGINE_MESSAGE)) {
+            String engineMessage = exception.getMessage() == null ? "" : exception.getMessage();
+            var refusal = REFUSALS.entrySet().stream().filter(r -> engineMessage.contains(r.getKey())).findFirst();
+            if (refusal.isEmpty()) {
                 return camunda.toResponse(exception);
             }
             String language = headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE);
-            String message = Messages.get(Messages.preferred(language), "login.passwordPolicy");
+            String message = Messages.get(Messages.preferred(language), refusal.get().getValue());
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("type", "PasswordPolicyException", "message", ENGINE_MESSAGE + ": " + message))
+                    .entity(Map.of("type", "InvalidRequestException", "message", refusal.get().getKey() + ": " + message))
                     .build();
         }
     }
