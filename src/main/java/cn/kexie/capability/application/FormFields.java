@@ -1,6 +1,7 @@
 package cn.kexie.capability.application;
 
 import cn.kexie.capability.common.CleanText;
+import cn.kexie.capability.common.NumberInput;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.textfield.AbstractNumberField;
@@ -122,17 +123,9 @@ public final class FormFields {
         return field;
     }
 
-    /**
-     * Whether a number field holds text that is no number of its kind, such as 99999999999 in an
-     * integer field: its value is then empty, and a form must refuse it rather than take it as "not given".
-     */
+    /** Whether a number field holds text that is no number of its kind (see {@link NumberInput#unreadable}). */
     public static boolean unreadable(AbstractNumberField<?, ?> field) {
-        if (field.getValue() != null) {
-            return false;
-        }
-        String typed = field.getElement().getProperty("value", "");
-        String input = field.getElement().getProperty("_inputElementValue", "");
-        return !typed.isBlank() || !input.isBlank();
+        return NumberInput.unreadable(field);
     }
 
     /** An amount of money in yuan: exact decimals (the service checks range and two decimals). */
