@@ -55,6 +55,24 @@ class IdentityAndAccessTest {
     }
 
     @Test
+    void controlCharactersInANameOrPasswordAreWrongCredentialsNotAnError() throws Exception {
+        // a NUL inside the name reached the lock-out's query, which PostgreSQL answered with an error (500)
+        assertThat(get("/engine-rest/engine", "de\u0000mo", "demo").statusCode()).isEqualTo(401);
+        // at its end trim() would have dropped it, and logged in as demo
+        assertThat(get("/engine-rest/engine", "demo\u0000", "demo").statusCode()).isEqualTo(401);
+        assertThat(get("/engine-rest/engine", "demo", "demo\u0000").statusCode()).isEqualTo(401);
+        assertThat(get("/engine-rest/engine", "de\nmo", "demo").statusCode()).isEqualTo(401);
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // (the form's name is trimmed by Spring Security first, so the NUL sits inside it here)
+        HttpResponse<String> login = formLogin(browser, "off\u0000ice", "demo");
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        assertThat(formLogin(browser, "office", "de\u0000mo").headers().firstValue("Location").orElseThrow())
+                .endsWith("/login?error");
+    }
+
+    @Test
     void identityVerifyIsClosedEvenToAdministrators() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri("/engine-rest/identity/verify"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8)))
