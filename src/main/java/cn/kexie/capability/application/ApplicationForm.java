@@ -226,6 +226,10 @@ class ApplicationForm implements TaskForm {
             Map<String, Object> values = new java.util.LinkedHashMap<>(applications.load(applicationId).declared());
             declared.forEach((name, input) -> {
                 Object value = input.getValue();
+                if (input instanceof com.vaadin.flow.component.textfield.IntegerField number && FormFields.unreadable(number)) {
+                    // a number too large to read goes to the service as typed, which refuses it by name
+                    value = number.getElement().getProperty("value", "");
+                }
                 if (value == null || value instanceof String text && text.isBlank()) {
                     values.remove(name);
                 } else {

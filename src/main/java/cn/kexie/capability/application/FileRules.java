@@ -1,5 +1,6 @@
 package cn.kexie.capability.application;
 
+import cn.kexie.capability.common.CleanText;
 import cn.kexie.capability.common.UserError.Problem;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,9 +33,9 @@ public final class FileRules {
     private FileRules() {
     }
 
-    /** The name as stored: path separators and control characters replaced. */
+    /** The name as stored: path separators (and, for display, control characters) replaced. */
     public static String cleanName(String fileName) {
-        return fileName == null ? "" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").trim();
+        return fileName == null ? "" : fileName.replaceAll("[\\\\/\\p{Cntrl}\\x{80}-\\x{9F}]", "_").trim();
     }
 
     /** The content type of an accepted name, or null. */
@@ -45,6 +46,11 @@ public final class FileRules {
     /** What is wrong with the file, if anything (one problem at most). */
     public static List<Problem> problems(String fileName, byte[] content) {
         List<Problem> problems = new ArrayList<>();
+        if (!CleanText.isClean(fileName, true)) {
+            // a control character or line break is refused, not quietly replaced: the person renames the file
+            problems.add(new Problem("attachment.error.nameCharacters", cleanName(fileName)));
+            return problems;
+        }
         String name = cleanName(fileName);
         if (name.isEmpty() || name.length() > 255) {
             problems.add(new Problem("attachment.error.name"));

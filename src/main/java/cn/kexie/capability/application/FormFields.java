@@ -1,12 +1,17 @@
 package cn.kexie.capability.application;
 
+import cn.kexie.capability.common.CleanText;
+import cn.kexie.capability.common.NumberInput;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.textfield.AbstractNumberField;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.ValidationResult;
+import com.vaadin.flow.data.binder.Validator;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -26,7 +31,12 @@ public final class FormFields {
     }
 
     public static TextField text(Component owner, String labelKey, int maxLength, boolean required) {
-        TextField field = new TextField(owner.getTranslation(labelKey));
+        TextField field = new TextField(owner.getTranslation(labelKey)) {
+            @Override
+            public Validator<String> getDefaultValidator() {
+                return withCleanText(owner, super.getDefaultValidator(), true);
+            }
+        };
         field.setMaxLength(maxLength);
         field.setRequired(required);
         field.setI18n(new TextField.TextFieldI18n()
@@ -36,7 +46,12 @@ public final class FormFields {
     }
 
     public static TextArea area(Component owner, String labelKey, int minLength, int maxLength, boolean required) {
-        TextArea area = new TextArea(owner.getTranslation(labelKey));
+        TextArea area = new TextArea(owner.getTranslation(labelKey)) {
+            @Override
+            public Validator<String> getDefaultValidator() {
+                return withCleanText(owner, super.getDefaultValidator(), false);
+            }
+        };
         area.setMaxLength(maxLength);
         if (minLength > 0) {
             area.setMinLength(minLength);
@@ -53,6 +68,27 @@ public final class FormFields {
         return area;
     }
 
+    /**
+     * The field's own checks, then the characters: a control character (or, in a one-line field, a
+     * line break) is shown at the field as soon as it is typed or pasted. The services refuse it anyway.
+     */
+    static Validator<String> withCleanText(Component owner, Validator<String> own, boolean oneLine) {
+        return (value, context) -> {
+            ValidationResult result = own.apply(value, context);
+            if (result.isError()) {
+                return result;
+            }
+            int at = CleanText.firstForbidden(value, oneLine);
+            if (at < 0) {
+                return result;
+            }
+            return ValidationResult.error(CleanText.isLineBreakOrTab(value, at)
+                    ? owner.getTranslation("form.field.lineBreak")
+                    : owner.getTranslation("form.field.controlCharacter", CleanText.codeOf(value.charAt(at)),
+                            String.valueOf(at + 1)));
+        };
+    }
+
     /** A number of points or the like: at least {@code min}, at most {@code max}. */
     public static NumberField number(Component owner, String label, BigDecimal min, BigDecimal max) {
         NumberField field = new NumberField(label);
@@ -60,6 +96,12 @@ public final class FormFields {
         field.setMax(max.doubleValue());
         field.setRequired(true);
         field.setStepButtonsVisible(false);
+        // NaN and infinity are no points: a forged value is emptied, so the service asks for the number
+        field.addValueChangeListener(change -> {
+            if (change.getValue() != null && !Double.isFinite(change.getValue())) {
+                field.clear();
+            }
+        });
         field.setI18n(new NumberField.NumberFieldI18n()
                 .setRequiredErrorMessage(owner.getTranslation("form.field.required"))
                 .setBadInputErrorMessage(owner.getTranslation("form.field.badInput"))
@@ -79,6 +121,11 @@ public final class FormFields {
                 .setMinErrorMessage(owner.getTranslation("form.field.min", String.valueOf(min)))
                 .setMaxErrorMessage(owner.getTranslation("form.field.max", String.valueOf(max))));
         return field;
+    }
+
+    /** Whether a number field holds text that is no number of its kind (see {@link NumberInput#unreadable}). */
+    public static boolean unreadable(AbstractNumberField<?, ?> field) {
+        return NumberInput.unreadable(field);
     }
 
     /** An amount of money in yuan: exact decimals (the service checks range and two decimals). */

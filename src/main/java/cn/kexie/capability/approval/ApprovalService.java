@@ -49,6 +49,8 @@ public class ApprovalService {
             problems.add(new Problem("approval.error.meetingDate"));
         } else if (approval.meetingDate().isAfter(PlatformClock.today())) {
             problems.add(new Problem("approval.error.meetingInFuture"));
+        } else if (approval.meetingDate().getYear() < 2000) {
+            problems.add(new Problem("approval.error.meetingTooEarly"));
         }
         if (approval.minutesReference() == null || approval.minutesReference().isBlank()
                 || approval.minutesReference().length() > 100) {

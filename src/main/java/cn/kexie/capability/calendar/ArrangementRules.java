@@ -1,5 +1,6 @@
 package cn.kexie.capability.calendar;
 
+import cn.kexie.capability.common.CleanText;
 import cn.kexie.capability.common.UserError.Problem;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -31,6 +32,10 @@ final class ArrangementRules {
         if (String.join("\n", arrangement.papers()).length() > MAX_PAPERS_LENGTH) {
             problems.add(new Problem("calendar.error.papers", String.valueOf(MAX_PAPERS_LENGTH)));
         }
+        // imported JSON reaches here without passing the services' check of every argument: the same rule
+        if (arrangement.papers().stream().anyMatch(paper -> !CleanText.isClean(paper, true))) {
+            problems.add(new Problem("calendar.error.papers.characters"));
+        }
         if (arrangement.days().isEmpty()) {
             problems.add(new Problem("calendar.error.noDays", String.valueOf(year)));
             return problems;
@@ -53,7 +58,9 @@ final class ArrangementRules {
             } else if (day.kind() == DayKind.MAKE_UP_WORKING_DAY && !isWeekend(day.date())) {
                 problems.add(new Problem("calendar.error.makeUpOnWeekday", date));
             }
-            if (day.name() == null || day.name().isBlank()) {
+            if (day.name() != null && !CleanText.isClean(day.name(), true)) {
+                problems.add(new Problem("calendar.error.name.characters", date));
+            } else if (day.name() == null || day.name().isBlank()) {
                 problems.add(new Problem("calendar.error.name.blank", date));
             } else if (day.name().length() > MAX_NAME_LENGTH) {
                 problems.add(new Problem("calendar.error.name.long", date, String.valueOf(MAX_NAME_LENGTH)));

@@ -1,5 +1,6 @@
 package cn.kexie.capability.calendar;
 
+import cn.kexie.capability.common.CleanText;
 import cn.kexie.capability.common.Messages;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -46,16 +47,26 @@ class WorkingDaysController {
         LocalDate start = null;
         if (from == null || from.isBlank()) {
             problems.add(Messages.get(locale, "calendar.api.missing", "from"));
+        } else if (!CleanText.isClean(from, true)) {
+            problems.add(Messages.get(locale, "calendar.api.controlCharacter", "from"));
         } else {
             try {
                 start = LocalDate.parse(from.trim());
             } catch (DateTimeParseException e) {
                 problems.add(Messages.get(locale, "calendar.api.from", shorten(from)));
             }
+            if (start != null && (start.getYear() < ArrangementRules.FIRST_YEAR || start.getYear() > ArrangementRules.LAST_YEAR)) {
+                // the calendar knows these years only; far ones would also run past the last date Java knows
+                problems.add(Messages.get(locale, "calendar.api.fromRange", shorten(from),
+                        String.valueOf(ArrangementRules.FIRST_YEAR), String.valueOf(ArrangementRules.LAST_YEAR)));
+                start = null;
+            }
         }
         Integer days = null;
         if (count == null || count.isBlank()) {
             problems.add(Messages.get(locale, "calendar.api.missing", "count"));
+        } else if (!CleanText.isClean(count, true)) {
+            problems.add(Messages.get(locale, "calendar.api.controlCharacter", "count"));
         } else {
             try {
                 days = Integer.valueOf(count.trim());
@@ -80,24 +91,6 @@ class WorkingDaysController {
 
     /** English if the client prefers it to Chinese; Chinese otherwise (also without the header). */
     static Locale locale(String acceptLanguage) {
-        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
-            try {
-                for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
-                    if (range.getWeight() == 0) {
-                        continue;
-                    }
-                    String language = range.getRange().split("-")[0];
-                    if ("en".equals(language)) {
-                        return Messages.ENGLISH;
-                    }
-                    if ("zh".equals(language)) {
-                        return Messages.CHINESE;
-                    }
-                }
-            } catch (IllegalArgumentException malformed) {
-                return Messages.CHINESE;
-            }
-        }
-        return Messages.CHINESE;
+        return Messages.preferred(acceptLanguage);
     }
 }

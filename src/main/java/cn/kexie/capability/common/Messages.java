@@ -38,6 +38,32 @@ public class Messages implements I18NProvider {
         return get(locale, key, params);
     }
 
+    /**
+     * The language of an answer to a request with this Accept-Language header: English if the client
+     * prefers it to Chinese, Chinese otherwise (also without the header, or with a malformed one).
+     */
+    public static Locale preferred(String acceptLanguage) {
+        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
+            try {
+                for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+                    if (range.getWeight() == 0) {
+                        continue;
+                    }
+                    String language = range.getRange().split("-")[0];
+                    if ("en".equals(language)) {
+                        return ENGLISH;
+                    }
+                    if ("zh".equals(language)) {
+                        return CHINESE;
+                    }
+                }
+            } catch (IllegalArgumentException malformed) {
+                return CHINESE;
+            }
+        }
+        return CHINESE;
+    }
+
     public static boolean isEnglish(Locale locale) {
         return locale != null && "en".equals(locale.getLanguage());
     }

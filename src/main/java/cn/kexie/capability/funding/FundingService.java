@@ -78,6 +78,8 @@ public class FundingService {
         List<Problem> problems = new ArrayList<>();
         if (confirmed && (midtermDue == null || !midtermDue.isAfter(PlatformClock.today()))) {
             problems.add(new Problem("funding.error.midtermDue"));
+        } else if (confirmed && midtermDue.isAfter(PlatformClock.today().plusYears(10))) {
+            problems.add(new Problem("funding.error.midtermTooFar"));
         }
         if (!confirmed && (note == null || note.isBlank())) {
             problems.add(new Problem("review.error.reasonsRequired"));
@@ -148,6 +150,8 @@ public class FundingService {
         }
         if (p.paidOn() == null || p.paidOn().isAfter(PlatformClock.today())) {
             problems.add(new Problem("funding.error.date"));
+        } else if (p.paidOn().getYear() < 2000) {
+            problems.add(new Problem("funding.error.dateTooEarly"));
         }
         if (p.voucherNo() == null || p.voucherNo().isBlank() || p.voucherNo().length() > 60) {
             problems.add(new Problem("funding.error.voucher"));

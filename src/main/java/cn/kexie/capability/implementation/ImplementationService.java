@@ -123,7 +123,7 @@ public class ImplementationService implements cn.kexie.capability.application.Ap
         requireOffice();
         WorkItem task = tasks.get(taskId);
         List<Problem> problems = new ArrayList<>();
-        if (!Set.of(ProjectProcess.PASS, ProjectProcess.RECTIFY, ProjectProcess.FRAUD).contains(outcome)) {
+        if (outcome == null || !Set.of(ProjectProcess.PASS, ProjectProcess.RECTIFY, ProjectProcess.FRAUD).contains(outcome)) {
             problems.add(new Problem("review.error.outcome"));
         }
         if (!ProjectProcess.PASS.equals(outcome) && (note == null || note.isBlank())) {
@@ -134,6 +134,8 @@ public class ImplementationService implements cn.kexie.capability.application.Ap
         }
         if (ProjectProcess.RECTIFY.equals(outcome) && (rectifyBy == null || !rectifyBy.isAfter(PlatformClock.today()))) {
             problems.add(new Problem("implementation.error.rectifyBy"));
+        } else if (ProjectProcess.RECTIFY.equals(outcome) && rectifyBy.isAfter(PlatformClock.today().plusYears(5))) {
+            problems.add(new Problem("implementation.error.rectifyTooFar"));
         }
         UserError.throwIfAny(problems);
         Map<String, Object> vars = new HashMap<>();
@@ -156,7 +158,7 @@ public class ImplementationService implements cn.kexie.capability.application.Ap
     public void accept(String taskId, String outcome, String note) {
         requireOffice();
         WorkItem task = tasks.get(taskId);
-        if (!Set.of(ProjectProcess.PASS, ProjectProcess.FAILED, ProjectProcess.FRAUD).contains(outcome)) {
+        if (outcome == null || !Set.of(ProjectProcess.PASS, ProjectProcess.FAILED, ProjectProcess.FRAUD).contains(outcome)) {
             throw new UserError("review.error.outcome");
         }
         if (!ProjectProcess.PASS.equals(outcome) && (note == null || note.isBlank())) {

@@ -169,6 +169,9 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
         dialog.add(new FormLayout(code, opens, deadline, awards, amount));
         Button save = new Button(getTranslation("common.save"), click -> {
             if (Notifications.run(() -> {
+                if (cn.kexie.capability.common.NumberInput.unreadable(awards)) {
+                    throw new cn.kexie.capability.common.UserError("programme.error.awardCount");
+                }
                 catalogue.saveCallCategory(new CallCategory(value.callId(), code.getValue(), opens.getValue(),
                         deadline.getValue(), awards.getValue(), amount.getValue()));
                 showCall(call.getValue());

@@ -348,7 +348,7 @@ public class NoticeService {
         Objection objection = objectionOfTask(taskId);
         List<String> outcomes = List.of(ProjectProcess.DISMISSED, ProjectProcess.UPHELD_NOT_FUNDED,
                 ProjectProcess.UPHELD_BACK_TO_REVIEW);
-        if (!outcomes.contains(outcome)) {
+        if (outcome == null || !outcomes.contains(outcome)) {
             throw new UserError("review.error.outcome");
         }
         if (note == null || note.isBlank() || note.length() > 4000) {

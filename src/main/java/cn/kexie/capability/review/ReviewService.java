@@ -81,7 +81,7 @@ public class ReviewService {
         long applicationId = task.applicationId();
         List<Problem> problems = new ArrayList<>();
         String outcome = review.outcome();
-        if (!List.of(ProjectProcess.PASS, ProjectProcess.RETURN, ProjectProcess.REJECT).contains(outcome)) {
+        if (outcome == null || !List.of(ProjectProcess.PASS, ProjectProcess.RETURN, ProjectProcess.REJECT).contains(outcome)) {
             problems.add(new Problem("review.error.outcome"));
         }
         boolean allPassed = review.checksPassed() != null && review.checksPassed().containsAll(FORMAL_CHECKS);
@@ -94,7 +94,8 @@ public class ReviewService {
         if (review.reasons() != null && review.reasons().length() > 4000) {
             problems.add(new Problem("review.error.reasonsLength"));
         }
-        int days = review.correctionWorkingDays() == null ? DEFAULT_CORRECTION_DAYS : review.correctionWorkingDays();
+        // no default here: an empty field, or a number too large to read, is refused rather than taken as 5
+        int days = review.correctionWorkingDays() == null ? 0 : review.correctionWorkingDays();
         if (ProjectProcess.RETURN.equals(outcome) && (days < 1 || days > 30)) {
             problems.add(new Problem("review.error.correctionDays"));
         }
@@ -316,7 +317,7 @@ public class ReviewService {
     public void conclude(String taskId, String outcome, String comment) {
         requireOffice();
         WorkItem task = tasks.get(taskId);
-        if (!List.of(ProjectProcess.PASS, ProjectProcess.REJECT).contains(outcome)) {
+        if (outcome == null || !List.of(ProjectProcess.PASS, ProjectProcess.REJECT).contains(outcome)) {
             throw new UserError("review.error.outcome");
         }
         if (ProjectProcess.REJECT.equals(outcome) && (comment == null || comment.isBlank())) {

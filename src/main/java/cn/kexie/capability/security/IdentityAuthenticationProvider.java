@@ -1,5 +1,6 @@
 package cn.kexie.capability.security;
 
+import cn.kexie.capability.common.CleanText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +37,11 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = authentication.getName() == null ? "" : authentication.getName().trim();
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        if (!CleanText.isClean(authentication.getName(), true) || !CleanText.isClean(password, true)) {
+            // no account has such a name or password (trim() would quietly drop a NUL at either end); the
+            // database is not asked, which on PostgreSQL would fail on a NUL
+            throw new BadCredentialsException(BAD_CREDENTIALS);
+        }
         Instant lockedUntil = throttle.lockedUntil(username).orElse(null);
         if (lockedUntil != null) {
             throw locked(lockedUntil);

@@ -53,12 +53,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        boolean error = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        boolean error = parameters.containsKey("error");
         form.setError(error);
         Object last = lastException();
         if (error && last instanceof LockedException locked) {
             form.setError(false);
             lockedMessage.setText(locked.getMessage());
+            lockedMessage.setVisible(true);
+        } else if (parameters.containsKey("expired")) {
+            lockedMessage.setText(getTranslation("login.expired"));
             lockedMessage.setVisible(true);
         } else {
             lockedMessage.setVisible(false);

@@ -117,6 +117,44 @@ class ReviewFormsTest {
     }
 
     @Test
+    void aCorrectionPeriodTypedTooLargeOrNegativeIsRefusedNotTakenAsFive() {
+        long app = forms.application("CZ-MED", "ACADEMIC_EXCHANGE", "FORMAL_REVIEW");
+        WorkItem task = forms.task(Forms.FORMAL_REVIEW, app, "office", Map.of());
+        AsUser.run(identity, "office", () -> {
+            FormalReviewForm.Step form = (FormalReviewForm.Step) formalReview.create(task, done::incrementAndGet);
+            form.checks.setValue(Set.of("conditions", "form", "truthful", "materials"));
+            form.outcome.setValue(ProjectProcess.RETURN);
+            form.reasons.setValue("预算明细不全，请补充会议费测算依据。");
+
+            // what the browser sends for 99999999999 typed into the field: too large for a whole number
+            typed(form.correctionDays, "99999999999");
+            assertThat(form.correctionDays.getValue()).isNull();
+            form.submitButton().click();
+            assertThat(form.problemsText()).isEqualTo("未提交，请修改以下问题：\n补正期限须为1至30个工作日。");
+            assertThat(forms.isOpen(task.id())).isTrue();
+
+            typed(form.correctionDays, "-3");
+            assertThat(form.correctionDays.getValue()).isEqualTo(-3);
+            form.submitButton().click();
+            assertThat(form.problemsText()).contains("补正期限须为1至30个工作日。");
+            assertThat(forms.isOpen(task.id())).isTrue();
+        });
+        assertThat(done).hasValue(0);
+        assertThat(jdbc.sql("select count(*) from application_event where application_id = ? and step = 'formalReview'")
+                .param(app).query(Integer.class).single()).isZero();
+    }
+
+    /** The value property as the browser synchronises it after typing. */
+    private static void typed(com.vaadin.flow.component.textfield.IntegerField field, String text) {
+        try {
+            field.getElement().getNode().getFeature(com.vaadin.flow.internal.nodefeature.ElementPropertyMap.class)
+                    .deferredUpdateFromClient("value", text).run();
+        } catch (com.vaadin.flow.internal.nodefeature.PropertyChangeDeniedException denied) {
+            throw new AssertionError(denied);
+        }
+    }
+
+    @Test
     void assignPanelShowsTheExpertOfTheApplicantDisabledAndNeedsThree() {
         long app = forms.application("CZ-MED", "ACADEMIC_EXCHANGE", "EXPERT_REVIEW");
         WorkItem task = forms.task(Forms.ASSIGN_PANEL, app, "office", Map.of());

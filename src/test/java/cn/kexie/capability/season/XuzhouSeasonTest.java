@@ -302,7 +302,7 @@ class XuzhouSeasonTest {
             String userId = code.toLowerCase(Locale.ROOT);
             User u = identity.newUser(userId);
             u.setFirstName(org.getName());
-            u.setPassword("not-a-demo-password");
+            u.setPassword("Not-a-demo-password-1");
             identity.saveUser(u);
             identity.createMembership(userId, Roles.APPLICANT);
             identity.createMembership(userId, group);

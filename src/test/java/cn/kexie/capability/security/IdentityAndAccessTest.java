@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,24 @@ class IdentityAndAccessTest {
             assertThat(get("/engine-rest/task", user, "demo").statusCode()).as(user).isEqualTo(403);
             assertThat(get("/engine-rest/process-instance", user, "demo").statusCode()).as(user).isEqualTo(403);
         }
+    }
+
+    @Test
+    void controlCharactersInANameOrPasswordAreWrongCredentialsNotAnError() throws Exception {
+        // a NUL inside the name reached the lock-out's query, which PostgreSQL answered with an error (500)
+        assertThat(get("/engine-rest/engine", "de\u0000mo", "demo").statusCode()).isEqualTo(401);
+        // at its end trim() would have dropped it, and logged in as demo
+        assertThat(get("/engine-rest/engine", "demo\u0000", "demo").statusCode()).isEqualTo(401);
+        assertThat(get("/engine-rest/engine", "demo", "demo\u0000").statusCode()).isEqualTo(401);
+        assertThat(get("/engine-rest/engine", "de\nmo", "demo").statusCode()).isEqualTo(401);
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // (the form's name is trimmed by Spring Security first, so the NUL sits inside it here)
+        HttpResponse<String> login = formLogin(browser, "off\u0000ice", "demo");
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        assertThat(formLogin(browser, "office", "de\u0000mo").headers().firstValue("Location").orElseThrow())
+                .endsWith("/login?error");
     }
 
     @Test
@@ -124,22 +144,65 @@ class IdentityAndAccessTest {
         User user = identityService.newUser("throttled-user");
         user.setFirstName("Throttled");
         user.setLastName("User");
-        user.setPassword("right-password");
+        user.setPassword("Right-password-1");
         identityService.saveUser(user);
         identityService.createMembership("throttled-user", Roles.ADMIN);
-        assertThat(get("/engine-rest/engine", "throttled-user", "right-password").statusCode()).isEqualTo(200);
+        assertThat(get("/engine-rest/engine", "throttled-user", "Right-password-1").statusCode()).isEqualTo(200);
         for (int i = 0; i < 5; i++) {
             assertThat(get("/engine-rest/engine", "throttled-user", "wrong-" + i).statusCode()).isEqualTo(401);
         }
         // locked now: even the right password is refused
-        assertThat(get("/engine-rest/engine", "throttled-user", "right-password").statusCode()).isEqualTo(401);
+        assertThat(get("/engine-rest/engine", "throttled-user", "Right-password-1").statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void theLoginFormNeedsTheTokenOfTheLoginPage() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String token = loginPageToken(browser);
+        assertThat(token).isNotBlank();
+
+        // the same session, the right password, but no token (as a form on another site would post it)
+        HttpResponse<String> withoutToken = postLogin(browser, "office", "demo", null);
+        assertThat(withoutToken.statusCode()).isEqualTo(302);
+        assertThat(withoutToken.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
+        assertThat(browser.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("not logged in").isEqualTo(401);
+
+        // a made-up token is no better
+        HttpResponse<String> wrongToken = postLogin(browser, "office", "demo", "not-the-token");
+        assertThat(wrongToken.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
+        assertThat(browser.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+
+        // with the page's token the same form logs in
+        HttpResponse<String> withToken = postLogin(browser, "office", "demo", loginPageToken(browser));
+        assertThat(withToken.statusCode()).isEqualTo(302);
+        assertThat(withToken.headers().firstValue("Location").orElseThrow()).doesNotContain("error").doesNotContain("expired");
+        assertThat(browser.send(HttpRequest.newBuilder(uri("/camunda/app/cockpit/default/")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(browser.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).contains("\"userId\":\"office\"");
+    }
+
+    /** Logs in as a browser does: opens the login page, then posts the form with the page's CSRF token. */
     private HttpResponse<String> formLogin(HttpClient browser, String user, String password) throws Exception {
-        // open the login page first, as a browser does, to get a session
-        browser.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.discarding());
+        return postLogin(browser, user, password, loginPageToken(browser));
+    }
+
+    /** The token of the login page's {@code <meta name="_csrf">}, which vaadin-login-form posts as {@code _csrf}. */
+    private String loginPageToken(HttpClient browser) throws Exception {
+        String page = browser.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains("<meta name=\"_csrf_parameter\" content=\"_csrf\">");
+        Matcher token = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\">").matcher(page);
+        assertThat(token.find()).as("token in the login page").isTrue();
+        return token.group(1);
+    }
+
+    private HttpResponse<String> postLogin(HttpClient browser, String user, String password, String token) throws Exception {
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + (token == null ? "" : "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
         return browser.send(HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
