@@ -250,10 +250,10 @@ class ObjectionAbuseTest {
         dialog.contact.setValue("138\u00001234\u00005678");
         dialog.text.setValue("该单位的\u0000活动记录\u001b[2J系伪造。");
         dialog.submit.click();
-        assertThat(dialog.problemsText()).isEqualTo(String.join("\n",
-                "“姓名”中含有不允许的字符（控制字符或不可见的格式字符），请删除后重新提交。",
-                "“联系电话或电子邮箱”中含有不允许的字符（控制字符或不可见的格式字符），请删除后重新提交。",
-                "“异议内容”中含有不允许的字符（控制字符或不可见的格式字符），请删除后重新提交。"));
+        // refused where every service's input is checked, each field named with the character and its place
+        assertThat(dialog.problemsText().lines()).hasSize(3);
+        assertThat(dialog.problemsText()).contains("“姓名”含有不允许的控制字符（U+0000，第 2 个字符）",
+                "含有不允许的控制字符（U+0000，第 4 个字符）", "“异议内容”含有不允许的控制字符（U+0000，第 5 个字符）");
         assertThat(objections()).isZero();
 
         dialog.name.setValue("张".repeat(NoticeService.MAX_NAME + 1));
