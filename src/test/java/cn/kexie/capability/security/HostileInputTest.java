@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import cn.kexie.capability.AsUser;
 import cn.kexie.capability.FormTasks;
+import cn.kexie.capability.Objectors;
 import cn.kexie.capability.PlatformTest;
 import cn.kexie.capability.application.Application;
 import cn.kexie.capability.application.ApplicationDraft;
@@ -53,6 +54,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,8 +119,12 @@ class HostileInputTest {
 
     // ================================================================ the tables
 
-    /** What a hostile text is expected to meet. */
-    enum Kind { CONTROL, BREAK, HARMLESS, TOO_LONG }
+    /**
+     * What a hostile text is expected to meet. {@code INVISIBLE} (direction overrides, zero-width
+     * characters) is harmless text, except in a field that refuses invisible formatting characters
+     * (the public objection form's).
+     */
+    enum Kind { CONTROL, BREAK, HARMLESS, INVISIBLE, TOO_LONG }
 
     /** A hostile piece of text; {@code TOO_LONG} pieces are made to each field's length. */
     record Hostile(String label, String piece, Kind kind) {
@@ -147,7 +153,7 @@ class HostileInputTest {
             new Hostile("SQL quote", "'; DROP TABLE application; --", Kind.HARMLESS),
             new Hostile("SQL union", "\" OR 1=1 UNION SELECT pwd_ FROM act_id_user --", Kind.HARMLESS),
             new Hostile("emoji and rare CJK", "😀𠀀𪚥", Kind.HARMLESS),
-            new Hostile("bidi override and zero width", "\u202E\u200B\uFEFF", Kind.HARMLESS),
+            new Hostile("bidi override and zero width", "\u202E\u200B\uFEFF", Kind.INVISIBLE),
             new Hostile("expression and format", "${7*7} #{7*7} {{7*7}} %s%n {0}", Kind.HARMLESS),
             new Hostile("one more than allowed", "", Kind.TOO_LONG),
             new Hostile("a million characters", "", Kind.TOO_LONG));
@@ -158,10 +164,17 @@ class HostileInputTest {
 
     /**
      * A text field of a form: its label as the refusal names it, whether it takes one line only, its
-     * longest value and the key that refuses a longer one, and how to submit a value in it.
+     * longest value and the key that refuses a longer one, how to submit a value in it, and for the
+     * public objection form, which is stricter: the key that refuses invisible formatting characters
+     * (elsewhere harmless text) and how it stores a text it accepts (elsewhere exactly as sent).
      */
     record Field(String form, String name, String label, boolean oneLine, int max, String lengthKey,
-            Function<String, Attempt> attempt) {
+            Function<String, Attempt> attempt, String invisibleKey, UnaryOperator<String> storedAs) {
+
+        Field(String form, String name, String label, boolean oneLine, int max, String lengthKey,
+                Function<String, Attempt> attempt) {
+            this(form, name, label, oneLine, max, lengthKey, attempt, null, UnaryOperator.identity());
+        }
     }
 
     List<Field> textFields() {
@@ -202,7 +215,7 @@ class HostileInputTest {
         fields.add(new Field("异议核查", "note", "说明", false, 4000, "notice.error.decisionNote", value -> {
             long app = underNotice("CZ-UNIV");
             var instance = noticeProcess(app);
-            long objection = notices.lodge(new NoticeService.ObjectionInput(forms.number(app), "张三", "13800138000",
+            long objection = notices.lodge(new NoticeService.ObjectionInput(forms.number(app), "张三", Objectors.mobile(),
                     "该单位申报材料中列举的活动并未实际举办，请核查。"), source());
             WorkItem task = forms.openTask(instance.getId(), Forms.OBJECTION, "office");
             return new Attempt(() -> as("office", () -> notices.decide(task.id(), ProjectProcess.DISMISSED, value)),
@@ -246,14 +259,21 @@ class HostileInputTest {
         }));
         fields.add(new Field("总结报告", "text", "内容", false, 4000, "implementation.error.reportText", value -> {
             long app = forms.application("CZ-MED", "ACADEMIC_EXCHANGE", "FINAL_REPORT");
-            attachments.store(app, Attachment.Kind.SUMMARY, "总结报告.pdf", PDF, "cz-med");
-            attachments.store(app, Attachment.Kind.ACCOUNTS, "经费决算.pdf", PDF, "cz-med");
+            // the report's files go in while its task is open, by the applicant
             WorkItem task = forms.task(Forms.FINAL_REPORT, app, "cz-med", Map.of());
+            as("cz-med", () -> {
+                attachments.store(app, Attachment.Kind.SUMMARY, "总结报告.pdf", PDF, "cz-med");
+                attachments.store(app, Attachment.Kind.ACCOUNTS, "经费决算.pdf", PDF, "cz-med");
+            });
             return new Attempt(() -> as("cz-med", () -> implementation.submitFinalReport(task.id(), value)),
                     () -> lastComment(app), untouched(task, app));
         }));
-        fields.add(new Field("公示异议", "name", "姓名", true, 100, "notice.error.name", value -> objection(value, null)));
-        fields.add(new Field("公示异议", "text", "异议内容", false, 4000, "notice.error.text", value -> objection(null, value)));
+        // the public form refuses invisible formatting characters in a name and direction overrides in a text,
+        // and keeps a text's line breaks as LF (a browser sends CR LF)
+        fields.add(new Field("公示异议", "name", "姓名", true, 100, "notice.error.name", value -> objection(value, null),
+                "publicity.error.characters", UnaryOperator.identity()));
+        fields.add(new Field("公示异议", "text", "异议内容", false, 4000, "notice.error.text", value -> objection(null, value),
+                "publicity.error.characters", text -> text.replace("\r\n", "\n")));
         fields.add(new Field("申报书", "title", "项目名称", true, ApplicationServiceLimits.TITLE, "application.error.title",
                 value -> draft(d -> d.setTitle(value), Application::title)));
         fields.add(new Field("申报书", "aims", "项目目标", false, 4000, "application.error.tooLong",
@@ -336,16 +356,19 @@ class HostileInputTest {
             case BREAK -> field.oneLine() ? InputHygiene.LINE_BREAK : (value.length() > field.max() ? field.lengthKey() : null);
             case TOO_LONG -> field.lengthKey();
             case HARMLESS -> value.length() > field.max() ? field.lengthKey() : null;
+            case INVISIBLE -> field.invisibleKey() != null ? field.invisibleKey()
+                    : value.length() > field.max() ? field.lengthKey() : null;
         };
         if (expectedKey == null) {
             attempt.submit().run();
-            assertThat(attempt.stored().get()).as("stored exactly as sent, as text").isEqualTo(value);
+            assertThat(attempt.stored().get()).as("stored as sent, as text").isEqualTo(field.storedAs().apply(value));
             assertThat(count("select count(*) from application where id > 0", null)).as("tables still there").isPositive();
         } else {
             UserError refused = refusal(attempt.submit());
             assertThat(refused.problems()).extracting(UserError.Problem::key).contains(expectedKey);
             String message = Messages.describe(Messages.CHINESE, refused);
-            if (hostile.kind() == Kind.CONTROL || expectedKey.equals(InputHygiene.LINE_BREAK)) {
+            if (hostile.kind() == Kind.CONTROL || hostile.kind() == Kind.INVISIBLE
+                    || expectedKey.equals(InputHygiene.LINE_BREAK)) {
                 assertThat(message).as("names the field").contains("“" + field.label() + "”");
             }
             assertThat(attempt.untouched().getAsBoolean()).as("nothing saved").isTrue();
@@ -443,7 +466,7 @@ class HostileInputTest {
         cases.add(Case.refused("objection decision without an outcome", () -> {
             long app = underNotice("CZ-UNIV");
             var instance = noticeProcess(app);
-            notices.lodge(new NoticeService.ObjectionInput(forms.number(app), "张三", "13800138000",
+            notices.lodge(new NoticeService.ObjectionInput(forms.number(app), "张三", Objectors.mobile(),
                     "该单位申报材料中列举的活动并未实际举办，请核查。"), source());
             WorkItem task = forms.openTask(instance.getId(), Forms.OBJECTION, "office");
             as("office", () -> notices.decide(task.id(), null, "核查意见"));
@@ -641,7 +664,8 @@ class HostileInputTest {
 
     private Case confirmAgreement(String name, LocalDate due, String key) {
         long app = forms.application("CZ-MED", "ACADEMIC_EXCHANGE", "AGREEMENT");
-        attachments.store(app, Attachment.Kind.SIGNED_AGREEMENT, "signed.pdf", PDF, "cz-med");
+        // signed by the applicant in the step before (sign-agreement), which is over
+        forms.attach(app, Attachment.Kind.SIGNED_AGREEMENT, "signed.pdf", PDF, "cz-med");
         WorkItem task = forms.task(Forms.CONFIRM_AGREEMENT, app, "office", Map.of());
         Runnable submit = () -> as("office", () -> funding.confirmAgreement(task.id(), true, due, null));
         return key == null
@@ -729,7 +753,7 @@ class HostileInputTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (FileCase f : FILES) {
             tests.add(DynamicTest.dynamicTest("dossier file: " + f.name(), () -> {
-                long app = forms.application("CZ-MED", "ACADEMIC_EXCHANGE", "DRAFT");
+                long app = newDraft();
                 Runnable store = () -> as("cz-med", () -> attachments.store(app, Attachment.Kind.APPLICATION, f.fileName(),
                         f.content(), "cz-med"));
                 if (f.refusedWith() == null) {
@@ -746,15 +770,19 @@ class HostileInputTest {
             }));
         }
         tests.add(DynamicTest.dynamicTest("dossier file: one byte over 20 MB", () -> {
-            long app = forms.application("CZ-MED", "ACADEMIC_EXCHANGE", "DRAFT");
+            long app = newDraft();
             byte[] big = Arrays.copyOf(PDF, AttachmentService.MAX_BYTES + 1);
-            UserError refused = refusal(() -> attachments.store(app, Attachment.Kind.APPLICATION, "big.pdf", big, "cz-med"));
+            UserError refused = refusal(() -> as("cz-med", () -> attachments.store(app, Attachment.Kind.APPLICATION, "big.pdf",
+                    big, "cz-med")));
             assertThat(refused.problems()).extracting(UserError.Problem::key).contains("attachment.error.size");
+            assertThat(count("select count(*) from attachment where application_id = ?", app)).isZero();
         }));
         tests.add(DynamicTest.dynamicTest("dossier file: no content at all", () -> {
-            long app = forms.application("CZ-MED", "ACADEMIC_EXCHANGE", "DRAFT");
-            UserError refused = refusal(() -> attachments.store(app, Attachment.Kind.APPLICATION, "none.pdf", null, "cz-med"));
+            long app = newDraft();
+            UserError refused = refusal(() -> as("cz-med", () -> attachments.store(app, Attachment.Kind.APPLICATION, "none.pdf",
+                    null, "cz-med")));
             assertThat(refused.problems()).extracting(UserError.Problem::key).contains("attachment.error.empty");
+            assertThat(count("select count(*) from attachment where application_id = ?", app)).isZero();
         }));
         // the same rules where work-record evidence, signed agreements and reports are uploaded
         for (FileCase f : List.of(FILES.get(1), FILES.get(4), FILES.get(6), FILES.get(12), FILES.get(13))) {
@@ -807,18 +835,21 @@ class HostileInputTest {
     Stream<DynamicTest> publicObjectionContactsAndNumbers() {
         record Objection(String name, String number, String contact, String key) {
         }
+        // every case a new objector: the form's limits per contact would otherwise ask for a CAPTCHA
+        String mobile = Objectors.mobile();
         List<Objection> cases = List.of(
-                new Objection("contact with NUL", null, "13800138000\u0000", InputHygiene.CONTROL_CHARACTER),
-                new Objection("contact with a line break", null, "13800138000\nBcc: x@y.cn", InputHygiene.LINE_BREAK),
-                new Objection("contact as script", null, "<script>alert(1)</script>", "notice.error.contact"),
-                new Objection("contact as SQL", null, "' OR 1=1 --", "notice.error.contact"),
-                new Objection("contact of 200 digits", null, "1".repeat(200), "notice.error.contact"),
+                new Objection("contact with NUL", null, Objectors.mobile() + "\u0000", InputHygiene.CONTROL_CHARACTER),
+                new Objection("contact with a line break", null, Objectors.mobile() + "\nBcc: x@y.cn", InputHygiene.LINE_BREAK),
+                new Objection("contact as script", null, "<script>alert(1)</script>", "publicity.error.contact"),
+                new Objection("contact as SQL", null, "' OR 1=1 --", "publicity.error.contact"),
+                new Objection("contact of 200 digits", null, "1".repeat(200), "publicity.error.contact"),
                 new Objection("e-mail with header injection", null, "a@b.cn\r\nBcc: c@d.cn", InputHygiene.LINE_BREAK),
-                new Objection("number with SQL", "X' OR '1'='1", "13800138000", "notice.error.notUnderNotice"),
-                new Objection("number with NUL", "CZ-2026-001\u0000", "13800138000", InputHygiene.CONTROL_CHARACTER),
-                new Objection("number far too long", "C".repeat(100_000), "13800138000", "notice.error.notUnderNotice"),
-                new Objection("a valid e-mail", null, "zhangsan@example.cn", null),
-                new Objection("a valid phone with plus and blanks", null, "+86 138 0013 8000", null));
+                new Objection("number with SQL", "X' OR '1'='1", Objectors.mobile(), "notice.error.notUnderNotice"),
+                new Objection("number with NUL", "CZ-2026-001\u0000", Objectors.mobile(), InputHygiene.CONTROL_CHARACTER),
+                new Objection("number far too long", "C".repeat(100_000), Objectors.mobile(), "notice.error.notUnderNotice"),
+                new Objection("a valid e-mail", null, "zhangsan" + Objectors.mobile() + "@example.cn", null),
+                new Objection("a valid phone with plus and blanks", null,
+                        "+86 " + mobile.substring(0, 3) + " " + mobile.substring(3, 7) + " " + mobile.substring(7), null));
         return cases.stream().map(o -> DynamicTest.dynamicTest("objection: " + o.name(), () -> {
             long app = underNotice("CZ-UNIV");
             noticeProcess(app);
@@ -1024,23 +1055,45 @@ class HostileInputTest {
                 Map.of(ProjectProcess.NOTICE_ENDS, Date.from(PlatformClock.now().plus(Duration.ofDays(3)))));
     }
 
+    /** A new sender for each objection: the public form limits objections per sender address. */
     private static String source() {
-        return "198.51.100." + SEQUENCE.incrementAndGet() % 250 + "-" + UUID.randomUUID();
+        return Objectors.address();
     }
 
     private Attempt objection(String name, String text) {
         long app = underNotice("CZ-UNIV");
         noticeProcess(app);
         String number = forms.number(app);
+        String contact = Objectors.mobile();
         return new Attempt(() -> notices.lodge(new NoticeService.ObjectionInput(number, name == null ? "张三" : name,
-                "13800138000", text == null ? "该单位申报材料中列举的活动并未实际举办，请核查。" : text), source()),
+                contact, text == null ? "该单位申报材料中列举的活动并未实际举办，请核查。" : text), source()),
                 () -> jdbc.sql("select " + (name != null ? "name" : "objection_text") + " from objection where application_id = ?")
                         .param(app).query(String.class).single(),
                 () -> count("select count(*) from objection where application_id = ?", app) == 0);
     }
 
+    /**
+     * A draft of CZ-MED as its applicant opens it (its process waits in the applicant's form, where
+     * alone the 申报书 and its materials change), filled in as {@link FormTasks#application} fills one.
+     */
+    private long newDraft() {
+        long callId = jdbc.sql("select id from programme_call where programme_code = 'CHENZHOU' and call_year = ?")
+                .param(PlatformClock.today().getYear()).query(Long.class).single();
+        return AsUser.call(identity, "cz-med", () -> {
+            Application opened = applications.start(callId, "ACADEMIC_EXCHANGE", "表单测试项目");
+            ApplicationDraft filled = ApplicationDraft.of(opened);
+            filled.setAims("提升学术交流水平");
+            filled.setContent("举办两次学术年会，开展科普进社区活动。");
+            filled.setSchedule("上半年筹备，下半年实施。");
+            filled.setExpectedResults("形成调研报告一份。");
+            filled.setBudget(List.of(new Application.BudgetLine("会议费", new BigDecimal("20000.00"), "两次年会"),
+                    new Application.BudgetLine("资料费", new BigDecimal("10000.00"), null)));
+            return applications.saveDraft(opened.id(), opened.version(), filled).id();
+        });
+    }
+
     private Attempt draft(java.util.function.Consumer<ApplicationDraft> change, Function<Application, String> read) {
-        long app = forms.application("CZ-MED", "ACADEMIC_EXCHANGE", "DRAFT");
+        long app = newDraft();
         Application before = applications.load(app);
         ApplicationDraft draft = ApplicationDraft.of(before);
         change.accept(draft);
