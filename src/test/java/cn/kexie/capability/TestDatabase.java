@@ -31,13 +31,13 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         Map<String, Object> props = new HashMap<>();
-        String name = "ctx" + CONTEXTS.incrementAndGet();
+        // contexts that stand for nodes of one cluster name the database they share
+        String shared = context.getEnvironment().getProperty(SHARED_NAME);
+        String name = shared != null ? shared : "ctx" + CONTEXTS.incrementAndGet();
         if (isPostgres()) {
             EmbeddedPostgres server = server();
-            try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("create database " + name);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot create test database " + name, e);
+            if (shared == null || !exists(server, name)) {
+                create(server, name);
             }
             props.put("spring.datasource.url", server.getJdbcUrl("postgres", name));
             props.put("spring.datasource.username", "postgres");
@@ -48,6 +48,33 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             props.put("spring.datasource.password", "");
         }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-database", props));
+    }
+
+    /** A property naming the database that several test contexts share, as nodes of one cluster. */
+    public static final String SHARED_NAME = "test.database.shared-name";
+
+    private static synchronized void create(EmbeddedPostgres server, String name) {
+        if (exists(server, name)) {
+            return;
+        }
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name, e);
+        }
+    }
+
+    private static boolean exists(EmbeddedPostgres server, String name) {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                var query = c.prepareStatement("select count(*) from pg_database where datname = ?")) {
+            query.setString(1, name);
+            try (var rs = query.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look for test database " + name, e);
+        }
     }
 
     /** The embedded PostgreSQL server of this JVM, started on first use. */

@@ -34,26 +34,36 @@ class ApplicationRepository {
     private final JdbcClient jdbc;
     private final ObjectMapper json = new ObjectMapper();
 
-    ApplicationRepository(JdbcClient jdbc) {
+    private final cn.kexie.capability.common.NestedInsert nestedInsert;
+
+    ApplicationRepository(JdbcClient jdbc, cn.kexie.capability.common.NestedInsert nestedInsert) {
         this.jdbc = jdbc;
+        this.nestedInsert = nestedInsert;
     }
 
-    /** The next number of the programme's year, e.g. CHENZHOU-2026-0007; the counter row locks concurrent callers. */
+    /**
+     * The next number of the programme's year, e.g. CHENZHOU-2026-0007. The counter row's update
+     * locks concurrent callers until their transactions end, so numbers never repeat; the year's
+     * first number is inserted in a savepoint, so that of two first applications on two nodes the
+     * second goes on with the update instead of failing.
+     */
     String nextNumber(String programmeCode, int year) {
-        int updated = jdbc.sql("update application_counter set last_number = last_number + 1 where programme_code = ? and call_year = ?")
-                .params(programmeCode, year).update();
-        if (updated == 0) {
-            try {
-                jdbc.sql("insert into application_counter (programme_code, call_year, last_number) values (?, ?, 1)")
-                        .params(programmeCode, year).update();
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
-                jdbc.sql("update application_counter set last_number = last_number + 1 where programme_code = ? and call_year = ?")
-                        .params(programmeCode, year).update();
+        while (increment(programmeCode, year) == 0) {
+            boolean first = nestedInsert.tryInsert(() -> jdbc.sql(
+                    "insert into application_counter (programme_code, call_year, last_number) values (?, ?, 1)")
+                    .params(programmeCode, year).update());
+            if (first) {
+                break;
             }
         }
         int n = jdbc.sql("select last_number from application_counter where programme_code = ? and call_year = ?")
                 .params(programmeCode, year).query(Integer.class).single();
         return String.format(Locale.ROOT, "%s-%d-%04d", programmeCode, year, n);
+    }
+
+    private int increment(String programmeCode, int year) {
+        return jdbc.sql("update application_counter set last_number = last_number + 1 where programme_code = ? and call_year = ?")
+                .params(programmeCode, year).update();
     }
 
     long insert(String number, String programmeCode, long callId, String categoryCode, long organisationId,

@@ -124,11 +124,11 @@ class DemoData implements ApplicationRunner {
     }
 
     private void ensureStaff(StaffUser staff) {
-        if (ensureUser(staff.id(), staff.lastName(), staff.firstName())) {
-            staff.groups().forEach(g -> identityService.createMembership(staff.id(), g));
-            if (staff.organisation() != null) {
-                identityService.createMembership(staff.id(), Roles.organisationGroup(staff.organisation()));
-            }
+        // each piece on its own, so that a start cut short half-way is completed by the next one
+        ensureUser(staff.id(), staff.lastName(), staff.firstName());
+        staff.groups().forEach(g -> ensureMembership(staff.id(), g));
+        if (staff.organisation() != null) {
+            ensureMembership(staff.id(), Roles.organisationGroup(staff.organisation()));
         }
         if (staff.groups().contains(Roles.ADMIN)) {
             return;
@@ -145,9 +145,14 @@ class DemoData implements ApplicationRunner {
     /** One applicant account per organisation; its id is the organisation's code in lower case. */
     private void ensureApplicant(Organisation org) {
         String id = org.getCode().toLowerCase(java.util.Locale.ROOT);
-        if (ensureUser(id, org.getName(), "")) {
-            identityService.createMembership(id, Roles.APPLICANT);
-            identityService.createMembership(id, Roles.organisationGroup(org.getCode()));
+        ensureUser(id, org.getName(), "");
+        ensureMembership(id, Roles.APPLICANT);
+        ensureMembership(id, Roles.organisationGroup(org.getCode()));
+    }
+
+    private void ensureMembership(String userId, String groupId) {
+        if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+            identityService.createMembership(userId, groupId);
         }
     }
 

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,11 +27,15 @@ class LoginThrottle {
     private final Duration window;
     private final Clock clock;
 
+    private final cn.kexie.capability.common.NestedInsert nestedInsert;
+
     LoginThrottle(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+            cn.kexie.capability.common.NestedInsert nestedInsert,
             @Value("${platform.login.max-failures:5}") int maxFailures,
             @Value("${platform.login.lock-minutes:15}") long lockMinutes,
             @Value("${platform.login.window-minutes:15}") long windowMinutes) {
         this.jdbc = jdbc;
+        this.nestedInsert = nestedInsert;
         this.tx = new TransactionTemplate(transactionManager);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.maxFailures = maxFailures;
@@ -57,19 +60,23 @@ class LoginThrottle {
         Boolean locked = tx.execute(status -> {
             Instant now = clock.instant();
             String key = key(username);
-            var row = jdbc.sql("select failures, window_start from login_failure where username = ?")
+            // the row stays locked to this transaction: concurrent failures on several nodes all count
+            var row = jdbc.sql("select failures, window_start from login_failure where username = ? for update")
                     .param(key)
                     .query((rs, n) -> new Object[] {rs.getInt(1), rs.getTimestamp(2).toInstant()})
                     .optional();
             if (row.isEmpty()) {
-                try {
-                    jdbc.sql("insert into login_failure (username, failures, window_start) values (?, 1, ?)")
-                            .params(key, Timestamp.from(now)).update();
-                } catch (DuplicateKeyException raced) {
-                    jdbc.sql("update login_failure set failures = failures + 1 where username = ?")
-                            .param(key).update();
+                // the name's first failure; another node may count one at the same moment
+                boolean first = nestedInsert.tryInsert(() -> jdbc.sql(
+                        "insert into login_failure (username, failures, window_start) values (?, 1, ?)")
+                        .params(key, Timestamp.from(now)).update());
+                if (first) {
+                    return maxFailures <= 1 && lock(key, now);
                 }
-                return maxFailures <= 1 && lock(key, now);
+                row = jdbc.sql("select failures, window_start from login_failure where username = ? for update")
+                        .param(key)
+                        .query((rs, n) -> new Object[] {rs.getInt(1), rs.getTimestamp(2).toInstant()})
+                        .optional();
             }
             int failures = (Integer) row.get()[0];
             Instant windowStart = (Instant) row.get()[1];
