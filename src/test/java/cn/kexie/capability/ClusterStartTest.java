@@ -30,12 +30,15 @@ class ClusterStartTest {
         ExecutorService nodes = Executors.newFixedThreadPool(2);
         List<Future<ConfigurableApplicationContext>> started = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
+            // in one JVM the two engines need names of their own: Camunda keeps a static registry of engines by
+            // name, and closing a node would otherwise take the other test contexts' engine out of it
+            String engine = database + "node" + i;
             started.add(nodes.submit(() -> {
                 together.await();
                 return new SpringApplicationBuilder(CapabilityPlatformApplication.class)
                         .profiles("test")
                         .properties(TestDatabase.SHARED_NAME + "=" + database)
-                        .run("--server.port=0");
+                        .run("--server.port=0", "--camunda.bpm.process-engine-name=" + engine);
             }));
         }
         List<ConfigurableApplicationContext> contexts = new ArrayList<>();
