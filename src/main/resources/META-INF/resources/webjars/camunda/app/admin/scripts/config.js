@@ -18,7 +18,7 @@
 export default {
   // 学会服务能力提升计划: Simplified Chinese first; labels the community translation lacks fall back to English
   locales: {
-    availableLocales: ['zh-CN', 'en'],
+    availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
 
