@@ -1,5 +1,6 @@
 package cn.kexie.capability.application;
 
+import cn.kexie.capability.document.PdfDownload;
 import cn.kexie.capability.security.CurrentUser;
 import cn.kexie.capability.security.Roles;
 import cn.kexie.capability.ui.Notifications;
@@ -42,15 +43,24 @@ public class ApplicationDetailView extends VerticalLayout implements BeforeEnter
     private final WorkflowTasks tasks;
     private final CurrentUser currentUser;
     private final FraudReporter fraudReporter;
+    private final ApplicationDocuments documents;
+    private final List<DossierDocument> dossierDocuments;
     private String title = "";
+    /** The PDF documents the user may download from this dossier. */
+    final HorizontalLayout downloads = new HorizontalLayout();
 
     public ApplicationDetailView(ApplicationService applications, DossierPanel dossier, WorkflowTasks tasks,
-            CurrentUser currentUser, List<FraudReporter> fraudReporter) {
+            CurrentUser currentUser, List<FraudReporter> fraudReporter, ApplicationDocuments documents,
+            List<DossierDocument> dossierDocuments) {
         this.applications = applications;
         this.dossier = dossier;
         this.tasks = tasks;
         this.currentUser = currentUser;
         this.fraudReporter = fraudReporter.isEmpty() ? null : fraudReporter.get(0);
+        this.documents = documents;
+        this.dossierDocuments = dossierDocuments;
+        downloads.setId("dossier-downloads");
+        downloads.setWrap(true);
         setMaxWidth("1100px");
     }
 
@@ -80,7 +90,22 @@ public class ApplicationDetailView extends VerticalLayout implements BeforeEnter
             fraud.addThemeVariants(ButtonVariant.LUMO_ERROR);
             actions.add(fraud);
         }
-        add(actions, dossier.create(app.id(), true));
+        showDownloads(app);
+        add(actions, downloads, dossier.create(app.id(), true));
+    }
+
+    /** The 申报书 for every reader of the dossier; the agreement and the score summary where their features offer them. */
+    private void showDownloads(Application app) {
+        downloads.removeAll();
+        long id = app.id();
+        downloads.add(PdfDownload.anchor(getTranslation("document.applicationForm"),
+                ApplicationDocuments.applicationFormFileName(app), () -> documents.applicationForm(id)));
+        for (DossierDocument document : dossierDocuments) {
+            if (document.offeredFor(app)) {
+                downloads.add(PdfDownload.anchor(getTranslation(document.labelKey()), document.fileName(app),
+                        () -> document.render(id)));
+            }
+        }
     }
 
     private void openFraud(Application app) {

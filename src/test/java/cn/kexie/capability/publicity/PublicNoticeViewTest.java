@@ -76,7 +76,7 @@ class PublicNoticeViewTest {
         assertThat(shown.categoryName()).isEqualTo("决策咨询和课题调研");
         assertThat(shown.organisationName()).isEqualTo("湘南学院科协");
         assertThat(shown.lastDay()).isAfterOrEqualTo(PlatformClock.today().plusDays(2));
-        assertThat(view.grid.getColumns().get(5).getHeaderText()).isEqualTo("公示截止日");
+        assertThat(view.grid.getColumns().get(6).getHeaderText()).isEqualTo("公示截止日");
         assertThat(view.getPageTitle()).isEqualTo("项目公示 | 学会服务能力提升计划");
         assertThat(VaadinTestUi.find(view, com.vaadin.flow.component.html.Paragraph.class,
                 p -> p.getId().filter("public-notice-intro"::equals).isPresent()).orElseThrow().getText())
@@ -192,7 +192,7 @@ class PublicNoticeViewTest {
         VaadinTestUi.open(messages, java.util.Locale.ENGLISH);
         PublicNoticeView view = new PublicNoticeView(notices);
         assertThat(view.getPageTitle()).isEqualTo("Public notice | Society capability-improvement programme");
-        assertThat(view.grid.getColumns().get(5).getHeaderText()).isEqualTo("Last day of notice");
+        assertThat(view.grid.getColumns().get(6).getHeaderText()).isEqualTo("Last day of notice");
         VaadinTestUi.request(address(), null);
         PublicNoticeView.ObjectionDialog dialog = view.openObjection(mine(view));
         dialog.submit.click();

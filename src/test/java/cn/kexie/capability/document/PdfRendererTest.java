@@ -1,0 +1,45 @@
+package cn.kexie.capability.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** The renderer embeds the shipped font so that Chinese text can be extracted; user text is only ever text. */
+class PdfRendererTest {
+
+    final PdfRenderer renderer = new PdfRenderer();
+
+    @Test
+    void chineseTextComesBackFromTheEmbeddedFont() {
+        byte[] pdf = renderer.render(Xhtml.document("测试文档", null,
+                "<h1>郴州市科协学会服务能力提升计划</h1><p>" + Xhtml.text("项目责任书：鑫淼燚（甲方）与 乙方\n第二行") + "</p>"));
+        PdfText read = PdfText.of(pdf).assertEmbeddedChineseFont();
+        assertThat(read.compact()).contains("郴州市科协学会服务能力提升计划", "项目责任书：鑫淼燚（甲方）与乙方", "第二行",
+                "第1页，共1页");
+        assertThat(read.title()).isEqualTo("测试文档");
+        // a subset: far smaller than the 4.6 MB font
+        assertThat(pdf.length).isLessThan(200_000);
+    }
+
+    @Test
+    void markupInAUsersTextIsPrintedAsText() {
+        String hostile = "<script>alert(1)</script><img src=\"http://example.invalid/x.png\"/>&amp; ' \" \u0000\u0007end";
+        byte[] pdf = renderer.render(Xhtml.document("<b>标题</b>", null, "<p>" + Xhtml.text(hostile) + "</p>"));
+        PdfText read = PdfText.of(pdf);
+        assertThat(read.text()).contains("<script>alert(1)</script><img src=\"http://example.invalid/x.png\"/>&amp; ' \"");
+        assertThat(read.text()).contains("end");
+        assertThat(read.title()).isEqualTo("<b>标题</b>");
+    }
+
+    @Test
+    void textEscapesMarkupAndDropsWhatXmlCannotCarry() {
+        assertThat(Xhtml.text("a<b>&\"'\n\u0001\u007f\u0085c\uD83D\uDE00")).isEqualTo("a&lt;b&gt;&amp;&quot;&#39;<br />c\uD83D\uDE00");
+        assertThat(Xhtml.text("\uD800x")).isEqualTo("x");
+        assertThat(Xhtml.text(null)).isEmpty();
+        assertThat(Xhtml.date(LocalDate.of(2026, 5, 8))).isEqualTo("2026年5月8日");
+        assertThat(Xhtml.yuan(new BigDecimal("50000"))).isEqualTo("50,000.00");
+        assertThat(Xhtml.points(new BigDecimal("84.30"))).isEqualTo("84.3");
+    }
+}
