@@ -43,21 +43,18 @@ public class ApplicationDetailView extends VerticalLayout implements BeforeEnter
     private final WorkflowTasks tasks;
     private final CurrentUser currentUser;
     private final FraudReporter fraudReporter;
-    private final ApplicationDocuments documents;
     private final List<DossierDocument> dossierDocuments;
     private String title = "";
     /** The PDF documents the user may download from this dossier. */
     final HorizontalLayout downloads = new HorizontalLayout();
 
     public ApplicationDetailView(ApplicationService applications, DossierPanel dossier, WorkflowTasks tasks,
-            CurrentUser currentUser, List<FraudReporter> fraudReporter, ApplicationDocuments documents,
-            List<DossierDocument> dossierDocuments) {
+            CurrentUser currentUser, List<FraudReporter> fraudReporter, List<DossierDocument> dossierDocuments) {
         this.applications = applications;
         this.dossier = dossier;
         this.tasks = tasks;
         this.currentUser = currentUser;
         this.fraudReporter = fraudReporter.isEmpty() ? null : fraudReporter.get(0);
-        this.documents = documents;
         this.dossierDocuments = dossierDocuments;
         downloads.setId("dossier-downloads");
         downloads.setWrap(true);
@@ -94,13 +91,15 @@ public class ApplicationDetailView extends VerticalLayout implements BeforeEnter
         add(actions, downloads, dossier.create(app.id(), true));
     }
 
-    /** The 申报书 for every reader of the dossier; the agreement and the score summary where their features offer them. */
+    /**
+     * The documents offered to the user on this dossier: the 申报书 to every reader, the agreement and the
+     * score summary where their features offer them; each download checks the caller's access again.
+     */
     private void showDownloads(Application app) {
         downloads.removeAll();
         long id = app.id();
-        downloads.add(PdfDownload.anchor(getTranslation("document.applicationForm"),
-                ApplicationDocuments.applicationFormFileName(app), () -> documents.applicationForm(id)));
-        for (DossierDocument document : dossierDocuments) {
+        for (DossierDocument document : dossierDocuments.stream()
+                .sorted(java.util.Comparator.comparingInt(DossierDocument::order)).toList()) {
             if (document.offeredFor(app)) {
                 downloads.add(PdfDownload.anchor(getTranslation(document.labelKey()), document.fileName(app),
                         () -> document.render(id)));

@@ -16,4 +16,7 @@ public interface DossierDocument {
 
     /** The document, made by the feature's service, which checks the caller's access again. */
     byte[] render(long applicationId);
+
+    /** Where the link stands among the others: the 申报书 first, then in the order of the steps. */
+    int order();
 }

@@ -36,4 +36,9 @@ class AgreementOnDossier implements DossierDocument {
     public byte[] render(long applicationId) {
         return funding.agreement(applicationId);
     }
+
+    @Override
+    public int order() {
+        return 30;
+    }
 }

@@ -62,8 +62,8 @@ final class ScoreSheetDocument {
         b.append("<td class=\"num\">").append(sheets.isEmpty() ? "—" : mean(sumOfTotals, sheets.size())).append("</td></tr>");
         b.append("</tbody></table>");
 
-        b.append("<p>评审专家 ").append(sheets.size()).append(" 人；专家组评分：<b>")
-                .append(panelScore == null ? "—" : Xhtml.points(panelScore)).append("</b>");
+        b.append("<p>评审专家 ").append(sheets.size()).append(" 人；专家组评分：")
+                .append(panelScore == null ? "—" : Xhtml.points(panelScore));
         if (sheets.size() >= 5) {
             b.append("（去掉一个最高分和一个最低分后的平均分）");
         } else {

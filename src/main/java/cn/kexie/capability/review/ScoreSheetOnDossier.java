@@ -33,4 +33,9 @@ class ScoreSheetOnDossier implements DossierDocument {
     public byte[] render(long applicationId) {
         return reviews.scoreSheet(applicationId);
     }
+
+    @Override
+    public int order() {
+        return 20;
+    }
 }

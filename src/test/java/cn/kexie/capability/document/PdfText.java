@@ -41,9 +41,12 @@ public record PdfText(String text, int pages, List<String> fonts, boolean allFon
         }
     }
 
-    /** The text with all white space taken out, so that a line break inside a phrase does not matter. */
+    /**
+     * The text with all white space taken out (ideographic spaces too), so that a line break inside
+     * a phrase does not matter.
+     */
     public String compact() {
-        return text.replaceAll("\\s+", "");
+        return text.replaceAll("[\\s\u3000]+", "");
     }
 
     /** Asserts that the document embeds the shipped Chinese font, and nothing but embedded fonts. */
