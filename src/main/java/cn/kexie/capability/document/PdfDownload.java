@@ -9,15 +9,31 @@ import java.io.ByteArrayInputStream;
  * A link that downloads a PDF document. The document is made when the link is followed, by the
  * given supplier, which must call the feature service that checks the caller's access again.
  */
-public final class PdfDownload {
+public class PdfDownload extends Anchor {
 
     public static final String CONTENT_TYPE = "application/pdf";
 
-    private PdfDownload() {
+    private final StreamResource resource;
+
+    PdfDownload(String label, StreamResource resource) {
+        super(resource, label);
+        this.resource = resource;
+        getElement().setAttribute("download", true);
+        getElement().setAttribute("router-ignore", true);
+        addClassName("pdf-download");
     }
 
-    public static Anchor anchor(String label, String fileName, SerializableSupplier<byte[]> content) {
+    /** The document the link downloads. */
+    public StreamResource resource() {
+        return resource;
+    }
+
+    public static PdfDownload anchor(String label, String fileName, SerializableSupplier<byte[]> content) {
         return anchor(label, resource(fileName, content));
+    }
+
+    public static PdfDownload anchor(String label, StreamResource resource) {
+        return new PdfDownload(label, resource);
     }
 
     /** The document as a resource the browser downloads; made anew each time it is asked for. */
@@ -26,13 +42,5 @@ public final class PdfDownload {
         resource.setContentType(CONTENT_TYPE);
         resource.setCacheTime(0);
         return resource;
-    }
-
-    public static Anchor anchor(String label, StreamResource resource) {
-        Anchor link = new Anchor(resource, label);
-        link.getElement().setAttribute("download", true);
-        link.getElement().setAttribute("router-ignore", true);
-        link.addClassName("pdf-download");
-        return link;
     }
 }

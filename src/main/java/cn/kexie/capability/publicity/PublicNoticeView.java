@@ -45,7 +45,7 @@ public class PublicNoticeView extends VerticalLayout implements HasDynamicTitle 
     final Grid<PublicNotice> grid = new Grid<>();
     final Grid.Column<PublicNotice> amountColumn;
     /** The notice as published, as a PDF: what the grid lists, made anew when downloaded. */
-    final Anchor noticePdf;
+    final PdfDownload noticePdf;
     final Paragraph empty = new Paragraph();
     /** The last confirmation shown on the page, so a person who closed the notification still sees it. */
     final Paragraph confirmation = new Paragraph();

@@ -42,4 +42,17 @@ class PdfRendererTest {
         assertThat(Xhtml.yuan(new BigDecimal("50000"))).isEqualTo("50,000.00");
         assertThat(Xhtml.points(new BigDecimal("84.30"))).isEqualTo("84.3");
     }
+
+    @Test
+    void amountsInCapitalNumeralsAsAgreementsWriteThem() {
+        String[][] cases = {
+            {"50000", "伍万元整"}, {"30000.00", "叁万元整"}, {"12345.67", "壹万贰仟叁佰肆拾伍元陆角柒分"},
+            {"100005", "壹拾万零伍元整"}, {"1000500", "壹佰万零伍佰元整"}, {"100000005", "壹亿零伍元整"},
+            {"120000005", "壹亿贰仟万零伍元整"}, {"100050000", "壹亿零伍万元整"}, {"1010", "壹仟零壹拾元整"},
+            {"8000", "捌仟元整"}, {"2000.5", "贰仟元伍角"}, {"3000.05", "叁仟元零伍分"}, {"0.07", "柒分"}, {"0", "零元整"},
+            {"10", "壹拾元整"}, {"100000000", "壹亿元整"}};
+        for (String[] c : cases) {
+            assertThat(Xhtml.yuanInWords(new BigDecimal(c[0]))).as(c[0]).isEqualTo(c[1]);
+        }
+    }
 }

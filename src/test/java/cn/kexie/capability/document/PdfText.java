@@ -41,6 +41,17 @@ public record PdfText(String text, int pages, List<String> fonts, boolean allFon
         }
     }
 
+    /** What a download link hands the browser, as the current Vaadin session would write it. */
+    public static byte[] download(com.vaadin.flow.server.StreamResource resource) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            resource.getWriter().accept(out, com.vaadin.flow.server.VaadinSession.getCurrent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /**
      * The text with all white space taken out (ideographic spaces too), so that a line break inside
      * a phrase does not matter.

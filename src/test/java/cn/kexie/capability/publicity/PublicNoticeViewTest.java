@@ -86,6 +86,20 @@ class PublicNoticeViewTest {
     }
 
     @Test
+    void theNoticeAsPublishedDownloadsAsAPdfWithoutALogin() {
+        PublicNoticeView view = new PublicNoticeView(notices);
+        assertThat(view.noticePdf.isVisible()).isTrue();
+        assertThat(view.noticePdf.getText()).isEqualTo("下载公示（PDF）");
+        assertThat(view.noticePdf.resource().getName()).isEqualTo("项目公示.pdf");
+        // no one is logged in: the page's own download
+        String text = cn.kexie.capability.document.PdfText.of(cn.kexie.capability.document.PdfText.download(view.noticePdf.resource()))
+                .assertEmbeddedChineseFont().compact();
+        assertThat(text).contains("项目公示", forms.number(app) + "决策咨询和课题调研湘南学院科协", "公示期");
+        // the amount column only when a programme on the page publishes amounts; Chenzhou does not
+        assertThat(mine(view).amountYuan()).isNull();
+    }
+
+    @Test
     void anObjectionWithoutContactIsRefusedAndAValidOneBecomesATaskOfTheOffice() {
         String mail = "zhangsan-" + ThreadLocalRandom.current().nextInt(1_000_000) + "@example.cn";
         VaadinTestUi.request(address(), null);
