@@ -72,7 +72,7 @@ final class ResultListDocument {
     }
 
     static final String CSS = """
-            th.n { width: 12mm; } th.no { width: 32mm; } th.amount { width: 30mm; }
+            th.n { width: 12mm; } th.amount { width: 30mm; }
             .issuer { text-align: right; margin-top: 10mm; }
             """;
 }

@@ -45,10 +45,8 @@ public class PdfRenderer {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
-        // one weight only: bold text is drawn in the same face
-        for (int weight : new int[] {400, 700}) {
-            builder.useFont(() -> new ByteArrayInputStream(font), FONT_FAMILY, weight, FontStyle.NORMAL, true);
-        }
+        // one face for every weight: bold text (headings, table heads) is drawn in the same face
+        builder.useFont(() -> new ByteArrayInputStream(font), FONT_FAMILY, 400, FontStyle.NORMAL, true);
         builder.withProducer("学会服务能力提升计划平台");
         builder.withHtmlContent(xhtml, null);
         builder.toStream(out);

@@ -21,10 +21,11 @@ public final class Xhtml {
                 font-family: '%1$s'; font-size: 9pt; color: #555; } }
             @page landscape { size: A4 landscape; }
             body { font-family: '%1$s'; font-size: 11pt; line-height: 1.6; color: #000; }
-            h1 { font-size: 18pt; text-align: center; margin: 0 0 4mm 0; }
-            h2 { font-size: 13pt; margin: 5mm 0 2mm 0; page-break-after: avoid; }
+            h1 { font-size: 18pt; font-weight: normal; text-align: center; margin: 0 0 4mm 0; }
+            h2 { font-size: 13pt; font-weight: normal; margin: 5mm 0 2mm 0; page-break-after: avoid; }
             p { margin: 1mm 0; }
-            table { width: 100%%; border-collapse: collapse; margin: 2mm 0; -fs-table-paginate: paginate; }
+            table { width: 100%%; border-collapse: collapse; margin: 2mm 0 3mm 0; -fs-table-paginate: paginate; }
+            th.no { width: 40mm; }
             th, td { border: 0.6pt solid #000; padding: 1.2mm 2mm; vertical-align: top; text-align: left; }
             th { background: #eee; font-weight: normal; }
             tr { page-break-inside: avoid; }

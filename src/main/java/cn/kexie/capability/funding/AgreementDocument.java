@@ -80,7 +80,7 @@ final class AgreementDocument {
     }
 
     static final String CSS = """
-            .parties td:first-child { width: 36mm; background: #f4f4f4; }
+            .parties td:first-child { width: 42mm; background: #f4f4f4; }
             th.amount { width: 32mm; }
             """;
 

@@ -69,7 +69,7 @@ final class PublicNoticeDocument {
     }
 
     static final String CSS = """
-            th.n { width: 10mm; } th.no { width: 28mm; } th.amount { width: 24mm; } th.period { width: 30mm; }
+            th.n { width: 10mm; } th.amount { width: 24mm; } th.period { width: 30mm; }
             .issuer { text-align: right; margin-top: 6mm; }
             .next { page-break-before: always; }
             """;

@@ -90,7 +90,7 @@ final class ScoreSheetDocument {
     static final String CSS = """
             .facts td:nth-child(odd) { width: 24mm; background: #f4f4f4; }
             .scores th.num, .scores td.num { text-align: right; white-space: nowrap; }
-            .scores tr.total td { font-weight: bold; background: #f4f4f4; }
+            .scores tr.total td { background: #f4f4f4; }
             .comments td:first-child { width: 28mm; }
             """;
 }

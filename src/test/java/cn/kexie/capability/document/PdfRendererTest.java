@@ -14,10 +14,13 @@ class PdfRendererTest {
     @Test
     void chineseTextComesBackFromTheEmbeddedFont() {
         byte[] pdf = renderer.render(Xhtml.document("测试文档", null,
-                "<h1>郴州市科协学会服务能力提升计划</h1><p>" + Xhtml.text("项目责任书：鑫淼燚（甲方）与 乙方\n第二行") + "</p>"));
+                "<h1>郴州市科协学会服务能力提升计划</h1><p>" + Xhtml.text("项目责任书：鑫淼燚（甲方）与 乙方\n第二行") + "</p>"
+                        + "<p style=\"font-weight: bold\">加粗的字</p>"));
         PdfText read = PdfText.of(pdf).assertEmbeddedChineseFont();
         assertThat(read.compact()).contains("郴州市科协学会服务能力提升计划", "项目责任书：鑫淼燚（甲方）与乙方", "第二行",
-                "第1页，共1页");
+                "加粗的字", "第1页，共1页");
+        // one subset of the one face, whatever the weight asked for
+        assertThat(read.fonts()).hasSize(1);
         assertThat(read.title()).isEqualTo("测试文档");
         // a subset: far smaller than the 4.6 MB font
         assertThat(pdf.length).isLessThan(200_000);

@@ -50,7 +50,9 @@ class ProgrammeOfficeTest {
         ProgrammeOffice wrong = new ProgrammeOffice("XIANGYANG", "  ", "办".repeat(201), "话".repeat(501), false);
         assertThatThrownBy(() -> AsUser.run(identity, "office", () -> catalogue.saveOffice(wrong)))
                 .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.problems()).extracting(UserError.Problem::key)
-                        .containsExactly("programme.error.issuerName", "programme.error.officeName", "programme.error.officeContact"));
+                        .containsExactly("programme.error.issuerName", "programme.error.officeName", "programme.error.officeContact"))
+                .satisfies(e -> assertThat(cn.kexie.capability.common.Messages.describe(cn.kexie.capability.common.Messages.CHINESE,
+                        (UserError) e)).isEqualTo("请填写发文单位（甲方）名称，不超过200字。\n办公室名称不超过200字。\n异议联系方式不超过500字。"));
         assertThat(catalogue.office("XIANGYANG")).isEqualTo(before);
 
         try {
