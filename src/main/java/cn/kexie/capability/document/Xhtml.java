@@ -24,7 +24,8 @@ public final class Xhtml {
             h1 { font-size: 18pt; font-weight: normal; text-align: center; margin: 0 0 4mm 0; }
             h2 { font-size: 13pt; font-weight: normal; margin: 5mm 0 2mm 0; page-break-after: avoid; }
             p { margin: 1mm 0; }
-            table { width: 100%%; border-collapse: collapse; margin: 2mm 0 3mm 0; -fs-table-paginate: paginate; }
+            table { width: 100%%; table-layout: fixed; border-collapse: collapse; margin: 2mm 0 3mm 0;
+              -fs-table-paginate: paginate; }
             th.no { width: 40mm; }
             th, td { border: 0.6pt solid #000; padding: 1.2mm 2mm; vertical-align: top; text-align: left; }
             th { background: #eee; font-weight: normal; }

@@ -39,7 +39,8 @@ final class PublicNoticeDocument {
             b.append("<h2>").append(text(section.programme().nameZh())).append("项目公示</h2>");
             b.append("<p>经评审和研究，现将以下项目予以公示，公示期为 ").append(section.programme().publicityWorkingDays())
                     .append(" 个工作日（各项目的起止日期见下表，截止日当日24时结束）。</p>");
-            b.append("<table><thead><tr><th class=\"n\">序号</th><th class=\"no\">项目编号</th><th>类别</th><th>申报单位</th><th>项目名称</th>");
+            b.append("<table class=\"notice\"><thead><tr><th class=\"n\">序号</th><th class=\"no\">项目编号</th><th class=\"category\">类别</th>"
+                    + "<th>申报单位</th><th>项目名称</th>");
             if (amounts) {
                 b.append("<th class=\"amount\">金额（元）</th>");
             }
@@ -69,7 +70,9 @@ final class PublicNoticeDocument {
     }
 
     static final String CSS = """
-            th.n { width: 10mm; } th.amount { width: 24mm; } th.period { width: 30mm; }
+            table.notice { font-size: 10pt; }
+            th.n { width: 9mm; } th.no { width: 34mm; } th.category { width: 22mm; } th.amount { width: 22mm; }
+            th.period { width: 26mm; }
             .issuer { text-align: right; margin-top: 6mm; }
             .next { page-break-before: always; }
             """;

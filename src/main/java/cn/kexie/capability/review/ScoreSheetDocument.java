@@ -31,7 +31,7 @@ final class ScoreSheetDocument {
         b.append("<tr><td>申报单位</td><td colspan=\"3\">").append(text(app.organisationName())).append("</td></tr>");
         b.append("</table>");
 
-        b.append("<table class=\"scores\"><thead><tr><th>评审指标</th><th class=\"num\">满分</th>");
+        b.append("<table class=\"scores\"><thead><tr><th class=\"criterion\">评审指标</th><th class=\"num\">满分</th>");
         for (ReviewService.SubmittedSheet sheet : sheets) {
             b.append("<th class=\"num\">").append(text(sheet.expertName())).append("</th>");
         }
@@ -89,7 +89,8 @@ final class ScoreSheetDocument {
 
     static final String CSS = """
             .facts td:nth-child(odd) { width: 24mm; background: #f4f4f4; }
-            .scores th.num, .scores td.num { text-align: right; white-space: nowrap; }
+            .scores th.num, .scores td.num { text-align: right; }
+            .scores th.criterion { width: 34mm; }
             .scores tr.total td { background: #f4f4f4; }
             .comments td:first-child { width: 28mm; }
             """;
