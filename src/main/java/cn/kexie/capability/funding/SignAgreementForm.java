@@ -19,8 +19,8 @@ import com.vaadin.flow.server.StreamResource;
 
 /**
  * 签订项目责任书: the applicant downloads the agreement generated from the application (a printable
- * PDF with both parties, the approved amount, the period and the targets), signs and stamps it, and uploads the scan; the file is stored when the form is
- * submitted, together with the step.
+ * PDF with both parties, the approved amount, the period and the targets), signs and stamps it, and
+ * uploads the scan; the file is stored when the form is submitted, together with the step.
  */
 @org.springframework.stereotype.Component
 class SignAgreementForm implements TaskForm {
