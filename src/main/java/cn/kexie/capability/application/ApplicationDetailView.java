@@ -1,5 +1,6 @@
 package cn.kexie.capability.application;
 
+import cn.kexie.capability.document.PdfDownload;
 import cn.kexie.capability.security.CurrentUser;
 import cn.kexie.capability.security.Roles;
 import cn.kexie.capability.ui.Notifications;
@@ -42,15 +43,21 @@ public class ApplicationDetailView extends VerticalLayout implements BeforeEnter
     private final WorkflowTasks tasks;
     private final CurrentUser currentUser;
     private final FraudReporter fraudReporter;
+    private final List<DossierDocument> dossierDocuments;
     private String title = "";
+    /** The PDF documents the user may download from this dossier. */
+    final HorizontalLayout downloads = new HorizontalLayout();
 
     public ApplicationDetailView(ApplicationService applications, DossierPanel dossier, WorkflowTasks tasks,
-            CurrentUser currentUser, List<FraudReporter> fraudReporter) {
+            CurrentUser currentUser, List<FraudReporter> fraudReporter, List<DossierDocument> dossierDocuments) {
         this.applications = applications;
         this.dossier = dossier;
         this.tasks = tasks;
         this.currentUser = currentUser;
         this.fraudReporter = fraudReporter.isEmpty() ? null : fraudReporter.get(0);
+        this.dossierDocuments = dossierDocuments;
+        downloads.setId("dossier-downloads");
+        downloads.setWrap(true);
         setMaxWidth("1100px");
     }
 
@@ -80,7 +87,24 @@ public class ApplicationDetailView extends VerticalLayout implements BeforeEnter
             fraud.addThemeVariants(ButtonVariant.LUMO_ERROR);
             actions.add(fraud);
         }
-        add(actions, dossier.create(app.id(), true));
+        showDownloads(app);
+        add(actions, downloads, dossier.create(app.id(), true));
+    }
+
+    /**
+     * The documents offered to the user on this dossier: the 申报书 to every reader, the agreement and the
+     * score summary where their features offer them; each download checks the caller's access again.
+     */
+    private void showDownloads(Application app) {
+        downloads.removeAll();
+        long id = app.id();
+        for (DossierDocument document : dossierDocuments.stream()
+                .sorted(java.util.Comparator.comparingInt(DossierDocument::order)).toList()) {
+            if (document.offeredFor(app)) {
+                downloads.add(PdfDownload.anchor(getTranslation(document.labelKey()), document.fileName(app),
+                        () -> document.render(id)));
+            }
+        }
     }
 
     private void openFraud(Application app) {

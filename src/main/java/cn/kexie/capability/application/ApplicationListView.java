@@ -1,5 +1,6 @@
 package cn.kexie.capability.application;
 
+import cn.kexie.capability.document.PdfDownload;
 import cn.kexie.capability.programme.Call;
 import cn.kexie.capability.programme.Category;
 import cn.kexie.capability.programme.Programme;
@@ -7,6 +8,9 @@ import cn.kexie.capability.programme.ProgrammeCatalogue;
 import cn.kexie.capability.security.Roles;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -30,8 +34,12 @@ public class ApplicationListView extends VerticalLayout implements HasDynamicTit
     final ComboBox<String> status = new ComboBox<>();
     final TextField text = new TextField();
     final Grid<Application> grid = new Grid<>(Application.class, false);
+    /** The chosen call's result list (年度立项/获奖名单) as a PDF; shown once a call is chosen. */
+    final Div resultList = new Div();
+    private final ApplicationDocuments documents;
 
-    public ApplicationListView(ApplicationService applications, ProgrammeCatalogue catalogue) {
+    public ApplicationListView(ApplicationService applications, ProgrammeCatalogue catalogue, ApplicationDocuments documents) {
+        this.documents = documents;
         setSizeFull();
         programme.setPlaceholder(getTranslation("application.programme"));
         programme.setItems(catalogue.programmesOfMyCities());
@@ -61,7 +69,10 @@ public class ApplicationListView extends VerticalLayout implements HasDynamicTit
             category.setItems(p == null ? java.util.List.of() : catalogue.categories(p.code()));
             grid.getDataProvider().refreshAll();
         });
-        call.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        call.addValueChangeListener(change -> {
+            showResultList(change.getValue());
+            grid.getDataProvider().refreshAll();
+        });
         category.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
         status.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
         text.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
@@ -82,7 +93,22 @@ public class ApplicationListView extends VerticalLayout implements HasDynamicTit
         HorizontalLayout filters = new HorizontalLayout(programme, call, category, status, text);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
-        add(filters, grid);
+        resultList.setId("result-list");
+        resultList.setVisible(false);
+        add(filters, resultList, grid);
+    }
+
+    private void showResultList(Call chosen) {
+        resultList.removeAll();
+        resultList.setVisible(chosen != null);
+        if (chosen != null) {
+            long callId = chosen.id();
+            Anchor link = PdfDownload.anchor(getTranslation("document.resultList"),
+                    ApplicationDocuments.resultListFileName(chosen), () -> documents.resultList(callId));
+            Span help = new Span("  " + getTranslation("document.resultListHelp"));
+            help.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+            resultList.add(link, help);
+        }
     }
 
     ApplicationFilter filter() {

@@ -84,7 +84,9 @@ class DossierAccess {
     /** Structured data of the history that outsiders may see: what the applicant is told anyway. */
     static final Set<String> SHARED_DATA = Set.of("category", "reasons", "checksPassed", "correctionWorkingDays",
             "correctionDeadline", "rectifyBy", "lastDay", "panelScore", "amount", "paidOn", "finding", "banYears",
-            "banFrom", "banUntil", "meetingDate", "recommendedToProvince");
+            "banFrom", "banUntil", "meetingDate", "recommendedToProvince",
+            // the mid-term date the office set on confirming the agreement: the applicant's agreement states it
+            "midtermDue");
 
     /** The kind of each file and the applicant's step during which it may be added or removed. */
     static final Map<Attachment.Kind, String> STEP_OF_KIND = Map.of(

@@ -1,47 +1,103 @@
 package cn.kexie.capability.funding;
 
-import cn.kexie.capability.application.Application;
-import org.springframework.web.util.HtmlUtils;
+import static cn.kexie.capability.document.Xhtml.text;
+import static cn.kexie.capability.document.Xhtml.textOrDash;
 
-/** The 项目责任书 of an application, as a printable HTML page. */
+import cn.kexie.capability.application.Application;
+import cn.kexie.capability.document.Xhtml;
+import cn.kexie.capability.organisation.Organisation;
+import cn.kexie.capability.programme.Programme;
+import cn.kexie.capability.programme.ProgrammeOffice;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * The 项目责任书 of an application: both parties (the programme's issuer and office, the applicant),
+ * the approved amount in figures and in words, the project period, the targets from the application,
+ * the mid-term check's date, the budget, both sides' duties, and signature and stamp blocks.
+ */
 final class AgreementDocument {
 
     private AgreementDocument() {
     }
 
-    static String html(Application app) {
-        StringBuilder budget = new StringBuilder();
-        for (Application.BudgetLine line : app.budget()) {
-            budget.append("<tr><td>").append(e(line.item())).append("</td><td style=\"text-align:right\">")
-                    .append(line.amountYuan().toPlainString()).append("</td><td>")
-                    .append(e(line.note() == null ? "" : line.note())).append("</td></tr>");
-        }
-        return """
-                <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>项目责任书 %1$s</title>
-                <style>body{font-family:serif;max-width:48em;margin:2em auto;line-height:1.7}
-                table{border-collapse:collapse;width:100%%}td,th{border:1px solid #444;padding:.3em}</style></head><body>
-                <h1 style="text-align:center">学会服务能力提升计划项目责任书</h1>
-                <p>项目编号：%1$s</p><p>项目名称：%2$s</p><p>承担单位（乙方）：%3$s</p>
-                <h2>一、项目目标</h2><p>%4$s</p>
-                <h2>二、主要内容</h2><p>%5$s</p>
-                <h2>三、进度安排</h2><p>%6$s</p>
-                <h2>四、预期成果与考核指标</h2><p>%7$s</p>
-                <h2>五、经费预算（元）</h2><table><tr><th>科目</th><th>金额</th><th>说明</th></tr>%8$s
-                <tr><th>合计</th><th style="text-align:right">%9$s</th><th></th></tr></table>
-                <h2>六、双方责任</h2>
-                <p>乙方按本责任书组织实施项目，及时向专项办公室报告实施进度和成果，接受中期检查和总结验收。
-                项目资金纳入单位财务统一管理，单独核算，专款专用，不得用于与本项目无关的支出。</p>
-                <p>对弄虚作假、虚报业绩的，收回已拨付的项目资金，并按计划规定取消其申报资格；
-                项目考核验收不合格的，收回已拨付的项目资金，并按计划规定取消其申报资格。</p>
-                <p style="margin-top:4em">甲方（盖章）：　　　　　　　　　　乙方（盖章）：</p>
-                <p>负责人签字：　　　　　　　　　　　负责人签字：</p>
-                <p>日期：　　　年　　月　　日　　　　　日期：　　　年　　月　　日</p>
-                </body></html>
-                """.formatted(e(app.number()), e(app.title()), e(app.organisationName()), e(app.aims()),
-                e(app.content()), e(app.schedule()), e(app.expectedResults()), budget, app.totalBudget().toPlainString());
+    /** What the agreement says; {@code midterm} is null while the office has not set the date. */
+    record Terms(Application app, Organisation applicant, Programme programme, ProgrammeOffice office,
+            String categoryName, BigDecimal approvedAmount, LocalDate projectEndsOn, LocalDate midterm) {
     }
 
-    private static String e(String s) {
-        return s == null ? "" : HtmlUtils.htmlEscape(s).replace("\n", "<br>");
+    static String xhtml(Terms t) {
+        Application app = t.app();
+        String issuer = t.office().issuerOr(t.programme().nameZh());
+        StringBuilder b = new StringBuilder();
+        b.append("<p class=\"subtitle\">").append(text(t.programme().nameZh())).append("</p>");
+        b.append("<h1>项目责任书</h1>");
+        b.append("<table class=\"parties\">");
+        row(b, "项目编号", text(app.number()));
+        row(b, "项目名称", text(app.title()));
+        row(b, "项目类别", text(t.categoryName()));
+        row(b, "甲方（项目管理方）", text(issuer) + (t.office().officeName() == null ? ""
+                : "<br /><span class=\"muted\">项目管理：" + text(t.office().officeName()) + "</span>"));
+        row(b, "乙方（项目承担单位）", text(t.applicant().getName()) + contact(t.applicant()));
+        row(b, "核定金额", t.approvedAmount() == null ? "（由甲方核定）"
+                : "人民币 " + Xhtml.yuan(t.approvedAmount()) + " 元（大写：" + Xhtml.yuanInWords(t.approvedAmount()) + "）");
+        row(b, "项目实施期限", "自本责任书签订之日起至 " + Xhtml.date(t.projectEndsOn()) + " 止");
+        row(b, "中期检查日期", t.midterm() == null ? "由甲方在确认本责任书时确定，并书面通知乙方"
+                : Xhtml.date(t.midterm()));
+        b.append("</table>");
+
+        b.append("<p>为做好").append(text(t.programme().nameZh())).append("项目的实施和管理，经甲乙双方协商，签订本责任书。</p>");
+        section(b, "一、项目目标", app.aims());
+        section(b, "二、主要内容", app.content());
+        section(b, "三、进度安排", app.schedule());
+        section(b, "四、预期成果与考核指标", app.expectedResults());
+
+        b.append("<h2>五、经费预算（元）</h2><table><thead><tr><th>支出科目</th><th class=\"amount\">金额</th><th>说明</th></tr></thead><tbody>");
+        for (Application.BudgetLine line : app.budget()) {
+            b.append("<tr><td>").append(text(line.item())).append("</td><td class=\"num\">").append(Xhtml.yuan(line.amountYuan()))
+                    .append("</td><td>").append(text(line.note())).append("</td></tr>");
+        }
+        b.append("<tr><td>合计</td><td class=\"num\">").append(Xhtml.yuan(app.totalBudget())).append("</td><td></td></tr>");
+        b.append("</tbody></table>");
+
+        b.append("<h2>六、双方责任</h2>");
+        b.append("<p>（一）甲方按程序向乙方拨付项目资金，对项目实施进行指导、监督和检查，组织中期检查和总结验收。</p>");
+        b.append("<p>（二）乙方按本责任书组织实施项目，按计划进度和阶段目标推进，及时向甲方报告实施进度和成果，"
+                + "按要求提交进展报告、总结报告和经费决算，接受中期检查和总结验收。</p>");
+        b.append("<p>（三）项目资金纳入乙方财务统一管理，单独核算，专款专用，不得用于与本项目无关的支出；甲方对资金使用实行追踪问效。</p>");
+        b.append("<p>（四）乙方弄虚作假、虚报业绩的，甲方收回已拨付的项目资金，并按计划规定取消其申报资格；"
+                + "项目考核验收不合格的，甲方收回已拨付的项目资金，并按计划规定取消其申报资格。</p>");
+        b.append("<h2>七、其他</h2>");
+        b.append("<p>本责任书一式两份，甲乙双方各执一份，自双方负责人签字并加盖公章之日起生效。</p>");
+
+        b.append("<table class=\"signatures\"><tr>")
+                .append("<td>甲方：").append(text(issuer)).append("<br />负责人（签字）：<br />日期：　　　　年　　月　　日")
+                .append("<div class=\"stamp\">甲方（盖章）</div></td>")
+                .append("<td>乙方：").append(text(t.applicant().getName())).append("<br />负责人（签字）：<br />日期：　　　　年　　月　　日")
+                .append("<div class=\"stamp\">乙方（盖章）</div></td>")
+                .append("</tr></table>");
+        return Xhtml.document("项目责任书 " + app.number(), CSS, b.toString());
+    }
+
+    static final String CSS = """
+            .parties td:first-child { width: 42mm; background: #f4f4f4; }
+            th.amount { width: 32mm; }
+            """;
+
+    private static String contact(Organisation org) {
+        String name = org.getContactName();
+        String phone = org.getContactPhone();
+        if ((name == null || name.isBlank()) && (phone == null || phone.isBlank())) {
+            return "";
+        }
+        return "<br /><span class=\"muted\">联系人：" + textOrDash(name) + "　联系电话：" + textOrDash(phone) + "</span>";
+    }
+
+    private static void row(StringBuilder b, String label, String valueXhtml) {
+        b.append("<tr><td>").append(text(label)).append("</td><td>").append(valueXhtml).append("</td></tr>");
+    }
+
+    private static void section(StringBuilder b, String heading, String value) {
+        b.append("<h2>").append(text(heading)).append("</h2><p class=\"block\">").append(textOrDash(value)).append("</p>");
     }
 }

@@ -1,12 +1,20 @@
 package cn.kexie.capability.funding;
 
 import cn.kexie.capability.application.Application;
+import cn.kexie.capability.application.ApplicationEvent;
 import cn.kexie.capability.application.ApplicationService;
+import cn.kexie.capability.application.ApprovedAmount;
 import cn.kexie.capability.application.Attachment;
 import cn.kexie.capability.application.AttachmentService;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.common.UserError;
 import cn.kexie.capability.common.UserError.Problem;
+import cn.kexie.capability.document.PdfRenderer;
+import cn.kexie.capability.organisation.OrganisationService;
+import cn.kexie.capability.programme.Call;
+import cn.kexie.capability.programme.Category;
+import cn.kexie.capability.programme.Programme;
+import cn.kexie.capability.programme.ProgrammeCatalogue;
 import cn.kexie.capability.security.CurrentUser;
 import cn.kexie.capability.workflow.ProjectProcess;
 import cn.kexie.capability.workflow.WorkItem;
@@ -39,21 +47,59 @@ public class FundingService {
     private final WorkflowTasks tasks;
     private final CurrentUser currentUser;
     private final JdbcClient jdbc;
+    private final OrganisationService organisations;
+    private final ProgrammeCatalogue catalogue;
+    private final ApprovedAmount approvedAmount;
+    private final PdfRenderer renderer;
 
     FundingService(ApplicationService applications, AttachmentService attachments, WorkflowTasks tasks,
-            CurrentUser currentUser, JdbcClient jdbc) {
+            CurrentUser currentUser, JdbcClient jdbc, OrganisationService organisations, ProgrammeCatalogue catalogue,
+            ApprovedAmount approvedAmount, PdfRenderer renderer) {
         this.applications = applications;
         this.attachments = attachments;
         this.tasks = tasks;
         this.currentUser = currentUser;
         this.jdbc = jdbc;
+        this.organisations = organisations;
+        this.catalogue = catalogue;
+        this.approvedAmount = approvedAmount;
+        this.renderer = renderer;
     }
 
-    /** The agreement as a printable HTML document, generated from the application. */
+    /**
+     * The 项目责任书 as a PDF, for whoever may read the dossier, once the diagram has generated the
+     * agreement: both parties, the approved amount, the project period, the targets, the mid-term date
+     * (the office's, once it confirmed the signed agreement, or the call's), signature and stamp blocks.
+     */
     @Transactional(readOnly = true)
-    public String agreement(long applicationId) {
+    public byte[] agreement(long applicationId) {
         Application app = applications.get(applicationId);
-        return AgreementDocument.html(app);
+        List<ApplicationEvent> history = applications.events(app.id());
+        if (!hasAgreement(history)) {
+            throw new UserError("funding.error.noAgreement");
+        }
+        Programme programme = catalogue.requireProgramme(app.programmeCode());
+        String category = catalogue.category(app.programmeCode(), app.categoryCode()).map(Category::nameZh)
+                .orElse(app.categoryCode());
+        LocalDate midterm = history.stream()
+                .filter(e -> "confirmAgreement".equals(e.step()) && "CONFIRMED".equals(e.outcome())
+                        && e.data().get("midtermDue") != null)
+                .reduce((first, second) -> second)
+                .map(e -> LocalDate.parse(String.valueOf(e.data().get("midtermDue"))))
+                .orElseGet(() -> catalogue.call(app.callId()).map(Call::midtermOn).orElse(null));
+        return renderer.render(AgreementDocument.xhtml(new AgreementDocument.Terms(app,
+                organisations.load(app.organisationId()), programme, catalogue.office(programme.code()), category,
+                approvedAmount.of(app), catalogue.projectEndsOn(app.callId()), midterm)));
+    }
+
+    /** Whether the application's process generated a 项目责任书 (the diagram's {@code agreementGenerator}). */
+    static boolean hasAgreement(List<ApplicationEvent> history) {
+        return history.stream().anyMatch(e -> "agreement".equals(e.step()) && "GENERATED".equals(e.outcome()));
+    }
+
+    /** The file name of an application's agreement. */
+    public static String agreementFileName(Application app) {
+        return "项目责任书-" + app.number() + ".pdf";
     }
 
     /** The applicant uploads the signed and stamped agreement. */

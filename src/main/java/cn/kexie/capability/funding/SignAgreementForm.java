@@ -5,6 +5,7 @@ import cn.kexie.capability.application.ApplicationService;
 import cn.kexie.capability.application.AttachmentUpload;
 import cn.kexie.capability.application.DossierPanel;
 import cn.kexie.capability.application.StepForm;
+import cn.kexie.capability.document.PdfDownload;
 import cn.kexie.capability.workflow.ProjectProcess;
 import cn.kexie.capability.workflow.TaskForm;
 import cn.kexie.capability.workflow.WorkItem;
@@ -15,13 +16,11 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.StreamResource;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * 签订项目责任书: the applicant downloads the agreement generated from the application (a printable
- * HTML page), signs and stamps it, and uploads the scan; the file is stored when the form is
- * submitted, together with the step.
+ * PDF with both parties, the approved amount, the period and the targets), signs and stamps it, and
+ * uploads the scan; the file is stored when the form is submitted, together with the step.
  */
 @org.springframework.stereotype.Component
 class SignAgreementForm implements TaskForm {
@@ -59,11 +58,8 @@ class SignAgreementForm implements TaskForm {
             super(dossiers, task, "form.signAgreement.title", false);
             Application app = applications.get(task.applicationId());
             long applicationId = app.id();
-            agreement = new StreamResource(getTranslation("form.signAgreement.fileName", app.number()),
-                    () -> new ByteArrayInputStream(funding.agreement(applicationId).getBytes(StandardCharsets.UTF_8)));
-            agreement.setContentType("text/html;charset=UTF-8");
-            download = new Anchor(agreement, getTranslation("form.signAgreement.download"));
-            download.getElement().setAttribute("download", true);
+            agreement = PdfDownload.resource(FundingService.agreementFileName(app), () -> funding.agreement(applicationId));
+            download = PdfDownload.anchor(getTranslation("form.signAgreement.download"), agreement);
             download.setId("agreement-download");
 
             upload = AttachmentUpload.create(this, this::received);

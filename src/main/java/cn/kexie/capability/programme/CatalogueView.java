@@ -5,6 +5,7 @@ import cn.kexie.capability.security.Roles;
 import cn.kexie.capability.ui.Notifications;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -17,11 +18,13 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -43,6 +46,10 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
     final Grid<CallCategory> categories = new Grid<>(CallCategory.class, false);
     final Grid<CallQuota> quotas = new Grid<>(CallQuota.class, false);
     final Button newCall = new Button();
+    /** Who speaks for the programme in its documents, and the chosen call's last day of its projects. */
+    final Paragraph documentInfo = new Paragraph();
+    final Button editOffice = new Button();
+    final Button editProjectEnd = new Button();
 
     public CatalogueView(ProgrammeCatalogue catalogue, CurrentUser currentUser) {
         this.catalogue = catalogue;
@@ -79,11 +86,20 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
                 .ifPresent(c -> openCategory(new CallCategory(c.id(), null, c.publishedOn(), null, null, null))));
         addCategory.setVisible(editable);
 
+        editOffice.setText(getTranslation("catalogue.office.edit"));
+        editOffice.setVisible(editable);
+        editOffice.addClickListener(click -> programme.getOptionalValue().ifPresent(this::openOffice));
+        editProjectEnd.setText(getTranslation("catalogue.projectEnd.edit"));
+        editProjectEnd.setVisible(editable);
+        editProjectEnd.addClickListener(click -> call.getOptionalValue().ifPresent(this::openProjectEnd));
+        documentInfo.getStyle().set("white-space", "pre-line");
+
         programme.addValueChangeListener(change -> showProgramme(change.getValue()));
         call.addValueChangeListener(change -> showCall(change.getValue()));
         HorizontalLayout selectors = new HorizontalLayout(programme, call, newCall);
         selectors.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(selectors, programmeInfo, new H3(getTranslation("catalogue.categories")), categories, addCategory,
+        HorizontalLayout documentEdits = new HorizontalLayout(editOffice, editProjectEnd);
+        add(selectors, programmeInfo, documentInfo, documentEdits, new H3(getTranslation("catalogue.categories")), categories, addCategory,
                 new H3(getTranslation("catalogue.quotas")), quotas);
         List<Programme> all = catalogue.programmesOfMyCities();
         if (!all.isEmpty()) {
@@ -99,6 +115,7 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
                 p.eligibilityDecisionKey() == null ? "—" : p.eligibilityDecisionKey(), p.publicityWorkingDays()));
         List<Call> calls = catalogue.calls(p.code());
         call.setItems(calls);
+        showDocumentInfo();
         if (calls.isEmpty()) {
             categories.setItems(List.of());
             quotas.setItems(List.of());
@@ -113,6 +130,89 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
         }
         categories.setItems(catalogue.callCategories(c.id()));
         quotas.setItems(catalogue.quotas(c.id()));
+        showDocumentInfo();
+    }
+
+    /** The programme's issuer, office and contact for objections, and the chosen call's last day of its projects. */
+    private void showDocumentInfo() {
+        Programme p = programme.getValue();
+        if (p == null) {
+            documentInfo.setText("");
+            return;
+        }
+        ProgrammeOffice office = catalogue.office(p.code());
+        String none = getTranslation("catalogue.office.none");
+        String text = getTranslation("catalogue.office.info", blankAs(office.issuerName(), none),
+                blankAs(office.officeName(), none), blankAs(office.officeContact(), none),
+                getTranslation(office.publishesAmounts() ? "catalogue.office.amountsYes" : "catalogue.office.amountsNo"));
+        Call c = call.getValue();
+        if (c != null) {
+            LocalDate ends = catalogue.projectEndsOn(c.id());
+            text += "\n" + getTranslation("catalogue.projectEnd.info", c.year(), ends.toString());
+        }
+        documentInfo.setText(text);
+        editProjectEnd.setEnabled(c != null);
+    }
+
+    private static String blankAs(String value, String none) {
+        return value == null || value.isBlank() ? none : value;
+    }
+
+    private void openOffice(Programme p) {
+        ProgrammeOffice office = catalogue.office(p.code());
+        Dialog dialog = new Dialog(getTranslation("catalogue.office.edit"));
+        TextField issuer = new TextField(getTranslation("catalogue.office.issuer"));
+        issuer.setValue(blankAs(office.issuerName(), ""));
+        issuer.setMaxLength(ProgrammeOffice.MAX_NAME);
+        issuer.setRequired(true);
+        issuer.setWidthFull();
+        TextField name = new TextField(getTranslation("catalogue.office.name"));
+        name.setValue(blankAs(office.officeName(), ""));
+        name.setMaxLength(ProgrammeOffice.MAX_NAME);
+        name.setWidthFull();
+        TextArea contact = new TextArea(getTranslation("catalogue.office.contact"));
+        contact.setValue(blankAs(office.officeContact(), ""));
+        contact.setMaxLength(ProgrammeOffice.MAX_CONTACT);
+        contact.setHelperText(getTranslation("catalogue.office.contactHelp"));
+        contact.setWidthFull();
+        Checkbox amounts = new Checkbox(getTranslation("catalogue.office.amounts"), office.publishesAmounts());
+        VerticalLayout fields = new VerticalLayout(issuer, name, contact, amounts);
+        fields.setPadding(false);
+        fields.setWidth("36em");
+        dialog.add(fields);
+        Button save = new Button(getTranslation("common.save"), click -> {
+            if (Notifications.run(() -> {
+                catalogue.saveOffice(new ProgrammeOffice(p.code(), issuer.getValue(), name.getValue(), contact.getValue(),
+                        amounts.getValue()));
+                showDocumentInfo();
+                Notifications.success(getTranslation("common.saved"));
+            })) {
+                dialog.close();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void openProjectEnd(Call c) {
+        Dialog dialog = new Dialog(getTranslation("catalogue.projectEnd.edit"));
+        DatePicker ends = new DatePicker(getTranslation("catalogue.projectEnd.label"), catalogue.projectEndsOn(c.id()));
+        ends.setRequiredIndicatorVisible(true);
+        ends.setHelperText(getTranslation("catalogue.projectEnd.help"));
+        dialog.add(ends);
+        Button save = new Button(getTranslation("common.save"), click -> {
+            if (Notifications.run(() -> {
+                catalogue.setProjectEnd(c.id(), ends.getValue());
+                showDocumentInfo();
+                Notifications.success(getTranslation("common.saved"));
+            })) {
+                dialog.close();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), save);
+        dialog.open();
     }
 
     private String categoryName(String code) {

@@ -271,6 +271,70 @@ public class ProgrammeCatalogue {
         }
     }
 
+    /** Who speaks for the programme in its documents (see {@link ProgrammeOffice}). */
+    @Transactional(readOnly = true)
+    public ProgrammeOffice office(String programmeCode) {
+        return jdbc.sql("select issuer_name, office_name, office_contact, publishes_amounts from programme where code = ?")
+                .param(programmeCode)
+                .query((rs, n) -> new ProgrammeOffice(programmeCode, rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getBoolean(4)))
+                .optional().orElseThrow(() -> new UserError("programme.error.unknownProgramme", programmeCode));
+    }
+
+    /** Changes who speaks for the programme in its documents; the office of the programme's city, or an administrator. */
+    @Transactional
+    public void saveOffice(ProgrammeOffice office) {
+        requireEditor();
+        if (office == null || programme(office.programmeCode()).isEmpty()) {
+            throw new UserError("programme.error.unknownProgramme", office == null ? "" : office.programmeCode());
+        }
+        requireEditorOf(office.programmeCode());
+        List<Problem> problems = new ArrayList<>();
+        String issuer = trimmed(office.issuerName());
+        String name = trimmed(office.officeName());
+        String contact = trimmed(office.officeContact());
+        if (issuer == null || issuer.length() > ProgrammeOffice.MAX_NAME) {
+            problems.add(new Problem("programme.error.issuerName", ProgrammeOffice.MAX_NAME));
+        }
+        if (name != null && name.length() > ProgrammeOffice.MAX_NAME) {
+            problems.add(new Problem("programme.error.officeName", ProgrammeOffice.MAX_NAME));
+        }
+        if (contact != null && contact.length() > ProgrammeOffice.MAX_CONTACT) {
+            problems.add(new Problem("programme.error.officeContact", ProgrammeOffice.MAX_CONTACT));
+        }
+        UserError.throwIfAny(problems);
+        jdbc.sql("update programme set issuer_name = ?, office_name = ?, office_contact = ?, publishes_amounts = ? where code = ?")
+                .params(issuer, name, contact, office.publishesAmounts(), office.programmeCode()).update();
+    }
+
+    /**
+     * The last day of the call's projects (项目实施期限): as the catalogue sets it, or else the last day
+     * of the call's year.
+     */
+    @Transactional(readOnly = true)
+    public LocalDate projectEndsOn(long callId) {
+        Call call = call(callId).orElseThrow(() -> new UserError("programme.error.unknownCall", callId));
+        return jdbc.sql("select project_ends_on from programme_call where id = ?").param(callId)
+                .query((rs, n) -> rs.getDate(1)).optional().filter(java.util.Objects::nonNull)
+                .map(Date::toLocalDate).orElse(LocalDate.of(call.year(), 12, 31));
+    }
+
+    /** Sets the last day of the call's projects; it must come after the call's publication. */
+    @Transactional
+    public void setProjectEnd(long callId, LocalDate endsOn) {
+        requireEditor();
+        Call call = call(callId).orElseThrow(() -> new UserError("programme.error.unknownCall", callId));
+        requireEditorOf(call.programmeCode());
+        if (endsOn == null || !endsOn.isAfter(call.publishedOn()) || endsOn.getYear() > call.year() + 10) {
+            throw new UserError("programme.error.projectEnd", call.publishedOn().toString());
+        }
+        jdbc.sql("update programme_call set project_ends_on = ? where id = ?").params(Date.valueOf(endsOn), callId).update();
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     private void requireEditor() {
         if (!currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN)) {
             throw new AccessDeniedException("programme.error.forbidden");

@@ -2,14 +2,18 @@ package cn.kexie.capability.publicity;
 
 import cn.kexie.capability.application.Application;
 import cn.kexie.capability.application.ApplicationService;
+import cn.kexie.capability.application.ApprovedAmount;
 import cn.kexie.capability.calendar.WorkingDays;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.common.UserError;
 import cn.kexie.capability.common.UserError.Problem;
+import cn.kexie.capability.document.PdfRenderer;
+import cn.kexie.capability.programme.ProgrammeCatalogue;
 import cn.kexie.capability.security.CurrentUser;
 import cn.kexie.capability.security.Roles;
 import cn.kexie.capability.workflow.ProjectProcess;
 import cn.kexie.capability.workflow.WorkflowTasks;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +22,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
@@ -64,10 +69,17 @@ public class NoticeService {
     private final CurrentUser currentUser;
     private final Captchas captchas;
     private final String salt;
+    private final ProgrammeCatalogue catalogue;
+    private final ApprovedAmount approvedAmount;
+    private final PdfRenderer renderer;
 
     NoticeService(JdbcClient jdbc, ApplicationService applications, WorkingDays workingDays,
             RuntimeService runtimeService, WorkflowTasks tasks, CurrentUser currentUser, Captchas captchas,
-            @Value("${platform.objections.salt:capability-platform}") String salt) {
+            @Value("${platform.objections.salt:capability-platform}") String salt, ProgrammeCatalogue catalogue,
+            ApprovedAmount approvedAmount, PdfRenderer renderer) {
+        this.catalogue = catalogue;
+        this.approvedAmount = approvedAmount;
+        this.renderer = renderer;
         this.jdbc = jdbc;
         this.applications = applications;
         this.workingDays = workingDays;
@@ -98,21 +110,54 @@ public class NoticeService {
         return ends;
     }
 
-    /** The projects under notice now, for everyone. */
+    /**
+     * The projects under notice now, for everyone: each with the first day of its notice (the day it
+     * started, Beijing time) and its last day, and its approved amount where the programme publishes
+     * amounts.
+     */
     @Transactional(readOnly = true)
     public List<PublicNotice> current() {
+        Map<String, Boolean> publishes = new java.util.HashMap<>();
         return jdbc.sql("""
-                select a.number, p.name_zh, pc.name_zh, o.name, a.title, a.notice_ends_at
+                select a.number, a.programme_code, p.name_zh, pc.name_zh, o.name, a.title, a.notice_ends_at,
+                       (select max(e.occurred_at) from application_event e
+                         where e.application_id = a.id and e.step = 'publicNotice' and e.outcome = 'STARTED')
                 from application a
                 join programme p on p.code = a.programme_code
                 join programme_category pc on pc.programme_code = a.programme_code and pc.code = a.category_code
                 join organisation o on o.id = a.organisation_id
                 where a.notice_ends_at > ?
-                order by a.notice_ends_at, a.number""")
+                order by a.programme_code, a.notice_ends_at, a.number""")
                 .params(Timestamp.from(PlatformClock.now()))
-                .query((rs, n) -> new PublicNotice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), workingDays.lastDayEndingAt(new Date(rs.getTimestamp(6).getTime()))))
+                .query((rs, n) -> {
+                    String number = rs.getString(1);
+                    String programme = rs.getString(2);
+                    Timestamp started = rs.getTimestamp(8);
+                    BigDecimal amount = publishes.computeIfAbsent(programme, code -> catalogue.office(code).publishesAmounts())
+                            ? applications.findByNumber(number).map(approvedAmount::of).orElse(null) : null;
+                    return new PublicNotice(number, programme, rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), started == null ? null : LocalDate.ofInstant(started.toInstant(), PlatformClock.ZONE),
+                            workingDays.lastDayEndingAt(new Date(rs.getTimestamp(7).getTime())), amount);
+                })
                 .list();
+    }
+
+    /**
+     * The public notice as published, as a PDF, for everyone: the projects under notice now (what the
+     * public page lists), by programme, each with its notice period, its amount where the programme
+     * publishes amounts, and where to lodge an objection: the platform's page, and the office's
+     * contact from the catalogue.
+     */
+    @Transactional(readOnly = true)
+    public byte[] noticeDocument() {
+        Map<String, List<PublicNotice>> byProgramme = new java.util.LinkedHashMap<>();
+        for (PublicNotice notice : current()) {
+            byProgramme.computeIfAbsent(notice.programmeCode(), k -> new ArrayList<>()).add(notice);
+        }
+        List<PublicNoticeDocument.Section> sections = new ArrayList<>();
+        byProgramme.forEach((code, notices) -> sections.add(new PublicNoticeDocument.Section(
+                catalogue.requireProgramme(code), catalogue.office(code), notices)));
+        return renderer.render(PublicNoticeDocument.xhtml(sections, PlatformClock.today()));
     }
 
     /** What someone lodging an objection enters. */

@@ -4,6 +4,8 @@ import cn.kexie.capability.application.FormFields;
 import cn.kexie.capability.common.LanguageSwitch;
 import cn.kexie.capability.common.Messages;
 import cn.kexie.capability.common.UserError;
+import cn.kexie.capability.document.PdfDownload;
+import cn.kexie.capability.document.Xhtml;
 import cn.kexie.capability.ui.Notifications;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -41,6 +43,9 @@ public class PublicNoticeView extends VerticalLayout implements HasDynamicTitle 
 
     private final NoticeService notices;
     final Grid<PublicNotice> grid = new Grid<>();
+    final Grid.Column<PublicNotice> amountColumn;
+    /** The notice as published, as a PDF: what the grid lists, made anew when downloaded. */
+    final PdfDownload noticePdf;
     final Paragraph empty = new Paragraph();
     /** The last confirmation shown on the page, so a person who closed the notification still sees it. */
     final Paragraph confirmation = new Paragraph();
@@ -67,8 +72,12 @@ public class PublicNoticeView extends VerticalLayout implements HasDynamicTitle 
         grid.addColumn(PublicNotice::categoryName).setHeader(getTranslation("form.publicNotice.category")).setFlexGrow(1);
         grid.addColumn(PublicNotice::organisationName).setHeader(getTranslation("form.publicNotice.organisation")).setFlexGrow(1);
         grid.addColumn(PublicNotice::title).setHeader(getTranslation("form.publicNotice.projectTitle")).setFlexGrow(2);
+        grid.addColumn(notice -> notice.firstDay() == null ? "" : notice.firstDay().toString())
+                .setHeader(getTranslation("form.publicNotice.firstDay")).setAutoWidth(true);
         grid.addColumn(notice -> notice.lastDay().toString()).setHeader(getTranslation("form.publicNotice.lastDay"))
                 .setAutoWidth(true);
+        amountColumn = grid.addColumn(notice -> notice.amountYuan() == null ? "" : Xhtml.yuan(notice.amountYuan()))
+                .setHeader(getTranslation("form.publicNotice.amount")).setAutoWidth(true);
         grid.addComponentColumn(notice -> {
             Button object = new Button(getTranslation("form.publicNotice.object"), click -> openObjection(notice));
             object.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -81,9 +90,13 @@ public class PublicNoticeView extends VerticalLayout implements HasDynamicTitle 
         confirmation.getStyle().set("color", "var(--lumo-success-text-color)");
         confirmation.setVisible(false);
 
+        noticePdf = PdfDownload.anchor(getTranslation("form.publicNotice.pdf"), getTranslation("form.publicNotice.pdfFileName"),
+                notices::noticeDocument);
+        noticePdf.setId("public-notice-pdf");
+
         Header top = new Header(header);
         top.setWidthFull();
-        add(top, new H2(getTranslation("form.publicNotice.title")), intro, confirmation, grid, empty);
+        add(top, new H2(getTranslation("form.publicNotice.title")), intro, confirmation, noticePdf, grid, empty);
         refresh();
     }
 
@@ -91,6 +104,8 @@ public class PublicNoticeView extends VerticalLayout implements HasDynamicTitle 
         List<PublicNotice> current = notices.current();
         grid.setItems(current);
         grid.setVisible(!current.isEmpty());
+        amountColumn.setVisible(current.stream().anyMatch(n -> n.amountYuan() != null));
+        noticePdf.setVisible(!current.isEmpty());
         empty.setText(getTranslation("form.publicNotice.none"));
         empty.setVisible(current.isEmpty());
     }

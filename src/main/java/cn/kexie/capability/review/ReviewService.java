@@ -6,6 +6,7 @@ import cn.kexie.capability.calendar.WorkingDays;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.common.UserError;
 import cn.kexie.capability.common.UserError.Problem;
+import cn.kexie.capability.document.PdfRenderer;
 import cn.kexie.capability.programme.ProgrammeCatalogue;
 import cn.kexie.capability.security.CurrentUser;
 import cn.kexie.capability.security.Roles;
@@ -55,10 +56,12 @@ public class ReviewService {
     private final ProgrammeCatalogue catalogue;
     private final JdbcClient jdbc;
     private final WorkingDays workingDays;
+    private final PdfRenderer renderer;
 
     ReviewService(ApplicationService applications, WorkflowTasks tasks, CurrentUser currentUser,
             IdentityService identityService, DecisionService decisionService, ProgrammeCatalogue catalogue,
-            JdbcClient jdbc, WorkingDays workingDays) {
+            JdbcClient jdbc, WorkingDays workingDays, PdfRenderer renderer) {
+        this.renderer = renderer;
         this.applications = applications;
         this.tasks = tasks;
         this.currentUser = currentUser;
@@ -260,13 +263,54 @@ public class ReviewService {
     /** Every expert's sheet of the application: for the office (and managers), never for applicants or other experts. */
     @Transactional(readOnly = true)
     public List<SubmittedSheet> sheets(long applicationId) {
-        if (!currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN, Roles.MANAGER, Roles.PARTY_GROUP,
-                Roles.LEADING_GROUP)) {
+        if (!currentUser.hasAnyRole(SHEET_READERS)) {
             throw new AccessDeniedException("review sheets");
         }
         // of an application the caller may read: its own cities' only
         applications.get(applicationId);
         return loadSheets(applicationId);
+    }
+
+    /** Roles that see the experts' sheets and the panel's score summary: never applicants, experts or finance. */
+    static final String[] SHEET_READERS = {Roles.PROGRAMME_OFFICE, Roles.ADMIN, Roles.MANAGER, Roles.PARTY_GROUP,
+            Roles.LEADING_GROUP};
+
+    /**
+     * The panel's score summary sheet (评审汇总表) as a PDF: criteria × experts with the means, for
+     * the roles that see the sheets ({@link #sheets}), of an application of their cities. Read-write,
+     * since reading the criteria table writes the decision's history.
+     */
+    @Transactional
+    public byte[] scoreSheet(long applicationId) {
+        List<SubmittedSheet> sheets = sheets(applicationId);
+        if (sheets.isEmpty()) {
+            throw new UserError("review.error.noSheets");
+        }
+        Application app = applications.get(applicationId);
+        List<Criterion> criteria = new ArrayList<>(criteria(app));
+        // a criterion scored then but no longer in the table is still shown, as scored
+        jdbc.sql("select distinct criterion, label, max_points from review_score where application_id = ? order by criterion")
+                .param(applicationId)
+                .query((rs, n) -> new Criterion(rs.getString(1), rs.getString(2), rs.getBigDecimal(3))).list().stream()
+                .filter(stored -> criteria.stream().noneMatch(c -> c.code().equals(stored.code())))
+                .forEach(criteria::add);
+        String programme = catalogue.requireProgramme(app.programmeCode()).nameZh();
+        String category = catalogue.category(app.programmeCode(), app.categoryCode())
+                .map(cn.kexie.capability.programme.Category::nameZh).orElse(app.categoryCode());
+        BigDecimal score = app.panelScore() != null ? app.panelScore()
+                : panelScore(sheets.stream().map(SubmittedSheet::total).toList());
+        return renderer.render(ScoreSheetDocument.xhtml(app, programme, category, criteria, sheets, score));
+    }
+
+    /** Whether the current user sees the sheets of an application at all (its cities are checked on reading). */
+    boolean readsSheets() {
+        return currentUser.hasAnyRole(SHEET_READERS);
+    }
+
+    /** How many sheets the application's current panel submitted. */
+    int sheetCount(long applicationId) {
+        return jdbc.sql("select count(*) from review_sheet where application_id = ?").param(applicationId)
+                .query(Integer.class).single();
     }
 
     List<SubmittedSheet> loadSheets(long applicationId) {

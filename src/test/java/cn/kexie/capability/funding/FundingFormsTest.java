@@ -72,14 +72,19 @@ class FundingFormsTest {
     @Test
     void theApplicantDownloadsTheAgreementAndUploadsTheSignedScan() {
         long app = forms.application("CZ-MED", "ACADEMIC_EXCHANGE", "AGREEMENT");
+        // as the diagram's agreementGenerator records it on entering the step
+        jdbc.sql("insert into application_event (application_id, occurred_at, step, outcome) values (?, ?, 'agreement', 'GENERATED')")
+                .params(app, java.sql.Timestamp.from(java.time.Instant.now())).update();
         WorkItem task = forms.task(Forms.SIGN_AGREEMENT, app, "cz-med", Map.of());
         AsUser.run(identity, "cz-med", () -> {
             SignAgreementForm.Step form = (SignAgreementForm.Step) signAgreement.create(task, done::incrementAndGet);
-            assertThat(form.agreement.getName()).isEqualTo("项目责任书-" + forms.number(app) + ".html");
-            assertThat(form.download.getText()).isEqualTo("下载项目责任书（可打印）");
+            assertThat(form.agreement.getName()).isEqualTo("项目责任书-" + forms.number(app) + ".pdf");
+            assertThat(form.download.getText()).isEqualTo("下载项目责任书（PDF，可打印）");
             assertThat(form.download.getElement().hasAttribute("download")).isTrue();
-            String html = download(form.agreement.getWriter());
-            assertThat(html).contains("学会服务能力提升计划项目责任书", forms.number(app), "郴州市医学会", "会议费", "30000.00");
+            String agreement = cn.kexie.capability.document.PdfText.of(download(form.agreement.getWriter()))
+                    .assertEmbeddedChineseFont().compact();
+            assertThat(agreement).contains("项目责任书", forms.number(app), "郴州市医学会", "会议费", "20,000.00",
+                    "核定金额人民币30,000.00元（大写：叁万元整）");
             assertThat(form.upload.getMaxFileSize()).isEqualTo(20 * 1024 * 1024);
             assertThat(form.upload.getAcceptedFileTypes())
                     .containsExactly(".pdf", ".png", ".jpg", ".jpeg", ".doc", ".docx", ".xls", ".xlsx");
@@ -184,13 +189,13 @@ class FundingFormsTest {
                 .isEqualByComparingTo("30000");
     }
 
-    private static String download(StreamResourceWriter writer) {
+    private static byte[] download(StreamResourceWriter writer) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             writer.accept(out, VaadinSession.getCurrent());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return out.toByteArray();
     }
 }

@@ -318,9 +318,11 @@ class ObjectionAbuseTest {
             ObjectionForm.Step form = (ObjectionForm.Step) objectionForm.create(task, () -> { });
             assertThat(form.contact.getValue()).isEqualTo(contact);
         });
-        // and the public page never lists more than the projects
+        // and the public page (and its PDF) never lists more than the projects: their notice period and,
+        // where the programme publishes it, their amount
         assertThat(PublicNotice.class.getRecordComponents()).extracting(c -> c.getName())
-                .containsExactly("applicationNumber", "programmeName", "categoryName", "organisationName", "title", "lastDay");
+                .containsExactly("applicationNumber", "programmeCode", "programmeName", "categoryName", "organisationName",
+                        "title", "firstDay", "lastDay", "amountYuan");
     }
 
     @Test

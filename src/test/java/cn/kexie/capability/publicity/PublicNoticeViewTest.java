@@ -76,13 +76,27 @@ class PublicNoticeViewTest {
         assertThat(shown.categoryName()).isEqualTo("决策咨询和课题调研");
         assertThat(shown.organisationName()).isEqualTo("湘南学院科协");
         assertThat(shown.lastDay()).isAfterOrEqualTo(PlatformClock.today().plusDays(2));
-        assertThat(view.grid.getColumns().get(5).getHeaderText()).isEqualTo("公示截止日");
+        assertThat(view.grid.getColumns().get(6).getHeaderText()).isEqualTo("公示截止日");
         assertThat(view.getPageTitle()).isEqualTo("项目公示 | 学会服务能力提升计划");
         assertThat(VaadinTestUi.find(view, com.vaadin.flow.component.html.Paragraph.class,
                 p -> p.getId().filter("public-notice-intro"::equals).isPresent()).orElseThrow().getText())
                 .isEqualTo("公示期为5个工作日（以各项目公示截止日为准），对公示项目有异议的，可在公示期内实名提出。");
         assertThat(VaadinTestUi.find(view, com.vaadin.flow.component.html.Anchor.class, a -> true).orElseThrow()
                 .getHref()).isEqualTo("login");
+    }
+
+    @Test
+    void theNoticeAsPublishedDownloadsAsAPdfWithoutALogin() {
+        PublicNoticeView view = new PublicNoticeView(notices);
+        assertThat(view.noticePdf.isVisible()).isTrue();
+        assertThat(view.noticePdf.getText()).isEqualTo("下载公示（PDF）");
+        assertThat(view.noticePdf.resource().getName()).isEqualTo("项目公示.pdf");
+        // no one is logged in: the page's own download
+        String text = cn.kexie.capability.document.PdfText.of(cn.kexie.capability.document.PdfText.download(view.noticePdf.resource()))
+                .assertEmbeddedChineseFont().compact();
+        assertThat(text).contains("项目公示", forms.number(app) + "决策咨询和课题调研湘南学院科协", "公示期");
+        // the amount column only when a programme on the page publishes amounts; Chenzhou does not
+        assertThat(mine(view).amountYuan()).isNull();
     }
 
     @Test
@@ -192,7 +206,7 @@ class PublicNoticeViewTest {
         VaadinTestUi.open(messages, java.util.Locale.ENGLISH);
         PublicNoticeView view = new PublicNoticeView(notices);
         assertThat(view.getPageTitle()).isEqualTo("Public notice | Society capability-improvement programme");
-        assertThat(view.grid.getColumns().get(5).getHeaderText()).isEqualTo("Last day of notice");
+        assertThat(view.grid.getColumns().get(6).getHeaderText()).isEqualTo("Last day of notice");
         VaadinTestUi.request(address(), null);
         PublicNoticeView.ObjectionDialog dialog = view.openObjection(mine(view));
         dialog.submit.click();

@@ -92,8 +92,9 @@ class ChenzhouSeasonTest {
 
         endNotice(app);
         assertThat(status(app)).isEqualTo("AGREEMENT");
-        String html = AsUser.call(identity, "cz-med", () -> funding.agreement(app.id()));
-        assertThat(html).contains("项目责任书").contains(app.number()).contains("湘南医学学术年会");
+        String agreement = cn.kexie.capability.document.PdfText.of(AsUser.call(identity, "cz-med", () -> funding.agreement(app.id())))
+                .compact();
+        assertThat(agreement).contains("项目责任书").contains(app.number()).contains("湘南医学学术年会");
         AsUser.run(identity, "cz-med", () -> funding.signAgreement(task(app, ChenzhouProject.TASK_SIGN_AGREEMENT).getId(), "责任书.pdf", PDF));
         LocalDate midterm = PlatformClock.today().plusDays(90);
         AsUser.run(identity, "office", () -> funding.confirmAgreement(task(app, ChenzhouProject.TASK_CONFIRM_AGREEMENT).getId(), true, midterm, null));
