@@ -189,6 +189,21 @@ public class WorkflowTasks {
         }));
     }
 
+    /**
+     * Sets a process variable through the task (to the scope that holds it, else the instance), for
+     * a user who may work on the task, inside the step's transaction: a step that records part of
+     * its work (an instalment paid) and leaves the task open, so that the diagram reads it at once.
+     */
+    @Transactional
+    public void setVariable(String taskId, String name, Object value) {
+        Caller caller = caller();
+        Task task = requireAllowed(caller, taskId);
+        PlatformStep.run(() -> caller.run(() -> {
+            taskService.setVariable(task.getId(), name, value);
+            return null;
+        }));
+    }
+
     /** The process variable of the task's process instance, for a user who may work on the task. */
     @Transactional(readOnly = true)
     public Object variable(String taskId, String name) {
