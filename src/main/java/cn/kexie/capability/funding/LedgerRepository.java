@@ -102,7 +102,7 @@ class LedgerRepository {
     /** The day of the subject's first approval, if it has one. */
     Optional<java.time.LocalDate> approvedOn(Subject s) {
         return Optional.ofNullable(jdbc.sql("select min(entry_date) from funding_entry where " + s.column()
-                + " = ? and kind = 'APPROVAL'").param(s.id()).query(Date.class).single()).map(Date::toLocalDate);
+                + " = ? and kind = 'APPROVAL'").param(s.id()).query((rs, n) -> rs.getDate(1)).list().get(0)).map(Date::toLocalDate);
     }
 
     List<LedgerEntry> entries(Subject s) {
