@@ -1034,18 +1034,20 @@ class HostileInputTest {
                 .param(app).query(String.class).list().stream().findFirst().orElse(null);
     }
 
+    /** The value under {@code key} in the data of the latest history entry that has it (an approval is followed by its amount's). */
     private String lastData(long app, String key) {
-        String data = jdbc.sql("select data from application_event where application_id = ? and data is not null order by id desc")
-                .param(app).query(String.class).list().stream().findFirst().orElse(null);
-        if (data == null) {
-            return null;
+        for (String data : jdbc.sql("select data from application_event where application_id = ? and data is not null order by id desc")
+                .param(app).query(String.class).list()) {
+            try {
+                var node = json.readTree(data).get(key);
+                if (node != null) {
+                    return node.asText();
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
         }
-        try {
-            var node = json.readTree(data).get(key);
-            return node == null ? null : node.asText();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return null;
     }
 
     private long underNotice(String organisation) {

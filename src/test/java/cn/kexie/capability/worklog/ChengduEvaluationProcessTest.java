@@ -241,9 +241,13 @@ class ChengduEvaluationProcessTest {
         assertThat(decided.overrideReason()).isEqualTo("年度预算调减，按二档补助");
         String paymentTask = task(evaluation).getId();
         assertThat(payRefusals(paymentTask, "30000", PlatformClock.today().plusDays(1), "PZ-1"))
-                .containsExactly("worklog.error.paidOn");
+                .containsExactly("funding.error.date");
+        assertThat(payRefusals(paymentTask, "30000", PlatformClock.today().minusDays(1), "PZ-1"))
+                .as("not before the subsidy was set").containsExactly("funding.error.beforeApproval");
         assertThat(payRefusals(paymentTask, "0", PlatformClock.today(), " "))
-                .containsExactly("worklog.error.paidAmount", "worklog.error.voucher");
+                .containsExactly("funding.error.amount", "funding.error.voucher");
+        assertThat(payRefusals(paymentTask, "30000.01", PlatformClock.today(), "PZ-1"))
+                .containsExactly("funding.error.aboveApproved");
         assertThatThrownBy(() -> AsUser.run(identity, "office", () -> evaluations.pay(paymentTask,
                 new BigDecimal("30000"), PlatformClock.today(), "PZ-1"))).isInstanceOf(AccessDeniedException.class);
         assertThat(evaluation).isWaitingAt(TASK_PAY_SUBSIDY);
