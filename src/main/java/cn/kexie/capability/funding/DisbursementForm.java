@@ -13,6 +13,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -81,8 +82,11 @@ class DisbursementForm implements TaskForm {
             record.setId("record-instalment");
             record.addClickListener(click -> {
                 if (attempt(() -> funding.recordDisbursement(task.id(), payment.payment()), "form.problems")) {
+                    // ready for the next instalment, without a second click recording this one again
                     payment.amount.clear();
                     payment.voucher.clear();
+                    payment.amount.setInvalid(false);
+                    payment.voucher.setInvalid(false);
                     refresh(false);
                 }
             });
@@ -93,7 +97,7 @@ class DisbursementForm implements TaskForm {
             addWide(entries);
             fields().add(payment.amount, payment.paidOn, payment.voucher);
             addWide(new Paragraph(getTranslation("form.disbursement.help")));
-            addWide(record);
+            addWide(new com.vaadin.flow.component.html.Div(record));
             onSubmit(() -> funding.disburse(task.id(), payment.amount.isEmpty() ? null : payment.payment()), done);
         }
 
@@ -103,7 +107,8 @@ class DisbursementForm implements TaskForm {
             sums.setText(getTranslation("form.disbursement.sums", Yuan.format(money.approved()), Yuan.format(money.paid()),
                     Yuan.format(money.unpaid())));
             entries.removeAll();
-            entries.add(LedgerGrid.of(this, ledger.entries(applicationId)));
+            List<LedgerEntry> list = ledger.entries(applicationId);
+            entries.add(LedgerGrid.of(this, list, ledger.names(list.stream().map(LedgerEntry::recordedBy).toList())));
             if (proposeUnpaid && money.unpaid().signum() > 0) {
                 payment.amount.setValue(money.unpaid());
             }

@@ -32,15 +32,17 @@ class DossierLedger implements DossierSection {
         Money money = ledger.money(app.id());
         VerticalLayout content = new VerticalLayout();
         content.setPadding(false);
+        content.setWidthFull();
         content.add(summary(ui, money));
         if (entries.isEmpty()) {
             content.add(new Paragraph(ui.getTranslation("funding.noEntries")));
         } else {
-            content.add(LedgerGrid.of(ui, entries));
+            content.add(LedgerGrid.of(ui, entries, ledger.names(entries.stream().map(LedgerEntry::recordedBy).toList())));
         }
         Details details = new Details(ui.getTranslation("funding.dossier.title", Yuan.format(money.approved()),
                 Yuan.format(money.paid())), content);
         details.setId("dossier-ledger");
+        details.setWidthFull();
         return Optional.of(details);
     }
 

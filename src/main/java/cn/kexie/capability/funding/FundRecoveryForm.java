@@ -9,6 +9,7 @@ import cn.kexie.capability.workflow.TaskForm;
 import cn.kexie.capability.workflow.WorkItem;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Paragraph;
+import java.util.List;
 
 /**
  * 收回资金: finance sees what was paid and recovered so far (the ledger), and records a recovery
@@ -57,7 +58,8 @@ class FundRecoveryForm implements TaskForm {
                 payment.amount.setValue(money.netPaid());
             }
             addWide(sums);
-            addWide(LedgerGrid.of(this, ledger.entries(app.id())));
+            List<LedgerEntry> entries = ledger.entries(app.id());
+            addWide(LedgerGrid.of(this, entries, ledger.names(entries.stream().map(LedgerEntry::recordedBy).toList())));
             fields().add(payment.amount, payment.paidOn, payment.voucher);
             onSubmit(() -> funding.recover(task.id(), payment.payment()), done);
         }

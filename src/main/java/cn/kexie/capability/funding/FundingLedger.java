@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -63,15 +64,18 @@ public class FundingLedger {
     private final OrganisationService organisations;
     private final ProgrammeCatalogue catalogue;
     private final CurrentUser currentUser;
+    private final IdentityService identityService;
 
     FundingLedger(LedgerRepository repository, ApprovedAmountRule rule, ApplicationService applications,
-            OrganisationService organisations, ProgrammeCatalogue catalogue, CurrentUser currentUser) {
+            OrganisationService organisations, ProgrammeCatalogue catalogue, CurrentUser currentUser,
+            IdentityService identityService) {
         this.repository = repository;
         this.rule = rule;
         this.applications = applications;
         this.organisations = organisations;
         this.catalogue = catalogue;
         this.currentUser = currentUser;
+        this.identityService = identityService;
     }
 
     // ================================================================ the approved amount
@@ -371,6 +375,21 @@ public class FundingLedger {
         }
         CityScope scope = currentUser.cities();
         return scope.all() ? null : scope.cities();
+    }
+
+    /** The names of the staff who recorded entries, as lists show them (a user without a name: its id). */
+    public Map<String, String> names(Collection<String> userIds) {
+        Map<String, String> names = new java.util.HashMap<>();
+        for (String id : new java.util.HashSet<>(userIds)) {
+            if (id == null) {
+                continue;
+            }
+            org.camunda.bpm.engine.identity.User user = identityService.createUserQuery().userId(id).singleResult();
+            String name = user == null ? "" : ((user.getLastName() == null ? "" : user.getLastName())
+                    + (user.getFirstName() == null ? "" : user.getFirstName())).trim();
+            names.put(id, name.isEmpty() ? id : name);
+        }
+        return names;
     }
 
     // ================================================================ helpers

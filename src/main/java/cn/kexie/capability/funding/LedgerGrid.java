@@ -11,23 +11,27 @@ final class LedgerGrid {
     private LedgerGrid() {
     }
 
-    static Grid<LedgerEntry> of(Component ui, List<LedgerEntry> entries) {
+    /** {@code names}: the names of who recorded the entries (see {@link FundingLedger#names}). */
+    static Grid<LedgerEntry> of(Component ui, List<LedgerEntry> entries, java.util.Map<String, String> names) {
         Grid<LedgerEntry> grid = new Grid<>(LedgerEntry.class, false);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(e -> e.entryDate().toString()).setHeader(ui.getTranslation("funding.date")).setAutoWidth(true);
-        grid.addColumn(e -> kind(ui, e)).setHeader(ui.getTranslation("funding.kind")).setAutoWidth(true);
+        grid.addColumn(e -> e.entryDate().toString()).setHeader(ui.getTranslation("funding.date")).setWidth("7.5em")
+                .setFlexGrow(0);
+        grid.addColumn(e -> kind(ui, e)).setHeader(ui.getTranslation("funding.kind")).setWidth("6em").setFlexGrow(0);
         grid.addColumn(e -> Yuan.format(e.amountYuan())).setHeader(ui.getTranslation("funding.amount"))
-                .setAutoWidth(true).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                .setWidth("9em").setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         grid.addColumn(e -> e.voucherNo() == null ? "" : e.voucherNo()).setHeader(ui.getTranslation("funding.voucher"))
-                .setAutoWidth(true);
-        grid.addColumn(LedgerGrid::account).setHeader(ui.getTranslation("funding.account")).setAutoWidth(true);
-        grid.addColumn(e -> e.note() == null ? "" : e.note()).setHeader(ui.getTranslation("funding.note")).setFlexGrow(1);
+                .setWidth("12em").setFlexGrow(1);
+        grid.addColumn(LedgerGrid::account).setHeader(ui.getTranslation("funding.account")).setWidth("14em").setFlexGrow(2);
+        grid.addColumn(e -> e.note() == null ? "" : e.note()).setHeader(ui.getTranslation("funding.note"))
+                .setWidth("8em").setFlexGrow(1);
         if (entries.stream().anyMatch(e -> e.recordedBy() != null)) {
-            grid.addColumn(e -> recorder(ui, e.recordedBy())).setHeader(ui.getTranslation("funding.recordedBy"))
-                    .setAutoWidth(true);
+            grid.addColumn(e -> recorder(ui, e.recordedBy(), names)).setHeader(ui.getTranslation("funding.recordedBy"))
+                    .setWidth("6em").setFlexGrow(0);
         }
         grid.setItems(entries);
         grid.setAllRowsVisible(true);
+        grid.setWidthFull();
         return grid;
     }
 
@@ -44,11 +48,12 @@ final class LedgerGrid {
         return e.bankAccountNo() == null ? "" : e.bankName() + " · " + e.bankAccountName() + " · " + e.bankAccountNo();
     }
 
-    static String recorder(Component ui, String userId) {
+    /** Who recorded an entry: the platform itself or a migration by their label, a person by name. */
+    static String recorder(Component ui, String userId, java.util.Map<String, String> names) {
         if (userId == null) {
             return "";
         }
         String label = ui.getTranslation("funding.recordedBy." + userId);
-        return label.startsWith("funding.recordedBy.") ? userId : label;
+        return label.startsWith("funding.recordedBy.") ? names.getOrDefault(userId, userId) : label;
     }
 }

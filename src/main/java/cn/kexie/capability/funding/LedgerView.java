@@ -43,6 +43,8 @@ public class LedgerView extends VerticalLayout implements HasDynamicTitle {
     final Grid<YearTotals> totals = new Grid<>(YearTotals.class, false);
     final Grid<LedgerEntry> entries = new Grid<>(LedgerEntry.class, false);
     private final FundingLedger ledger;
+    /** Names of who recorded the entries shown so far. */
+    private final Map<String, String> names = new java.util.HashMap<>();
 
     public LedgerView(FundingLedger ledger, ProgrammeCatalogue catalogue) {
         this.ledger = ledger;
@@ -72,40 +74,48 @@ public class LedgerView extends VerticalLayout implements HasDynamicTitle {
         organisation.addValueChangeListener(change -> refresh());
         kind.addValueChangeListener(change -> refresh());
 
-        totals.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        totals.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         totals.setId("ledger-totals");
         totals.addColumn(t -> getTranslation("funding.yearLabel", String.valueOf(t.year())))
-                .setHeader(getTranslation("funding.year")).setAutoWidth(true);
+                .setHeader(getTranslation("funding.year")).setWidth("6em").setFlexGrow(0);
         totals.addColumn(t -> programmeName(programmes, t.programmeCode())).setHeader(getTranslation("funding.programme"))
-                .setFlexGrow(1);
+                .setWidth("16em").setFlexGrow(1);
         totals.addColumn(t -> Yuan.format(t.money().approved())).setHeader(getTranslation("funding.approved"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+                .setTextAlign(ColumnTextAlign.END).setWidth("10em").setFlexGrow(0);
         totals.addColumn(t -> Yuan.format(t.money().paid())).setHeader(getTranslation("funding.paid"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+                .setTextAlign(ColumnTextAlign.END).setWidth("10em").setFlexGrow(0);
         totals.addColumn(t -> Yuan.format(t.money().recovered())).setHeader(getTranslation("funding.recovered"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+                .setTextAlign(ColumnTextAlign.END).setWidth("10em").setFlexGrow(0);
         totals.addColumn(t -> Yuan.format(t.money().netPaid())).setHeader(getTranslation("funding.netPaid"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+                .setTextAlign(ColumnTextAlign.END).setWidth("10em").setFlexGrow(0);
         totals.setAllRowsVisible(true);
 
-        entries.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        entries.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         entries.setId("ledger-entries");
-        entries.addColumn(e -> e.entryDate().toString()).setHeader(getTranslation("funding.date")).setAutoWidth(true);
-        entries.addColumn(LedgerEntry::reference).setHeader(getTranslation("funding.reference")).setAutoWidth(true);
-        entries.addColumn(LedgerEntry::organisationName).setHeader(getTranslation("funding.organisation")).setAutoWidth(true);
+        entries.addColumn(e -> e.entryDate().toString()).setHeader(getTranslation("funding.date")).setWidth("6.5em")
+                .setFlexGrow(0);
+        entries.addColumn(LedgerEntry::reference).setHeader(getTranslation("funding.reference")).setWidth("10em")
+                .setFlexGrow(0);
+        entries.addColumn(LedgerEntry::organisationName).setHeader(getTranslation("funding.organisation")).setWidth("7em")
+                .setFlexGrow(1);
         entries.addColumn(e -> programmeName(programmes, e.programmeCode())).setHeader(getTranslation("funding.programme"))
-                .setAutoWidth(true);
-        entries.addColumn(e -> LedgerGrid.kind(this, e)).setHeader(getTranslation("funding.kind")).setAutoWidth(true);
+                .setWidth("7em").setFlexGrow(1);
+        entries.addColumn(e -> LedgerGrid.kind(this, e)).setHeader(getTranslation("funding.kind")).setWidth("4.5em")
+                .setFlexGrow(0);
         entries.addColumn(e -> Yuan.format(e.amountYuan())).setHeader(getTranslation("funding.amount"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+                .setTextAlign(ColumnTextAlign.END).setWidth("7.5em").setFlexGrow(0);
         entries.addColumn(e -> e.voucherNo() == null ? "" : e.voucherNo()).setHeader(getTranslation("funding.voucher"))
-                .setAutoWidth(true);
-        entries.addColumn(LedgerGrid::account).setHeader(getTranslation("funding.account")).setAutoWidth(true);
-        entries.addColumn(e -> e.note() == null ? "" : e.note()).setHeader(getTranslation("funding.note")).setFlexGrow(1);
-        entries.addColumn(e -> LedgerGrid.recorder(this, e.recordedBy())).setHeader(getTranslation("funding.recordedBy"))
-                .setAutoWidth(true);
-        entries.setItems(query -> ledger.search(filter(), query.getOffset(), query.getLimit()).stream(),
-                query -> ledger.count(filter()));
+                .setWidth("7.5em").setFlexGrow(1);
+        entries.addColumn(LedgerGrid::account).setHeader(getTranslation("funding.account")).setWidth("9em").setFlexGrow(1);
+        entries.addColumn(e -> e.note() == null ? "" : e.note()).setHeader(getTranslation("funding.note")).setWidth("5em")
+                .setFlexGrow(1);
+        entries.addColumn(e -> LedgerGrid.recorder(this, e.recordedBy(), names)).setHeader(getTranslation("funding.recordedBy"))
+                .setWidth("5em").setFlexGrow(0);
+        entries.setItems(query -> {
+            List<LedgerEntry> page = ledger.search(filter(), query.getOffset(), query.getLimit());
+            names.putAll(ledger.names(page.stream().map(LedgerEntry::recordedBy).filter(id -> !names.containsKey(id)).toList()));
+            return page.stream();
+        }, query -> ledger.count(filter()));
         entries.addItemClickListener(click -> {
             Long applicationId = click.getItem().applicationId();
             if (applicationId != null) {
