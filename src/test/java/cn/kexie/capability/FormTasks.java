@@ -1,6 +1,8 @@
 package cn.kexie.capability;
 
+import cn.kexie.capability.application.ApplicationService;
 import cn.kexie.capability.common.PlatformClock;
+import cn.kexie.capability.funding.FundingLedger;
 import cn.kexie.capability.security.Roles;
 import cn.kexie.capability.workflow.ProjectProcess;
 import cn.kexie.capability.workflow.WorkItem;
@@ -39,8 +41,10 @@ public class FormTasks {
     private final TaskService taskService;
     private final IdentityService identityService;
     private final WorkflowTasks tasks;
+    private final ApplicationContext context;
 
     public FormTasks(ApplicationContext context) {
+        this.context = context;
         this.jdbc = context.getBean(JdbcClient.class);
         this.repositoryService = context.getBean(RepositoryService.class);
         this.runtimeService = context.getBean(RuntimeService.class);
@@ -104,6 +108,17 @@ public class FormTasks {
         // as the platform does when it starts an application's process: the application knows its instance
         jdbc.sql("update application set process_instance_id = ? where id = ?").params(instance.getId(), applicationId).update();
         return instance;
+    }
+
+    /**
+     * The application approved with this amount (核定金额), as the platform does it: the office proposes
+     * it (with a reason, so it may exceed the request) and the party group approves.
+     */
+    public void approved(long applicationId, BigDecimal amount) {
+        FundingLedger ledger = context.getBean(FundingLedger.class);
+        ApplicationService applications = context.getBean(ApplicationService.class);
+        AsUser.run(identityService, "office", () -> ledger.propose(applications.load(applicationId), amount, "测试用核定金额"));
+        AsUser.run(identityService, "party", () -> ledger.approve(applicationId, PlatformClock.today(), "测试纪要〔1〕号"));
     }
 
     /** A file the applicant uploaded in an earlier step, written straight into the table. */

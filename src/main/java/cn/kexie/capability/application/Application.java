@@ -12,7 +12,7 @@ import java.util.Map;
 public record Application(long id, String number, String programmeCode, String cityCode, long callId, int callYear,
         String categoryCode, long organisationId, String organisationName, String title, String aims,
         String content, String schedule, String expectedResults, Map<String, Object> declared, String status,
-        String processInstanceId, BigDecimal panelScore, BigDecimal disbursedYuan, BigDecimal recoveredYuan,
+        String processInstanceId, BigDecimal panelScore,
         Instant noticeEndsAt, Instant createdAt, Instant submittedAt, int version, List<BudgetLine> budget) {
 
     /** One line of the budget. */

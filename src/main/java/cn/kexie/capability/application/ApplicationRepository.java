@@ -227,14 +227,6 @@ class ApplicationRepository {
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
     }
 
-    void addMoney(long id, String column, BigDecimal amount) {
-        if (!column.equals("disbursed_yuan") && !column.equals("recovered_yuan")) {
-            throw new IllegalArgumentException(column);
-        }
-        jdbc.sql("update application set " + column + " = coalesce(" + column + ", 0) + ? where id = ?")
-                .params(amount, id).update();
-    }
-
     /** Other applications of the organisation in the same call and categories, this one excepted. */
     int countOthers(long organisationId, long callId, List<String> categories, long exceptId) {
         if (categories.isEmpty()) {
@@ -273,8 +265,7 @@ class ApplicationRepository {
                 .list();
         return new Application(a.id(), a.number(), a.programmeCode(), a.cityCode(), a.callId(), a.callYear(), a.categoryCode(),
                 a.organisationId(), a.organisationName(), a.title(), a.aims(), a.content(), a.schedule(),
-                a.expectedResults(), a.declared(), a.status(), a.processInstanceId(), a.panelScore(), a.disbursedYuan(),
-                a.recoveredYuan(), a.noticeEndsAt(), a.createdAt(), a.submittedAt(), a.version(), budget);
+                a.expectedResults(), a.declared(), a.status(), a.processInstanceId(), a.panelScore(), a.noticeEndsAt(), a.createdAt(), a.submittedAt(), a.version(), budget);
     }
 
     private Application map(ResultSet rs, int row) throws SQLException {
@@ -285,7 +276,6 @@ class ApplicationRepository {
                 rs.getString("organisation_name"), rs.getString("title"), rs.getString("aims"), rs.getString("content"),
                 rs.getString("schedule"), rs.getString("expected_results"), fromJson(rs.getString("declared")),
                 rs.getString("status"), rs.getString("process_instance_id"), rs.getBigDecimal("panel_score"),
-                rs.getBigDecimal("disbursed_yuan"), rs.getBigDecimal("recovered_yuan"),
                 notice == null ? null : notice.toInstant(), rs.getTimestamp("created_at").toInstant(),
                 submitted == null ? null : submitted.toInstant(), rs.getInt("version"), List.of());
     }

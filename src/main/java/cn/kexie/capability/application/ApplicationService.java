@@ -227,14 +227,6 @@ public class ApplicationService {
         return repository.noticeHandler(id);
     }
 
-    public void addDisbursed(long id, BigDecimal amount) {
-        repository.addMoney(id, "disbursed_yuan", amount);
-    }
-
-    public void addRecovered(long id, BigDecimal amount) {
-        repository.addMoney(id, "recovered_yuan", amount);
-    }
-
     /** The applications of a call's category in the given statuses, for process steps (no access check). */
     public List<Application> searchInternal(long callId, String categoryCode, List<String> statuses) {
         List<Application> result = new ArrayList<>();

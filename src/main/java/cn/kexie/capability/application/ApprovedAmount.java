@@ -4,9 +4,8 @@ import java.math.BigDecimal;
 
 /**
  * The approved amount (核定金额) of an application, as the documents print it: the 项目责任书, the
- * public notice and the result list. The funding feature provides it (today from what the platform
- * holds: the call's award amount for the category, or the application's budget total), so that the
- * documents change nothing when the money ledger provides the amount instead.
+ * public notice and the result list. The funding feature provides it from its ledger: the amount the
+ * deciding group approved, or before that the office's proposal (for an award, the catalogue's amount).
  */
 public interface ApprovedAmount {
 

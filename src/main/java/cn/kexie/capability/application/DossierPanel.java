@@ -19,8 +19,8 @@ import java.util.List;
 
 /**
  * The dossier of an application as every task form and the detail view show it: the 申报书, the
- * budget, the attachments (downloadable), and the history with reasons and comments. Reading
- * access is checked by {@link ApplicationService#get}.
+ * budget, the attachments (downloadable), the sections other features add ({@link DossierSection}: the
+ * money), and the history with reasons and comments. Reading access is checked by {@link ApplicationService#get}.
  */
 @org.springframework.stereotype.Component
 public class DossierPanel {
@@ -30,11 +30,14 @@ public class DossierPanel {
     private final ApplicationService applications;
     private final AttachmentService attachments;
     private final ProgrammeCatalogue catalogue;
+    private final List<DossierSection> sections;
 
-    DossierPanel(ApplicationService applications, AttachmentService attachments, ProgrammeCatalogue catalogue) {
+    DossierPanel(ApplicationService applications, AttachmentService attachments, ProgrammeCatalogue catalogue,
+            List<DossierSection> sections) {
         this.applications = applications;
         this.attachments = attachments;
         this.catalogue = catalogue;
+        this.sections = List.copyOf(sections);
     }
 
     /** The whole dossier; {@code open} shows the 申报书 unfolded. */
@@ -49,6 +52,9 @@ public class DossierPanel {
         panel.add(form);
         panel.add(new Details(panel.getTranslation("application.attachments") + "（" + attachments.list(app.id()).size() + "）",
                 attachmentList(panel, app)));
+        for (DossierSection section : sections) {
+            section.create(panel, app).ifPresent(panel::add);
+        }
         Details history = new Details(panel.getTranslation("application.history"), history(panel, app));
         panel.add(history);
         return panel;

@@ -4,6 +4,8 @@ import cn.kexie.capability.application.DossierPanel;
 import cn.kexie.capability.application.FormFields;
 import cn.kexie.capability.application.StepForm;
 import cn.kexie.capability.evaluation.EvaluationService;
+import cn.kexie.capability.funding.FundingLedger;
+import cn.kexie.capability.funding.Yuan;
 import java.util.List;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.common.UserError;
@@ -18,7 +20,8 @@ import com.vaadin.flow.component.textfield.TextField;
 
 /**
  * 党组研究同意 (and any approval by a body that meets): approve or not, with the meeting's date and
- * the minutes' reference (会议纪要文号); a reason is required when not approving.
+ * the minutes' reference (会议纪要文号); a reason is required when not approving. The group sees the
+ * approved amount (核定金额) the office proposes, which its approval sets.
  */
 @org.springframework.stereotype.Component
 class ApprovalForm implements TaskForm {
@@ -41,12 +44,19 @@ class ApprovalForm implements TaskForm {
         return new Step(task, done);
     }
 
+    /** 50,000.00 元（申请 50,000.00 元）, with the office's reason where it gave one. */
+    String amountText(com.vaadin.flow.component.Component ui, FundingLedger.Proposal p) {
+        String text = ui.getTranslation("approval.amount", Yuan.format(p.proposed()), Yuan.format(p.requested()));
+        return p.reason() == null ? text : text + ui.getTranslation("approval.amountReason", p.reason());
+    }
+
     final class Step extends StepForm {
 
         final RadioButtonGroup<Boolean> decision = new RadioButtonGroup<>();
         final DatePicker meetingDate;
         final TextField minutes;
         final TextArea comment;
+        final com.vaadin.flow.component.html.Paragraph amount = new com.vaadin.flow.component.html.Paragraph();
 
         Step(WorkItem task, Runnable done) {
             super(dossiers, task, "form.approval.title", false);
@@ -72,10 +82,18 @@ class ApprovalForm implements TaskForm {
                 grid.addColumn(c -> c.panelScore() == null ? "" : c.panelScore().toPlainString())
                         .setHeader(getTranslation("application.panelScore")).setAutoWidth(true);
                 grid.addColumn(c -> c.reason() == null ? "" : c.reason()).setHeader(getTranslation("evaluation.reason"));
+                grid.addColumn(c -> amountText(this, approvals.proposal(c.applicationId())))
+                        .setHeader(getTranslation("approval.approvedAmount")).setAutoWidth(true);
                 grid.setItems(list);
                 grid.setAllRowsVisible(true);
                 addWide(new com.vaadin.flow.component.html.H3(getTranslation("approval.list", list.size())));
                 addWide(grid);
+            }
+            if (task.applicationId() != null) {
+                amount.setText(getTranslation("approval.amountProposed", amountText(this, approvals.proposal(task.applicationId()))));
+                amount.setId("approval-amount");
+                amount.getStyle().set("font-weight", "bold");
+                addWide(amount);
             }
             addWide(decision);
             fields().add(meetingDate, minutes);

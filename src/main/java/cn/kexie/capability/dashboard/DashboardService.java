@@ -1,11 +1,13 @@
 package cn.kexie.capability.dashboard;
 
 import cn.kexie.capability.common.PlatformClock;
+import cn.kexie.capability.funding.FundingLedger;
+import cn.kexie.capability.funding.LedgerFilter;
+import cn.kexie.capability.funding.Money;
 import cn.kexie.capability.security.CityScope;
 import cn.kexie.capability.security.CurrentUser;
 import cn.kexie.capability.security.Roles;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
@@ -29,17 +31,27 @@ class DashboardService {
     private final JdbcClient jdbc;
     private final TaskService taskService;
     private final CurrentUser currentUser;
+    private final FundingLedger ledger;
 
-    DashboardService(JdbcClient jdbc, TaskService taskService, CurrentUser currentUser) {
+    DashboardService(JdbcClient jdbc, TaskService taskService, CurrentUser currentUser, FundingLedger ledger) {
         this.jdbc = jdbc;
         this.taskService = taskService;
         this.currentUser = currentUser;
+        this.ledger = ledger;
     }
 
     record Row(String programme, int year, String status, int count) {
     }
 
-    record Totals(int applications, int open, long overdueTasks, BigDecimal disbursed, BigDecimal recovered) {
+    record Totals(int applications, int open, long overdueTasks, Money money) {
+
+        BigDecimal disbursed() {
+            return money.paid();
+        }
+
+        BigDecimal recovered() {
+            return money.recovered();
+        }
     }
 
     @Transactional(readOnly = true)
@@ -65,11 +77,8 @@ class DashboardService {
         int open = jdbc.sql("select count(*)" + applications
                 + " and exists (select 1 from act_ru_execution e where e.proc_inst_id_ = a.process_instance_id)")
                 .params(cities.params).query(Integer.class).single();
-        String payments = "select coalesce(sum(m.amount_yuan), 0) from payment m join application a on a.id = m.application_id"
-                + " join programme p on p.code = a.programme_code where m.kind = ? and" + cities.sql;
-        BigDecimal disbursed = jdbc.sql(payments).params(with("DISBURSEMENT", cities.params)).query(BigDecimal.class).single();
-        BigDecimal recovered = jdbc.sql(payments).params(with("RECOVERY", cities.params)).query(BigDecimal.class).single();
-        return new Totals(all, open, overdueTasks(), disbursed, recovered);
+        // the money of every programme of the caller's cities (Chengdu's subsidies too), from the ledger
+        return new Totals(all, open, overdueTasks(), ledger.sum(LedgerFilter.all()));
     }
 
     /** Open tasks past their due date in the caller's cities (each process instance carries its city's tenant). */
@@ -99,12 +108,5 @@ class DashboardService {
         }
         return new Cities(" p.city_code in (" + String.join(",", Collections.nCopies(scope.cities().size(), "?")) + ") ",
                 List.copyOf(scope.cities().stream().sorted().toList()));
-    }
-
-    private static List<Object> with(Object first, List<Object> rest) {
-        List<Object> params = new ArrayList<>();
-        params.add(first);
-        params.addAll(rest);
-        return params;
     }
 }

@@ -1,6 +1,7 @@
 package cn.kexie.capability.dashboard;
 
 import cn.kexie.capability.application.DossierPanel;
+import cn.kexie.capability.funding.Yuan;
 import cn.kexie.capability.security.Roles;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -27,7 +28,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         add(new Paragraph(getTranslation("dashboard.intro")));
         DashboardService.Totals totals = dashboard.totals();
         add(new Paragraph(getTranslation("dashboard.totals", totals.applications(), totals.open(), totals.overdueTasks(),
-                totals.disbursed().toPlainString(), totals.recovered().toPlainString())));
+                Yuan.format(totals.money().approved()), Yuan.format(totals.disbursed()), Yuan.format(totals.recovered()))));
         Grid<DashboardService.Row> grid = new Grid<>(DashboardService.Row.class, false);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(DashboardService.Row::programme).setHeader(getTranslation("application.programme")).setAutoWidth(true);

@@ -273,9 +273,23 @@ class DemoData implements ApplicationRunner {
         o.setRating(rating);
         o.setContactName("联系人");
         o.setContactPhone("0735-2200000");
+        if (!NO_BANK_ACCOUNT.equals(code)) {
+            o.setBankName(BANKS.get(city));
+            o.setBankAccountName(name);
+            // a made-up number of 19 digits, the same on every start
+            o.setBankAccountNo(String.format(java.util.Locale.ROOT, "%019d", 4_300_000_000_000_000_000L
+                    + Math.floorMod(code.hashCode(), 1_000_000_000L)));
+        }
         profile.accept(o);
         return o;
     }
+
+    /** The bank of each city's demo accounts. */
+    private static final java.util.Map<String, String> BANKS = java.util.Map.of(
+            "CHENZHOU", "中国工商银行郴州分行", "XUZHOU", "中国建设银行徐州分行", "LIANYUNGANG", "中国银行连云港分行",
+            "XIANGYANG", "中国农业银行襄阳分行", "CHENGDU", "交通银行成都分行");
+    /** One demo society without an account in the register: finance's disbursement to it is refused until the office adds one. */
+    static final String NO_BANK_ACCOUNT = "CZ-YX";
 
     /** A society in good standing: two clean years, sound management and finance. */
     private static void good(Organisation o, int year) {

@@ -1,5 +1,7 @@
 package cn.kexie.capability.evaluation;
 
+import cn.kexie.capability.funding.FundingLedger;
+import cn.kexie.capability.funding.Yuan;
 import cn.kexie.capability.programme.ProgrammeCatalogue;
 import cn.kexie.capability.ui.Notifications;
 import cn.kexie.capability.workflow.ProjectProcess;
@@ -13,6 +15,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.HashMap;
 import java.util.List;
@@ -21,17 +24,20 @@ import java.util.Map;
 /**
  * 综合评定 (form key {@code platform:comprehensive-evaluation}): the intake's applications ranked by
  * panel score within each quota, the quota pre-applied; the office changes selections within the
- * quota and gives a reason for each change.
+ * quota and gives a reason for each change, and sets each selected project's approved amount (核定金额:
+ * the request unless it says why more; an award's catalogue amount, which it cannot change).
  */
 @org.springframework.stereotype.Component
 class EvaluationForm implements TaskForm {
 
     private final EvaluationService evaluation;
     private final ProgrammeCatalogue catalogue;
+    private final FundingLedger ledger;
 
-    EvaluationForm(EvaluationService evaluation, ProgrammeCatalogue catalogue) {
+    EvaluationForm(EvaluationService evaluation, ProgrammeCatalogue catalogue, FundingLedger ledger) {
         this.evaluation = evaluation;
         this.catalogue = catalogue;
+        this.ledger = ledger;
     }
 
     @Override
@@ -50,6 +56,8 @@ class EvaluationForm implements TaskForm {
         final Map<Long, Checkbox> picks = new HashMap<>();
         final Map<Long, TextField> reasons = new HashMap<>();
         final Map<Long, Checkbox> recommended = new HashMap<>();
+        final Map<Long, BigDecimalField> amounts = new HashMap<>();
+        final Map<Long, TextField> amountReasons = new HashMap<>();
         final Button submit = new Button();
 
         Ranking(WorkItem task, Runnable done) {
@@ -83,6 +91,8 @@ class EvaluationForm implements TaskForm {
                 reason.setWidthFull();
                 return reason;
             })).setHeader(getTranslation("evaluation.reason")).setFlexGrow(1);
+            grid.addComponentColumn(c -> amountCell(c)).setHeader(getTranslation("evaluation.approvedAmount")).setWidth("14em")
+                    .setFlexGrow(0);
             boolean recommends = catalogue.requireProgramme(programme).recommendsToProvince();
             if (recommends) {
                 grid.addComponentColumn(c -> recommended.computeIfAbsent(c.applicationId(), id -> new Checkbox(c.recommended())))
@@ -104,7 +114,13 @@ class EvaluationForm implements TaskForm {
                 }
                 Map<Long, Boolean> recommend = new HashMap<>();
                 recommended.forEach((id, box) -> recommend.put(id, box.getValue()));
-                if (Notifications.run(() -> evaluation.evaluate(task.id(), selected, why, recommend))) {
+                Map<Long, java.math.BigDecimal> amount = new HashMap<>();
+                Map<Long, String> amountWhy = new HashMap<>();
+                for (EvaluationService.Candidate c : ranking) {
+                    amount.put(c.applicationId(), amountField(c).getValue());
+                    amountWhy.put(c.applicationId(), amountReasons.get(c.applicationId()).getValue());
+                }
+                if (Notifications.run(() -> evaluation.evaluate(task.id(), selected, why, recommend, amount, amountWhy))) {
                     done.run();
                 }
             });
@@ -112,6 +128,35 @@ class EvaluationForm implements TaskForm {
                 add(new Paragraph(getTranslation("evaluation.none")));
             }
             add(grid, submit);
+        }
+
+        /** The approved amount of a candidate (read-only where the catalogue fixes it) and its reason. */
+        VerticalLayout amountCell(EvaluationService.Candidate c) {
+            VerticalLayout cell = new VerticalLayout();
+            cell.setPadding(false);
+            cell.setSpacing(false);
+            cell.add(amountField(c), amountReasons.get(c.applicationId()));
+            return cell;
+        }
+
+        /** The field of a candidate's approved amount, made (with its reason's) when first asked for. */
+        BigDecimalField amountField(EvaluationService.Candidate c) {
+            return amounts.computeIfAbsent(c.applicationId(), id -> {
+                FundingLedger.AmountRule rule = ledger.amountRule(id);
+                BigDecimalField field = new BigDecimalField();
+                field.setValue(rule.proposed());
+                field.setReadOnly(rule.fixed());
+                field.setWidthFull();
+                field.setHelperText(getTranslation(rule.fixed() ? "evaluation.amountFixed" : "evaluation.amountRequested",
+                        Yuan.format(rule.requested())));
+                TextField why = new TextField();
+                why.setMaxLength(1000);
+                why.setPlaceholder(getTranslation("evaluation.amountReasonPlaceholder"));
+                why.setWidthFull();
+                why.setVisible(!rule.fixed());
+                amountReasons.put(id, why);
+                return field;
+            });
         }
     }
 }

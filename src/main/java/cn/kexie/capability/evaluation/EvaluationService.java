@@ -5,6 +5,7 @@ import cn.kexie.capability.application.ApplicationService;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.common.UserError;
 import cn.kexie.capability.common.UserError.Problem;
+import cn.kexie.capability.funding.FundingLedger;
 import cn.kexie.capability.programme.CallQuota;
 import cn.kexie.capability.programme.Category;
 import cn.kexie.capability.programme.ProgrammeCatalogue;
@@ -45,14 +46,16 @@ public class EvaluationService {
     private final ApplicationService applications;
     private final WorkflowTasks tasks;
     private final CurrentUser currentUser;
+    private final FundingLedger ledger;
 
     EvaluationService(JdbcClient jdbc, ProgrammeCatalogue catalogue, ApplicationService applications,
-            WorkflowTasks tasks, CurrentUser currentUser) {
+            WorkflowTasks tasks, CurrentUser currentUser, FundingLedger ledger) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
         this.applications = applications;
         this.tasks = tasks;
         this.currentUser = currentUser;
+        this.ledger = ledger;
     }
 
     /** One application in the ranking. */
@@ -162,6 +165,18 @@ public class EvaluationService {
     @Transactional
     public void evaluate(String taskId, Map<Long, Boolean> selected, Map<Long, String> reasons,
             Map<Long, Boolean> recommended) {
+        evaluate(taskId, selected, reasons, recommended, Map.of(), Map.of());
+    }
+
+    /**
+     * As above, with the approved amount (核定金额) the office proposes for each selected project and its
+     * reason where the amount is above the request ({@code amounts} without a project: the amount the
+     * table {@code approved-amount} proposes, i.e. the request; an award's catalogue amount is fixed).
+     * The leading group sees the amounts with the list, and its approval sets them.
+     */
+    @Transactional
+    public void evaluate(String taskId, Map<Long, Boolean> selected, Map<Long, String> reasons,
+            Map<Long, Boolean> recommended, Map<Long, BigDecimal> amounts, Map<Long, String> amountReasons) {
         if (!currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN)) {
             throw new AccessDeniedException("programme office only");
         }
@@ -181,6 +196,10 @@ public class EvaluationService {
             }
             if (reason != null && reason.length() > 1000) {
                 problems.add(new Problem("evaluation.error.reasonLength", c.number()));
+            }
+            if (pick) {
+                problems.addAll(ledger.checkProposal(applications.load(c.applicationId()),
+                        amountOf(c.applicationId(), amounts), amountReasons.get(c.applicationId())));
             }
         }
         for (Quota q : quotas(intake.callId(), ranking)) {
@@ -207,6 +226,12 @@ public class EvaluationService {
                             pick && recommended.getOrDefault(c.applicationId(), false))
                     .update();
             Map<String, Object> data = new HashMap<>();
+            if (pick) {
+                Application app = applications.load(c.applicationId());
+                BigDecimal amount = amountOf(c.applicationId(), amounts);
+                ledger.propose(app, amount, amountReasons.get(c.applicationId()));
+                data.put("approvedAmount", ledger.proposal(c.applicationId()).proposed().toPlainString());
+            }
             data.put("rank", c.rank());
             data.put("quota", c.quotaCode());
             if (pick && recommended.getOrDefault(c.applicationId(), false)) {
@@ -216,6 +241,12 @@ public class EvaluationService {
                     reason, data);
         }
         tasks.complete(taskId, Map.of());
+    }
+
+    /** The amount the office gave for the project, or the one the table proposes if it gave none. */
+    private BigDecimal amountOf(long applicationId, Map<Long, BigDecimal> amounts) {
+        return amounts.containsKey(applicationId) ? amounts.get(applicationId)
+                : ledger.amountRule(applicationId).proposed();
     }
 
     /** The approved list a call-level task (organisational approval) is about: the intake's selected projects. */

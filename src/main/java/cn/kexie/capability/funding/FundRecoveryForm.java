@@ -3,28 +3,29 @@ package cn.kexie.capability.funding;
 import cn.kexie.capability.application.Application;
 import cn.kexie.capability.application.ApplicationService;
 import cn.kexie.capability.application.DossierPanel;
-import cn.kexie.capability.application.FormFields;
 import cn.kexie.capability.application.StepForm;
 import cn.kexie.capability.workflow.ProjectProcess;
 import cn.kexie.capability.workflow.TaskForm;
 import cn.kexie.capability.workflow.WorkItem;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Paragraph;
-import java.math.BigDecimal;
+import java.util.List;
 
 /**
- * 收回资金: finance sees what was disbursed and recovered so far, and records a recovery (amount,
- * date, voucher); the amount defaults to what is still outstanding.
+ * 收回资金: finance sees what was paid and recovered so far (the ledger), and records a recovery
+ * (amount, date, voucher); the amount proposed is what was paid and not yet recovered.
  */
 @org.springframework.stereotype.Component
 class FundRecoveryForm implements TaskForm {
 
     private final FundingService funding;
+    private final FundingLedger ledger;
     private final ApplicationService applications;
     private final DossierPanel dossiers;
 
-    FundRecoveryForm(FundingService funding, ApplicationService applications, DossierPanel dossiers) {
+    FundRecoveryForm(FundingService funding, FundingLedger ledger, ApplicationService applications, DossierPanel dossiers) {
         this.funding = funding;
+        this.ledger = ledger;
         this.applications = applications;
         this.dossiers = dossiers;
     }
@@ -47,19 +48,18 @@ class FundRecoveryForm implements TaskForm {
         Step(WorkItem task, Runnable done) {
             super(dossiers, task, "form.recovery.title", false);
             Application app = applications.get(task.applicationId());
-            BigDecimal disbursed = app.disbursedYuan() == null ? BigDecimal.ZERO : app.disbursedYuan();
-            BigDecimal recovered = app.recoveredYuan() == null ? BigDecimal.ZERO : app.recoveredYuan();
-            BigDecimal outstanding = disbursed.subtract(recovered);
-            sums.setText(getTranslation("form.recovery.sums", FormFields.plain(disbursed), FormFields.plain(recovered),
-                    FormFields.plain(outstanding)));
+            Money money = ledger.money(app.id());
+            sums.setText(getTranslation("form.recovery.sums", Yuan.format(money.paid()), Yuan.format(money.recovered()),
+                    Yuan.format(money.netPaid())));
             sums.setId("recovery-sums");
             sums.getStyle().set("font-weight", "bold");
             payment = new PaymentFields(this);
-            if (outstanding.signum() > 0) {
-                payment.amount.setValue(outstanding);
+            if (money.netPaid().signum() > 0) {
+                payment.amount.setValue(money.netPaid());
             }
             addWide(sums);
-            addWide(PaymentFields.history(this, funding.payments(app.id())));
+            List<LedgerEntry> entries = ledger.entries(app.id());
+            addWide(LedgerGrid.of(this, entries, ledger.names(entries.stream().map(LedgerEntry::recordedBy).toList())));
             fields().add(payment.amount, payment.paidOn, payment.voucher);
             onSubmit(() -> funding.recover(task.id(), payment.payment()), done);
         }

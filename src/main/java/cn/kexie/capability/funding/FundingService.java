@@ -20,9 +20,6 @@ import cn.kexie.capability.workflow.ProjectProcess;
 import cn.kexie.capability.workflow.WorkItem;
 import cn.kexie.capability.workflow.WorkflowTasks;
 import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,13 +31,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The money side of a project: the responsibility agreement (项目责任书) generated from the
- * application, signed by the applicant and confirmed by the office; the disbursement (资金拨付),
- * only after the agreement; and the recovery (收回) of disbursed funds after a sanction.
+ * application, signed by the applicant and confirmed by the office; the disbursement (资金拨付) in
+ * instalments against the approved amount, only after the agreement (or an award's decision); and the
+ * recovery (收回) of disbursed funds after a sanction. The money itself is kept by {@link FundingLedger}.
  */
 @Service
 public class FundingService {
-
-    static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
 
     private final ApplicationService applications;
     private final AttachmentService attachments;
@@ -52,9 +48,11 @@ public class FundingService {
     private final ApprovedAmount approvedAmount;
     private final PdfRenderer renderer;
 
+    private final FundingLedger ledger;
+
     FundingService(ApplicationService applications, AttachmentService attachments, WorkflowTasks tasks,
             CurrentUser currentUser, JdbcClient jdbc, OrganisationService organisations, ProgrammeCatalogue catalogue,
-            ApprovedAmount approvedAmount, PdfRenderer renderer) {
+            ApprovedAmount approvedAmount, PdfRenderer renderer, FundingLedger ledger) {
         this.applications = applications;
         this.attachments = attachments;
         this.tasks = tasks;
@@ -64,6 +62,7 @@ public class FundingService {
         this.catalogue = catalogue;
         this.approvedAmount = approvedAmount;
         this.renderer = renderer;
+        this.ledger = ledger;
     }
 
     /**
@@ -148,74 +147,68 @@ public class FundingService {
         tasks.complete(taskId, vars);
     }
 
+    /** An instalment paid or money recovered: amount, date, voucher number (凭证号). */
     public record Payment(BigDecimal amountYuan, LocalDate paidOn, String voucherNo) {
     }
 
-    /** Finance records the disbursement: amount, date, voucher number. */
+    /**
+     * Finance records one instalment (资金拨付) while its step is open; the step stays open for more.
+     * The sum paid never exceeds the approved amount, and the money goes to the account in the
+     * register (see {@link FundingLedger}).
+     */
     @Transactional
-    public void disburse(String taskId, Payment payment) {
-        WorkItem task = tasks.get(taskId);
+    public void recordDisbursement(String taskId, Payment payment) {
+        WorkItem task = requireStep(taskId, ProjectProcess.Forms.DISBURSEMENT);
         Application app = applications.load(task.applicationId());
-        UserError.throwIfAny(validate(payment, null));
-        insert(app.id(), "DISBURSEMENT", payment);
-        applications.addDisbursed(app.id(), payment.amountYuan());
-        BigDecimal total = applications.load(app.id()).disbursedYuan();
+        ledger.disburse(app, payment);
         applications.record(app.id(), "disbursement", "PAID", null, data(payment));
-        tasks.complete(taskId, Map.of(ProjectProcess.DISBURSED, total.doubleValue()));
+        // the diagram reads what was paid (e.g. whether a sanction recovers funds), even before the step ends
+        tasks.setVariable(taskId, ProjectProcess.DISBURSED, ledger.moneyOf(app.id()).paid().doubleValue());
     }
 
-    /** Finance records the recovery of disbursed funds after a sanction. */
+    /**
+     * Finance completes the disbursement step, recording a last instalment first if one is given
+     * ({@code payment} null: none). Something must have been paid by then.
+     */
+    @Transactional
+    public void disburse(String taskId, Payment payment) {
+        WorkItem task = requireStep(taskId, ProjectProcess.Forms.DISBURSEMENT);
+        Application app = applications.load(task.applicationId());
+        if (payment != null) {
+            ledger.disburse(app, payment);
+            applications.record(app.id(), "disbursement", "PAID", null, data(payment));
+        }
+        Money money = ledger.moneyOf(app.id());
+        if (money.paid().signum() <= 0) {
+            throw new UserError("funding.error.nothingPaid");
+        }
+        applications.record(app.id(), "disbursementCompleted", null, null,
+                Map.of("amount", FundingLedger.yuan(money.paid())));
+        tasks.complete(taskId, Map.of(ProjectProcess.DISBURSED, money.paid().doubleValue()));
+    }
+
+    /** Finance records the recovery of disbursed funds after a sanction: at most what was paid and not recovered. */
     @Transactional
     public void recover(String taskId, Payment payment) {
-        WorkItem task = tasks.get(taskId);
+        WorkItem task = requireStep(taskId, ProjectProcess.Forms.FUND_RECOVERY);
         Application app = applications.load(task.applicationId());
-        BigDecimal outstanding = (app.disbursedYuan() == null ? BigDecimal.ZERO : app.disbursedYuan())
-                .subtract(app.recoveredYuan() == null ? BigDecimal.ZERO : app.recoveredYuan());
-        UserError.throwIfAny(validate(payment, outstanding));
-        insert(app.id(), "RECOVERY", payment);
-        applications.addRecovered(app.id(), payment.amountYuan());
+        ledger.recover(app, payment);
         applications.record(app.id(), "fundRecovery", "RECOVERED", null, data(payment));
         tasks.complete(taskId, Map.of());
     }
 
-    /** The payments of an application, for the dossier. */
-    @Transactional(readOnly = true)
-    public List<Map<String, Object>> payments(long applicationId) {
-        applications.get(applicationId);
-        return jdbc.sql("select kind, amount_yuan, paid_on, voucher_no from payment where application_id = ? order by paid_on, id")
-                .param(applicationId).query().listOfRows();
-    }
-
-    private List<Problem> validate(Payment p, BigDecimal atMost) {
-        List<Problem> problems = new ArrayList<>();
-        if (p.amountYuan() == null || p.amountYuan().signum() <= 0 || p.amountYuan().compareTo(MAX_AMOUNT) > 0
-                || p.amountYuan().scale() > 2) {
-            problems.add(new Problem("funding.error.amount"));
-        } else if (atMost != null && p.amountYuan().compareTo(atMost) > 0) {
-            problems.add(new Problem("funding.error.moreThanDisbursed", atMost.toPlainString()));
+    /** The task, if the current user may work on it and it is the step of this form. */
+    private WorkItem requireStep(String taskId, String formKey) {
+        WorkItem task = tasks.get(taskId);
+        if (!formKey.equals(task.formKey()) || task.applicationId() == null) {
+            throw new UserError("funding.error.wrongTask");
         }
-        if (p.paidOn() == null || p.paidOn().isAfter(PlatformClock.today())) {
-            problems.add(new Problem("funding.error.date"));
-        } else if (p.paidOn().getYear() < 2000) {
-            problems.add(new Problem("funding.error.dateTooEarly"));
-        }
-        if (p.voucherNo() == null || p.voucherNo().isBlank() || p.voucherNo().length() > 60) {
-            problems.add(new Problem("funding.error.voucher"));
-        }
-        return problems;
-    }
-
-    private void insert(long applicationId, String kind, Payment p) {
-        jdbc.sql("""
-                insert into payment (application_id, kind, amount_yuan, paid_on, voucher_no, recorded_by, recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(applicationId, kind, p.amountYuan(), Date.valueOf(p.paidOn()), p.voucherNo().trim(),
-                        currentUser.requireId(), Timestamp.from(Instant.now()))
-                .update();
+        return task;
     }
 
     private static Map<String, Object> data(Payment p) {
-        return Map.of("amount", p.amountYuan().toPlainString(), "paidOn", p.paidOn().toString(), "voucher", p.voucherNo().trim());
+        return Map.of("amount", FundingLedger.yuan(p.amountYuan()), "paidOn", p.paidOn().toString(),
+                "voucher", p.voucherNo().trim());
     }
 
 }

@@ -35,6 +35,8 @@ public class MyOrganisationView extends VerticalLayout implements HasDynamicTitl
                     .map(s -> s.findingYear() + " " + getTranslation("organisation.finding." + s.finding())
                             + (s.banUntilYear() == null ? "" : " " + getTranslation("organisation.bannedUntil", s.banUntilYear())))
                     .collect(Collectors.joining("，"))));
+            add(line("organisation.section.bank", org.bankAccount()
+                    .map(a -> a.bankName() + " · " + a.accountName() + " · " + a.accountNo()).orElse(null)));
             add(new Paragraph(getTranslation("organisation.mine.help")));
         }, () -> add(new Paragraph(getTranslation("organisation.mine.none"))));
     }

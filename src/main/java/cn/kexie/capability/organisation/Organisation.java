@@ -28,6 +28,9 @@ public class Organisation {
     private boolean hasWebsiteAndMemberDb;
     private String contactName;
     private String contactPhone;
+    private String bankName;
+    private String bankAccountName;
+    private String bankAccountNo;
     private int version;
     private List<YearResult> inspections = new ArrayList<>();
     private List<YearResult> assessments = new ArrayList<>();
@@ -101,6 +104,12 @@ public class Organisation {
     public void setContactName(String value) { this.contactName = value; }
     public String getContactPhone() { return contactPhone; }
     public void setContactPhone(String value) { this.contactPhone = value; }
+    public String getBankName() { return bankName; }
+    public void setBankName(String value) { this.bankName = value; }
+    public String getBankAccountName() { return bankAccountName; }
+    public void setBankAccountName(String value) { this.bankAccountName = value; }
+    public String getBankAccountNo() { return bankAccountNo; }
+    public void setBankAccountNo(String value) { this.bankAccountNo = value; }
     public int getVersion() { return version; }
     public void setVersion(int version) { this.version = version; }
     public List<YearResult> getInspections() { return inspections; }
@@ -113,6 +122,20 @@ public class Organisation {
     public void setViolations(List<Violation> value) { this.violations = new ArrayList<>(value); }
     public List<Sanction> getSanctions() { return sanctions; }
     public void setSanctions(List<Sanction> value) { this.sanctions = new ArrayList<>(value); }
+
+    /** The account the society is paid to (开户银行, 户名, 账号), as the register holds it. */
+    public record BankAccount(String bankName, String accountName, String accountNo) {
+    }
+
+    /** The society's bank account, if the register has one. */
+    public java.util.Optional<BankAccount> bankAccount() {
+        return blank(bankName) || blank(bankAccountName) || blank(bankAccountNo) ? java.util.Optional.empty()
+                : java.util.Optional.of(new BankAccount(bankName, bankAccountName, bankAccountNo));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
 
     public boolean inspectionPassed(int year) {
         return inspections.stream().anyMatch(r -> r.year() == year && r.passed());

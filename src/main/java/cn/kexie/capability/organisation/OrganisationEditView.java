@@ -48,6 +48,9 @@ public class OrganisationEditView extends VerticalLayout implements BeforeEnterO
     final TextField secretaryGeneral = new TextField();
     final TextField contactName = new TextField();
     final TextField contactPhone = new TextField();
+    final TextField bankName = new TextField();
+    final TextField bankAccountName = new TextField();
+    final TextField bankAccountNo = new TextField();
     final RecordList<Organisation.YearResult> inspections;
     final RecordList<Organisation.YearResult> assessments;
     final RecordList<Organisation.Commendation> commendations;
@@ -109,6 +112,26 @@ public class OrganisationEditView extends VerticalLayout implements BeforeEnterO
                         getTranslation("organisation.error.phone"))
                 .bind(Organisation::getContactPhone, Organisation::setContactPhone);
 
+        bankName.setLabel(getTranslation("organisation.bankName"));
+        bankName.setId("bank-name");
+        bankName.setMaxLength(OrganisationService.MAX_BANK_NAME);
+        bankAccountName.setLabel(getTranslation("organisation.bankAccountName"));
+        bankAccountName.setId("bank-account-name");
+        bankAccountName.setMaxLength(OrganisationService.MAX_ACCOUNT_NAME);
+        bankAccountName.setHelperText(getTranslation("organisation.bankAccountName.help"));
+        bankAccountNo.setLabel(getTranslation("organisation.bankAccountNo"));
+        bankAccountNo.setId("bank-account-no");
+        bankAccountNo.setMaxLength(40);
+        bankAccountNo.setHelperText(getTranslation("organisation.bankAccountNo.help"));
+        binder.forField(bankName).bind(Organisation::getBankName, Organisation::setBankName);
+        binder.forField(bankAccountName).bind(Organisation::getBankAccountName, Organisation::setBankAccountName);
+        binder.forField(bankAccountNo)
+                .withValidator(v -> v == null || v.isBlank() || OrganisationService.ACCOUNT_NO.matcher(v.replace(" ", "")).matches(),
+                        getTranslation("organisation.error.bankAccountNo", 8, 30))
+                .bind(Organisation::getBankAccountNo, Organisation::setBankAccountNo);
+        FormLayout bank = new FormLayout(bankName, bankAccountName, bankAccountNo);
+        bank.setId("bank-account");
+
         FormLayout identity = new FormLayout(code, name, city, type, rating, groupMember, secretaryGeneral,
                 contactName, contactPhone);
         FormLayout facts = new FormLayout(
@@ -149,6 +172,7 @@ public class OrganisationEditView extends VerticalLayout implements BeforeEnterO
                 click -> getUI().ifPresent(ui -> ui.navigate(OrganisationListView.class)));
 
         add(new H3(getTranslation("organisation.section.identity")), identity,
+                new H3(getTranslation("organisation.section.bank")), bank,
                 new H3(getTranslation("organisation.section.facts")), facts,
                 new H3(getTranslation("organisation.section.records")), inspections, assessments, commendations,
                 violations, sanctions, new HorizontalLayout(save, back));

@@ -19,7 +19,7 @@ class OrganisationRepository {
             id, code, name, city_code, org_type, rating, management_standard, has_secretary, secretary_general,
             finance_sound, independent_bank_account, dedicated_finance_staff, has_party_branch, group_member,
             registered_in_province, independent_legal_person, above_scale_or_high_tech, has_rd_team, has_station,
-            has_website_and_member_db, contact_name, contact_phone, version""";
+            has_website_and_member_db, contact_name, contact_phone, bank_name, bank_account_name, bank_account_no, version""";
 
     private final JdbcClient jdbc;
 
@@ -105,8 +105,9 @@ class OrganisationRepository {
                         has_secretary, secretary_general, finance_sound, independent_bank_account,
                         dedicated_finance_staff, has_party_branch, group_member, registered_in_province,
                         independent_legal_person, above_scale_or_high_tech, has_rd_team, has_station,
-                        has_website_and_member_db, contact_name, contact_phone, version, updated_at, updated_by)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+                        has_website_and_member_db, contact_name, contact_phone, bank_name, bank_account_name,
+                        bank_account_no, version, updated_at, updated_by)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
                     .params(values(org))
                     .params(now, userId)
                     .update(keys, "id");
@@ -121,6 +122,7 @@ class OrganisationRepository {
                         group_member = ?, registered_in_province = ?, independent_legal_person = ?,
                         above_scale_or_high_tech = ?, has_rd_team = ?, has_station = ?,
                         has_website_and_member_db = ?, contact_name = ?, contact_phone = ?,
+                        bank_name = ?, bank_account_name = ?, bank_account_no = ?,
                         version = version + 1, updated_at = ?, updated_by = ?
                     where id = ? and version = ?""")
                     .params(values(org))
@@ -141,7 +143,7 @@ class OrganisationRepository {
                 o.isFinanceSound(), o.isIndependentBankAccount(), o.isDedicatedFinanceStaff(), o.isHasPartyBranch(),
                 o.getGroupMember().name(), o.isRegisteredInProvince(), o.isIndependentLegalPerson(),
                 o.isAboveScaleOrHighTech(), o.isHasRdTeam(), o.isHasStation(), o.isHasWebsiteAndMemberDb(),
-                o.getContactName(), o.getContactPhone());
+                o.getContactName(), o.getContactPhone(), o.getBankName(), o.getBankAccountName(), o.getBankAccountNo());
     }
 
     private void replaceRecords(long id, Organisation org) {
@@ -220,6 +222,9 @@ class OrganisationRepository {
         o.setHasWebsiteAndMemberDb(rs.getBoolean("has_website_and_member_db"));
         o.setContactName(rs.getString("contact_name"));
         o.setContactPhone(rs.getString("contact_phone"));
+        o.setBankName(rs.getString("bank_name"));
+        o.setBankAccountName(rs.getString("bank_account_name"));
+        o.setBankAccountNo(rs.getString("bank_account_no"));
         o.setVersion(rs.getInt("version"));
         return o;
     }

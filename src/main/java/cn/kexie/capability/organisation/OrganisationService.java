@@ -27,6 +27,10 @@ public class OrganisationService {
 
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{1,39}");
     static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,40}");
+    /** A bank account number: digits only (spaces as typed are dropped), 8 to 30 of them. */
+    static final Pattern ACCOUNT_NO = Pattern.compile("[0-9]{8,30}");
+    static final int MAX_BANK_NAME = 100;
+    static final int MAX_ACCOUNT_NAME = 200;
     static final int FIRST_YEAR = 1949;
     static final int LAST_YEAR = 2100;
 
@@ -120,6 +124,7 @@ public class OrganisationService {
                 && jdbc.sql("select count(*) from city where code = ?").param(org.getCityCode()).query(Integer.class).single() > 0) {
             throw new AccessDeniedException("organisation.error.forbidden");
         }
+        normaliseBankAccount(org);
         UserError.throwIfAny(validate(org));
         try {
             repository.save(org, currentUser.id().orElse("system"));
@@ -167,6 +172,7 @@ public class OrganisationService {
                 || org.getContactName() != null && org.getContactName().length() > 100) {
             problems.add(new Problem("organisation.error.personName"));
         }
+        validateBankAccount(org, problems);
         checkYears(problems, org.getInspections().stream().map(Organisation.YearResult::year).toList(), "inspection");
         checkYears(problems, org.getAssessments().stream().map(Organisation.YearResult::year).toList(), "assessment");
         for (var c : org.getCommendations()) {
@@ -185,6 +191,39 @@ public class OrganisationService {
             }
         }
         return problems;
+    }
+
+    /** The account as it is kept: trimmed, the number without the spaces people type in groups; blank is none. */
+    static void normaliseBankAccount(Organisation org) {
+        org.setBankName(trimToNull(org.getBankName()));
+        org.setBankAccountName(trimToNull(org.getBankAccountName()));
+        org.setBankAccountNo(org.getBankAccountNo() == null ? null : trimToNull(org.getBankAccountNo().replace(" ", "")));
+    }
+
+    /** The bank account (开户银行, 户名, 账号): all three or none; the number digits only. */
+    static void validateBankAccount(Organisation org, List<Problem> problems) {
+        String bank = trimToNull(org.getBankName());
+        String name = trimToNull(org.getBankAccountName());
+        String number = org.getBankAccountNo() == null ? null : trimToNull(org.getBankAccountNo().replace(" ", ""));
+        if (bank == null && name == null && number == null) {
+            return;
+        }
+        if (bank == null || name == null || number == null) {
+            problems.add(new Problem("organisation.error.bankIncomplete"));
+        }
+        if (bank != null && (bank.length() < 2 || bank.length() > MAX_BANK_NAME)) {
+            problems.add(new Problem("organisation.error.bankName", 2, MAX_BANK_NAME));
+        }
+        if (name != null && (name.length() < 2 || name.length() > MAX_ACCOUNT_NAME)) {
+            problems.add(new Problem("organisation.error.bankAccountName", 2, MAX_ACCOUNT_NAME));
+        }
+        if (number != null && !ACCOUNT_NO.matcher(number).matches()) {
+            problems.add(new Problem("organisation.error.bankAccountNo", 8, 30));
+        }
+    }
+
+    private static String trimToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private static void checkYears(List<Problem> problems, List<Integer> years, String what) {

@@ -5,6 +5,8 @@ import cn.kexie.capability.application.ApplicationService;
 import cn.kexie.capability.application.DossierPanel;
 import cn.kexie.capability.application.FormFields;
 import cn.kexie.capability.application.StepForm;
+import cn.kexie.capability.funding.FundingLedger;
+import cn.kexie.capability.funding.Yuan;
 import cn.kexie.capability.workflow.ProjectProcess;
 import cn.kexie.capability.workflow.TaskForm;
 import cn.kexie.capability.workflow.WorkItem;
@@ -13,13 +15,16 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import java.math.BigDecimal;
 import java.util.List;
 
 /**
  * 评审结论: the office sees every expert's sheet (points per criterion, total, comment) and the
- * panel score, and concludes: passed, or not qualified with the reason.
+ * panel score, and concludes: passed, with the approved amount (核定金额) it proposes to the party
+ * group (the request unless it says why more), or not qualified with the reason.
  */
 @org.springframework.stereotype.Component
 class ReviewConclusionForm implements TaskForm {
@@ -27,11 +32,14 @@ class ReviewConclusionForm implements TaskForm {
     private final ReviewService reviews;
     private final ApplicationService applications;
     private final DossierPanel dossiers;
+    private final FundingLedger ledger;
 
-    ReviewConclusionForm(ReviewService reviews, ApplicationService applications, DossierPanel dossiers) {
+    ReviewConclusionForm(ReviewService reviews, ApplicationService applications, DossierPanel dossiers,
+            FundingLedger ledger) {
         this.reviews = reviews;
         this.applications = applications;
         this.dossiers = dossiers;
+        this.ledger = ledger;
     }
 
     @Override
@@ -50,6 +58,8 @@ class ReviewConclusionForm implements TaskForm {
         final Paragraph panelScore = new Paragraph();
         final RadioButtonGroup<String> outcome = new RadioButtonGroup<>();
         final TextArea comment;
+        final BigDecimalField approvedAmount;
+        final TextField amountReason;
 
         Step(WorkItem task, Runnable done) {
             super(dossiers, task, "form.conclusion.title", false);
@@ -83,13 +93,30 @@ class ReviewConclusionForm implements TaskForm {
             outcome.setItemLabelGenerator(o -> getTranslation("form.conclusion.outcome." + o));
             outcome.setRequiredIndicatorVisible(true);
             comment = FormFields.area(this, "form.conclusion.reason", 0, FormFields.MAX_TEXT, false);
-            outcome.addValueChangeListener(change -> comment.setRequired(ProjectProcess.REJECT.equals(change.getValue())));
+            FundingLedger.AmountRule amount = ledger.amountRule(app.id());
+            approvedAmount = FormFields.yuan(this, "form.conclusion.approvedAmount");
+            approvedAmount.setId("approved-amount");
+            approvedAmount.setValue(amount.proposed());
+            approvedAmount.setReadOnly(amount.fixed());
+            approvedAmount.setHelperText(getTranslation(amount.fixed() ? "form.conclusion.approvedAmountFixed"
+                    : "form.conclusion.approvedAmountHelp", Yuan.format(amount.requested())));
+            amountReason = FormFields.text(this, "form.conclusion.amountReason", 1000, false);
+            amountReason.setId("approved-amount-reason");
+            amountReason.setVisible(!amount.fixed());
+            outcome.addValueChangeListener(change -> {
+                comment.setRequired(ProjectProcess.REJECT.equals(change.getValue()));
+                boolean passed = !ProjectProcess.REJECT.equals(change.getValue());
+                approvedAmount.setVisible(passed);
+                amountReason.setVisible(passed && !amount.fixed());
+            });
 
             addWide(sheets);
             addWide(panelScore);
             addWide(outcome);
+            fields().add(approvedAmount, amountReason);
             addWide(comment);
-            onSubmit(() -> reviews.conclude(task.id(), outcome.getValue(), comment.getValue()), done);
+            onSubmit(() -> reviews.conclude(task.id(), outcome.getValue(), comment.getValue(), approvedAmount.getValue(),
+                    amountReason.getValue()), done);
         }
     }
 }

@@ -7,6 +7,7 @@ import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.common.UserError;
 import cn.kexie.capability.common.UserError.Problem;
 import cn.kexie.capability.document.PdfRenderer;
+import cn.kexie.capability.funding.FundingLedger;
 import cn.kexie.capability.programme.ProgrammeCatalogue;
 import cn.kexie.capability.security.CurrentUser;
 import cn.kexie.capability.security.Roles;
@@ -57,10 +58,11 @@ public class ReviewService {
     private final JdbcClient jdbc;
     private final WorkingDays workingDays;
     private final PdfRenderer renderer;
+    private final FundingLedger ledger;
 
     ReviewService(ApplicationService applications, WorkflowTasks tasks, CurrentUser currentUser,
             IdentityService identityService, DecisionService decisionService, ProgrammeCatalogue catalogue,
-            JdbcClient jdbc, WorkingDays workingDays, PdfRenderer renderer) {
+            JdbcClient jdbc, WorkingDays workingDays, PdfRenderer renderer, FundingLedger ledger) {
         this.renderer = renderer;
         this.applications = applications;
         this.tasks = tasks;
@@ -70,6 +72,7 @@ public class ReviewService {
         this.catalogue = catalogue;
         this.jdbc = jdbc;
         this.workingDays = workingDays;
+        this.ledger = ledger;
     }
 
     // ---------------------------------------------------------------- formal review
@@ -357,20 +360,44 @@ public class ReviewService {
 
     // ---------------------------------------------------------------- conclusion
 
+    /** The conclusion with the approved amount the table proposes (the request, for a project). */
     @Transactional
     public void conclude(String taskId, String outcome, String comment) {
         requireOffice();
         WorkItem task = tasks.get(taskId);
+        conclude(taskId, outcome, comment, ledger.amountRule(task.applicationId()).proposed(), null);
+    }
+
+    /**
+     * 评审结论: passed, with the approved amount (核定金额) the office proposes to the deciding group
+     * (above the request only with {@code amountReason}), or not qualified with the reason. Every
+     * problem at once; nothing kept if there is any.
+     */
+    @Transactional
+    public void conclude(String taskId, String outcome, String comment, BigDecimal approvedAmount, String amountReason) {
+        requireOffice();
+        WorkItem task = tasks.get(taskId);
+        List<Problem> problems = new ArrayList<>();
         if (outcome == null || !List.of(ProjectProcess.PASS, ProjectProcess.REJECT).contains(outcome)) {
-            throw new UserError("review.error.outcome");
+            problems.add(new Problem("review.error.outcome"));
         }
         if (ProjectProcess.REJECT.equals(outcome) && (comment == null || comment.isBlank())) {
-            throw new UserError("review.error.reasonsRequired");
+            problems.add(new Problem("review.error.reasonsRequired"));
         }
         if (comment != null && comment.length() > 4000) {
-            throw new UserError("review.error.reasonsLength");
+            problems.add(new Problem("review.error.reasonsLength"));
         }
-        applications.record(task.applicationId(), "reviewConclusion", outcome, comment, null);
+        Application app = applications.load(task.applicationId());
+        if (ProjectProcess.PASS.equals(outcome)) {
+            problems.addAll(ledger.checkProposal(app, approvedAmount, amountReason));
+        }
+        UserError.throwIfAny(problems);
+        if (ProjectProcess.PASS.equals(outcome)) {
+            ledger.propose(app, approvedAmount, amountReason);
+        }
+        applications.record(task.applicationId(), "reviewConclusion", outcome, comment,
+                ProjectProcess.PASS.equals(outcome) && approvedAmount != null
+                        ? Map.of("approvedAmount", approvedAmount.toPlainString()) : null);
         tasks.complete(taskId, Map.of(ProjectProcess.OUTCOME, outcome));
     }
 

@@ -4,6 +4,9 @@ import cn.kexie.capability.common.Messages;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.common.UserError;
 import cn.kexie.capability.common.UserError.Problem;
+import cn.kexie.capability.funding.FundingLedger;
+import cn.kexie.capability.funding.FundingService;
+import cn.kexie.capability.funding.Money;
 import cn.kexie.capability.programme.Category;
 import cn.kexie.capability.security.CurrentUser;
 import cn.kexie.capability.security.Roles;
@@ -12,7 +15,6 @@ import cn.kexie.capability.workflow.WorkItem;
 import cn.kexie.capability.workflow.WorkflowTasks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -44,7 +46,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The yearly evaluation of Chengdu societies (年度评估), process {@code chengdu-evaluation}: the office
  * starts it for a year, one instance per society with records that year; the society confirms its
  * records; the tier table suggests a tier and subsidy from the counts per class and type; the office
- * sets the tier and subsidy, with a reason where it departs from the suggestion; finance pays.
+ * sets the tier and subsidy, with a reason where it departs from the suggestion (the subsidy is the
+ * approved amount in the funding ledger); finance pays it.
  * Each step writes its data and completes its task in one transaction.
  */
 @Service
@@ -52,7 +55,6 @@ class WorkEvaluationService {
 
     static final int MAX_NOTE = 1000;
     static final BigDecimal MAX_YUAN = new BigDecimal("100000000");
-    static final int MAX_VOUCHER = 60;
     /** The tier of a society that gets no subsidy; the tier table's last row gives it. */
     static final String NO_TIER = "NONE";
 
@@ -63,10 +65,11 @@ class WorkEvaluationService {
     private final CurrentUser currentUser;
     private final WorkRecordService records;
     private final WorkRecordRepository recordRepository;
+    private final FundingLedger ledger;
 
     WorkEvaluationService(JdbcClient jdbc, RuntimeService runtimeService, RepositoryService repositoryService,
             WorkflowTasks tasks, CurrentUser currentUser, WorkRecordService records,
-            WorkRecordRepository recordRepository) {
+            WorkRecordRepository recordRepository, FundingLedger ledger) {
         this.jdbc = jdbc;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
@@ -74,6 +77,7 @@ class WorkEvaluationService {
         this.currentUser = currentUser;
         this.records = records;
         this.recordRepository = recordRepository;
+        this.ledger = ledger;
     }
 
     /** What starting a year did: instances started now, and societies whose evaluation already ran. */
@@ -257,6 +261,8 @@ class WorkEvaluationService {
                 .params(sheet.suggestedTier(), sheet.suggestedYuan(), tier, amount, cleanReason,
                         currentUser.requireId(), Timestamp.from(PlatformClock.now()), sheet.evaluation().id())
                 .update();
+        // the subsidy set is the evaluation's approved amount (核定金额) in the ledger
+        ledger.approveEvaluation(ledgerSubject(sheet.evaluation()), amount, cleanReason);
         Map<String, Object> variables = new HashMap<>();
         variables.put(ChengduEvaluation.TIER, tier);
         variables.put(ChengduEvaluation.SUBSIDY_YUAN, amount.doubleValue());
@@ -264,7 +270,11 @@ class WorkEvaluationService {
         tasks.complete(taskId, variables);
     }
 
-    /** Finance records the payment of the subsidy: at most the amount granted, on a day not in the future. */
+    /**
+     * Finance records the payment of the subsidy and completes its step: at most the approved amount
+     * (the subsidy set), on a day from the evaluation to today, to the account the register holds;
+     * checked and kept by the funding ledger.
+     */
     @Transactional
     void pay(String taskId, BigDecimal paidYuan, LocalDate paidOn, String voucherNo) {
         if (!currentUser.hasAnyRole(Roles.FINANCE, Roles.ADMIN)) {
@@ -272,31 +282,22 @@ class WorkEvaluationService {
         }
         requireStep(taskId, ChengduEvaluation.TASK_PAY_SUBSIDY);
         WorkEvaluation evaluation = evaluationOfTask(taskId);
-        List<Problem> problems = new ArrayList<>();
-        BigDecimal granted = evaluation.subsidyYuan() == null ? BigDecimal.ZERO : evaluation.subsidyYuan();
-        if (paidYuan == null || paidYuan.signum() <= 0 || paidYuan.stripTrailingZeros().scale() > 2
-                || paidYuan.compareTo(granted) > 0) {
-            problems.add(new Problem("worklog.error.paidAmount", granted.toPlainString()));
-        }
-        LocalDate today = PlatformClock.today();
-        LocalDate evaluatedOn = evaluation.evaluatedAt() == null ? null
-                : LocalDate.ofInstant(evaluation.evaluatedAt(), PlatformClock.ZONE);
-        if (paidOn == null || paidOn.isAfter(today) || evaluatedOn != null && paidOn.isBefore(evaluatedOn)) {
-            problems.add(new Problem("worklog.error.paidOn", evaluatedOn == null ? "—" : evaluatedOn.toString(),
-                    today.toString()));
-        }
-        String voucher = voucherNo == null ? "" : voucherNo.trim();
-        if (voucher.isEmpty() || voucher.length() > MAX_VOUCHER) {
-            problems.add(new Problem("worklog.error.voucher", MAX_VOUCHER));
-        }
-        UserError.throwIfAny(problems);
-        jdbc.sql("""
-                update work_evaluation set paid_yuan = ?, paid_on = ?, voucher_no = ?, paid_by = ?, paid_at = ?
-                where id = ?""")
-                .params(paidYuan.setScale(2, RoundingMode.UNNECESSARY), Date.valueOf(paidOn), voucher,
-                        currentUser.requireId(), Timestamp.from(PlatformClock.now()), evaluation.id())
-                .update();
+        ledger.payEvaluation(ledgerSubject(evaluation), new FundingService.Payment(paidYuan, paidOn, voucherNo));
         tasks.complete(taskId, Map.of());
+    }
+
+    /** The evaluation's money: its subsidy as approved, what was paid. */
+    Money money(WorkEvaluation evaluation) {
+        return ledger.moneyOfEvaluation(evaluation.id());
+    }
+
+    /** The money of each evaluation, for the office's list (evaluations without entries have none). */
+    Map<Long, Money> money(List<WorkEvaluation> evaluations) {
+        return ledger.moneyOfEvaluations(evaluations.stream().map(WorkEvaluation::id).toList());
+    }
+
+    private static FundingLedger.Evaluation ledgerSubject(WorkEvaluation e) {
+        return new FundingLedger.Evaluation(e.id(), ChengduEvaluation.PROGRAMME, e.organisationId(), e.businessKey());
     }
 
     // ---------------------------------------------------------------- for the diagram's steps
@@ -414,16 +415,13 @@ class WorkEvaluationService {
             from work_evaluation e join organisation o on o.id = e.organisation_id""";
 
     private static WorkEvaluation map(ResultSet rs, int row) throws SQLException {
-        Date paidOn = rs.getDate("paid_on");
         return new WorkEvaluation(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("organisation_code"),
                 rs.getString("organisation_name"), rs.getInt("evaluation_year"), rs.getString("business_key"),
                 rs.getString("process_instance_id"), rs.getString("status"), rs.getString("started_by"),
                 instant(rs, "started_at"), rs.getString("confirmed_by"), instant(rs, "confirmed_at"),
                 rs.getString("confirmation_note"), rs.getString("suggested_tier"), rs.getBigDecimal("suggested_yuan"),
                 rs.getString("tier"), rs.getBigDecimal("subsidy_yuan"), rs.getString("override_reason"),
-                rs.getString("evaluated_by"), instant(rs, "evaluated_at"), rs.getBigDecimal("paid_yuan"),
-                paidOn == null ? null : paidOn.toLocalDate(), rs.getString("voucher_no"), rs.getString("paid_by"),
-                instant(rs, "paid_at"));
+                rs.getString("evaluated_by"), instant(rs, "evaluated_at"));
     }
 
     private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,6 +1,8 @@
 package cn.kexie.capability.worklog;
 
 import cn.kexie.capability.common.PlatformClock;
+import cn.kexie.capability.funding.Money;
+import cn.kexie.capability.funding.Yuan;
 import cn.kexie.capability.organisation.Organisation;
 import cn.kexie.capability.organisation.OrganisationService;
 import cn.kexie.capability.programme.Category;
@@ -45,6 +47,8 @@ public class WorkRecordListView extends VerticalLayout implements HasDynamicTitl
     final WorkRecordGrid grid;
     final Button startEvaluation = new Button();
     final Grid<WorkEvaluation> progress = new Grid<>(WorkEvaluation.class, false);
+    /** The money of the evaluations shown, by evaluation id. */
+    private java.util.Map<Long, Money> paid = java.util.Map.of();
     final Paragraph noEvaluations = new Paragraph();
 
     public WorkRecordListView(WorkRecordService records, WorkEvaluationService evaluations,
@@ -103,9 +107,9 @@ public class WorkRecordListView extends VerticalLayout implements HasDynamicTitl
                 .setHeader(getTranslation("worklog.evaluation.confirmed")).setAutoWidth(true);
         progress.addColumn(e -> e.tier() == null ? "" : WorkRecordGrid.tierLabel(this, e.tier()))
                 .setHeader(getTranslation("worklog.evaluation.tier")).setAutoWidth(true);
-        progress.addColumn(e -> e.subsidyYuan() == null ? "" : e.subsidyYuan().toPlainString())
+        progress.addColumn(e -> e.subsidyYuan() == null ? "" : Yuan.format(e.subsidyYuan()))
                 .setHeader(getTranslation("worklog.evaluation.subsidy")).setAutoWidth(true);
-        progress.addColumn(e -> e.paidYuan() == null ? "" : e.paidYuan().toPlainString())
+        progress.addColumn(e -> paid.containsKey(e.id()) ? Yuan.format(paid.get(e.id()).paid()) : "")
                 .setHeader(getTranslation("worklog.evaluation.paid")).setAutoWidth(true);
         progress.setAllRowsVisible(true);
         noEvaluations.setText(getTranslation("worklog.list.noEvaluations"));
@@ -125,6 +129,7 @@ public class WorkRecordListView extends VerticalLayout implements HasDynamicTitl
     void refresh() {
         grid.getDataProvider().refreshAll();
         List<WorkEvaluation> ofYear = year.getValue() == null ? List.of() : evaluations.ofYear(year.getValue());
+        paid = evaluations.money(ofYear);
         progress.setItems(ofYear);
         progress.setVisible(!ofYear.isEmpty());
         noEvaluations.setVisible(ofYear.isEmpty());

@@ -56,6 +56,8 @@ class ApprovalFormTest {
         WorkItem task = forms.task(Forms.APPROVAL, app, "party", Map.of());
         AsUser.run(identity, "party", () -> {
             ApprovalForm.Step form = (ApprovalForm.Step) approval.create(task, done::incrementAndGet);
+            assertThat(form.amount.getText()).as("the approved amount the office proposes: the request, as it said nothing")
+                    .isEqualTo("专项办公室提出的核定金额：30,000.00 元（申请 30,000.00 元）。批准即按此金额核定。");
             assertThat(form.minutes.getLabel()).isEqualTo("会议纪要文号");
             assertThat(form.meetingDate.getMax()).isEqualTo(PlatformClock.today());
 
@@ -79,5 +81,8 @@ class ApprovalFormTest {
                 .param(app).query(String.class).single()).isEqualTo(ProjectProcess.PASS);
         assertThat(jdbc.sql("select data from application_event where application_id = ? and step = 'Task_PartyApproval'")
                 .param(app).query(String.class).single()).contains("郴科协党组纪〔2026〕3号");
+        assertThat(jdbc.sql("select amount_yuan from funding_entry where application_id = ? and kind = 'APPROVAL'")
+                .param(app).query(java.math.BigDecimal.class).single()).as("approving set the approved amount")
+                .isEqualByComparingTo("30000");
     }
 }

@@ -46,13 +46,16 @@ class DashboardTest {
         FormTasks forms = new FormTasks(context);
         long chenzhou = forms.application("CZ-MED", "ACADEMIC_EXCHANGE", "IN_PROGRESS");
         forms.application("XUZHOU", "XZ-PSCI", "SERVICE_TECH", "FORMAL_REVIEW");
-        jdbc.sql("insert into payment (application_id, kind, amount_yuan, paid_on, voucher_no, recorded_by, recorded_at) "
-                + "values (?, 'DISBURSEMENT', 12345.67, current_date, 'DASH-1', 'finance', current_timestamp)").param(chenzhou).update();
+        forms.approved(chenzhou, new java.math.BigDecimal("30000"));
+        jdbc.sql("""
+                insert into funding_entry (application_id, city_code, programme_code, organisation_id, reference, kind,
+                    amount_yuan, entry_date, voucher_no, recorded_by, recorded_at)
+                select id, 'CHENZHOU', programme_code, organisation_id, number, 'DISBURSEMENT', 12345.67, current_date,
+                    'DASH-1', 'finance', current_timestamp from application where id = ?""").param(chenzhou).update();
         int xuzhou = jdbc.sql("select count(*) from application where programme_code = 'XUZHOU'").query(Integer.class).single();
-        java.math.BigDecimal xuzhouPaid = jdbc.sql("select coalesce(sum(m.amount_yuan), 0) from payment m "
-                + "join application a on a.id = m.application_id where m.kind = 'DISBURSEMENT' and a.programme_code = 'XUZHOU'")
-                .query(java.math.BigDecimal.class).single();
-        java.math.BigDecimal allPaid = jdbc.sql("select coalesce(sum(amount_yuan), 0) from payment where kind = 'DISBURSEMENT'")
+        java.math.BigDecimal xuzhouPaid = jdbc.sql("select coalesce(sum(amount_yuan), 0) from funding_entry "
+                + "where kind = 'DISBURSEMENT' and city_code = 'XUZHOU'").query(java.math.BigDecimal.class).single();
+        java.math.BigDecimal allPaid = jdbc.sql("select coalesce(sum(amount_yuan), 0) from funding_entry where kind = 'DISBURSEMENT'")
                 .query(java.math.BigDecimal.class).single();
 
         DashboardService.Totals xz = AsUser.call(identity, "office-xz", () -> dashboard.totals());

@@ -54,6 +54,10 @@ class FundingFormsTest {
     DisbursementForm disbursement;
     @Autowired
     FundRecoveryForm fundRecovery;
+    @Autowired
+    FundingService funding;
+    @Autowired
+    FundingLedger ledger;
 
     FormTasks forms;
     final AtomicInteger done = new AtomicInteger();
@@ -138,40 +142,66 @@ class FundingFormsTest {
     }
 
     @Test
-    void financeRecordsTheDisbursementWithAmountDateAndVoucher() {
+    void financeRecordsInstalmentsAgainstTheApprovedAmountToTheRegistersAccount() {
         long app = forms.application("CZ-MED", "ACADEMIC_EXCHANGE", "AWAITING_FUNDS");
+        forms.approved(app, new BigDecimal("30000"));
         WorkItem task = forms.task(Forms.DISBURSEMENT, app, "finance", Map.of());
         AsUser.run(identity, "finance", () -> {
             DisbursementForm.Step form = (DisbursementForm.Step) disbursement.create(task, done::incrementAndGet);
+            assertThat(form.sums.getText()).isEqualTo("核定金额 30,000.00 元，已拨付 0.00 元，尚未拨付 30,000.00 元。");
+            assertThat(form.account.getText()).startsWith("收款账户（学会名录）：中国工商银行郴州分行 · 户名 郴州市医学会 · 账号 ");
+            assertThat(form.payment.amount.getValue()).as("what is still to pay").isEqualByComparingTo("30000");
             assertThat(form.payment.paidOn.getValue()).isEqualTo(PlatformClock.today());
+            assertThat(form.submitButton().getText()).isEqualTo("完成拨付");
+            assertThat(form.record.getText()).isEqualTo("登记本期拨付");
+
             form.payment.amount.setValue(BigDecimal.ZERO);
-            form.submitButton().click();
+            form.record.click();
             assertThat(form.problemsText()).contains("金额须大于0，不超过1亿元，最多两位小数。", "请填写凭证号（不超过60字）。");
+
+            form.payment.amount.setValue(new BigDecimal("10000"));
+            form.payment.voucher.setValue("郴财拨〔2026〕12号");
+            form.record.click();
+            assertThat(form.problemsText()).isEmpty();
+            assertThat(forms.isOpen(task.id())).as("an instalment leaves the step open").isTrue();
+            assertThat(form.sums.getText()).isEqualTo("核定金额 30,000.00 元，已拨付 10,000.00 元，尚未拨付 20,000.00 元。");
+            assertThat(form.payment.amount.isEmpty()).as("nothing recorded twice by a second click").isTrue();
+
+            form.payment.amount.setValue(new BigDecimal("25000"));
+            form.payment.voucher.setValue("郴财拨〔2026〕13号");
+            form.submitButton().click();
+            assertThat(form.problemsText()).contains(
+                    "本次拨付 25000.00 元后累计拨付 35000.00 元，超过核定金额 30000.00 元（已拨付 10000.00 元，最多还可拨付 20000.00 元）。");
             assertThat(forms.isOpen(task.id())).isTrue();
 
-            form.payment.amount.setValue(new BigDecimal("30000"));
-            form.payment.voucher.setValue("郴财拨〔2026〕12号");
+            form.payment.amount.setValue(new BigDecimal("20000"));
             form.submitButton().click();
             assertThat(form.problemsText()).isEmpty();
         });
         assertThat(done).hasValue(1);
-        assertThat(jdbc.sql("select disbursed_yuan from application where id = ?").param(app).query(BigDecimal.class).single())
-                .isEqualByComparingTo("30000");
-        assertThat(jdbc.sql("select voucher_no from payment where application_id = ? and kind = 'DISBURSEMENT'")
-                .param(app).query(String.class).single()).isEqualTo("郴财拨〔2026〕12号");
+        assertThat(jdbc.sql("""
+                select voucher_no, amount_yuan, bank_name, bank_account_name from funding_entry
+                where application_id = ? and kind = 'DISBURSEMENT' order by id""").param(app)
+                .query((rs, n) -> rs.getString(1) + " " + rs.getBigDecimal(2).toPlainString() + " " + rs.getString(3) + " "
+                        + rs.getString(4)).list())
+                .containsExactly("郴财拨〔2026〕12号 10000.00 中国工商银行郴州分行 郴州市医学会",
+                        "郴财拨〔2026〕13号 20000.00 中国工商银行郴州分行 郴州市医学会");
     }
 
     @Test
-    void financeSeesWhatWasDisbursedAndRecoversNoMoreThanThat() {
+    void financeSeesWhatWasPaidAndRecoversNoMoreThanThat() {
         long app = forms.application("CZ-MED", "ACADEMIC_EXCHANGE", "SANCTIONING");
-        jdbc.sql("update application set disbursed_yuan = 30000, recovered_yuan = 5000 where id = ?").param(app).update();
-        jdbc.sql("""
-                insert into payment (application_id, kind, amount_yuan, paid_on, voucher_no, recorded_by, recorded_at)
-                values (?, 'DISBURSEMENT', 30000, current_date, 'V-1', 'finance', current_timestamp)""").param(app).update();
+        forms.approved(app, new BigDecimal("30000"));
+        WorkItem pay = forms.task(Forms.DISBURSEMENT, app, "finance", Map.of());
+        AsUser.run(identity, "finance", () -> funding.disburse(pay.id(),
+                new FundingService.Payment(new BigDecimal("30000"), PlatformClock.today(), "V-1")));
+        WorkItem first = forms.task(Forms.FUND_RECOVERY, app, "finance", Map.of());
+        AsUser.run(identity, "finance", () -> funding.recover(first.id(),
+                new FundingService.Payment(new BigDecimal("5000"), PlatformClock.today(), "郴财收〔2026〕1号")));
         WorkItem task = forms.task(Forms.FUND_RECOVERY, app, "finance", Map.of());
         AsUser.run(identity, "finance", () -> {
             FundRecoveryForm.Step form = (FundRecoveryForm.Step) fundRecovery.create(task, done::incrementAndGet);
-            assertThat(form.sums.getText()).isEqualTo("已拨付 30000 元，已收回 5000 元，尚未收回 25000 元。");
+            assertThat(form.sums.getText()).isEqualTo("已拨付 30,000.00 元，已收回 5,000.00 元，尚未收回 25,000.00 元。");
             assertThat(form.payment.amount.getValue()).isEqualByComparingTo("25000");
 
             form.payment.amount.setValue(new BigDecimal("26000"));
@@ -185,8 +215,7 @@ class FundingFormsTest {
             assertThat(form.problemsText()).isEmpty();
         });
         assertThat(done).hasValue(1);
-        assertThat(jdbc.sql("select recovered_yuan from application where id = ?").param(app).query(BigDecimal.class).single())
-                .isEqualByComparingTo("30000");
+        assertThat(ledger.moneyOf(app).recovered()).isEqualByComparingTo("30000");
     }
 
     private static byte[] download(StreamResourceWriter writer) {

@@ -260,6 +260,34 @@ class ReviewFormsTest {
         assertThat(lastOutcome(app, "reviewConclusion")).isEqualTo(ProjectProcess.REJECT);
     }
 
+    @Test
+    void reviewConclusionProposesTheRequestAsTheApprovedAmountAndWantsAReasonForMore() {
+        long app = forms.application("CZ-MED", "ACADEMIC_EXCHANGE", "REVIEWED");
+        WorkItem task = forms.task(Forms.REVIEW_CONCLUSION, app, "office", Map.of());
+        AsUser.run(identity, "office", () -> {
+            ReviewConclusionForm.Step form = (ReviewConclusionForm.Step) conclusion.create(task, done::incrementAndGet);
+            assertThat(form.approvedAmount.getLabel()).isEqualTo("核定金额");
+            assertThat(form.approvedAmount.getValue()).as("the request").isEqualByComparingTo("30000");
+            assertThat(form.approvedAmount.getHelperText()).isEqualTo("申请金额 30,000.00 元；默认核定为申请金额，高于申请金额须说明理由。");
+
+            form.outcome.setValue(ProjectProcess.PASS);
+            form.approvedAmount.setValue(new BigDecimal("36000"));
+            form.submitButton().click();
+            assertThat(form.problemsText()).contains(forms.number(app) + "：核定金额 36000.00 元高于申请金额 30000.00 元，请说明理由。");
+            assertThat(forms.isOpen(task.id())).isTrue();
+
+            form.outcome.setValue(ProjectProcess.REJECT);
+            assertThat(form.approvedAmount.isVisible()).as("no amount for a project not qualified").isFalse();
+            form.outcome.setValue(ProjectProcess.PASS);
+            form.amountReason.setValue("增加一场省级分论坛");
+            form.submitButton().click();
+            assertThat(form.problemsText()).isEmpty();
+        });
+        assertThat(done).hasValue(1);
+        assertThat(jdbc.sql("select proposed_yuan from funding_proposal where application_id = ?").param(app)
+                .query(BigDecimal.class).single()).isEqualByComparingTo("36000");
+    }
+
     private String lastOutcome(long app, String step) {
         return jdbc.sql("select outcome from application_event where application_id = ? and step = ? order by id desc")
                 .params(app, step).query(String.class).list().get(0);

@@ -1,6 +1,7 @@
 package cn.kexie.capability.season;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.kexie.capability.AsUser;
 import cn.kexie.capability.PlatformTest;
@@ -13,7 +14,9 @@ import cn.kexie.capability.application.AttachmentService;
 import cn.kexie.capability.approval.ApprovalService;
 import cn.kexie.capability.approval.ConfirmationService;
 import cn.kexie.capability.common.PlatformClock;
+import cn.kexie.capability.common.UserError;
 import cn.kexie.capability.evaluation.EvaluationService;
+import cn.kexie.capability.funding.FundingLedger;
 import cn.kexie.capability.funding.FundingService;
 import cn.kexie.capability.programme.Call;
 import cn.kexie.capability.programme.CallCategory;
@@ -67,6 +70,7 @@ class AwardSeasonTest {
     @Autowired EvaluationService evaluation;
     @Autowired ApprovalService approvals;
     @Autowired FundingService funding;
+    @Autowired FundingLedger ledger;
 
     @AfterEach
     void resetClock() {
@@ -123,14 +127,26 @@ class AwardSeasonTest {
         // the best one is recommended to the province
         AsUser.run(identity, "office", () -> evaluation.evaluate(ranking.getId(), Map.of(), Map.of(),
                 Map.of(stations.get(2).id(), true)));
+        // the leading group sees each award's amount: the catalogue's 3000 yuan, whatever was requested (5000)
+        FundingLedger.Proposal proposed = AsUser.call(identity, "leader", () -> approvals.proposal(stations.get(0).id()));
+        assertThat(proposed.proposed()).isEqualByComparingTo("3000");
+        assertThat(proposed.requested()).isEqualByComparingTo("5000");
+        assertThat(proposed.fixed()).isTrue();
         AsUser.run(identity, "leader", () -> approvals.decide(callTask(call, AwardCall.TASK_APPROVAL).getId(),
                 new ApprovalService.Approval(true, PlatformClock.today(), "连科协主席会纪要〔" + year + "〕4号", null)));
         at(year, 6, 20);
         runTimers(call.processInstanceId());
 
         assertThat(status(stations.get(1))).isEqualTo("NOT_SELECTED");
+        assertThat(ledger.moneyOf(stations.get(1).id()).approved()).as("not on the list: nothing approved").isZero();
         for (Application winner : List.of(stations.get(0), stations.get(2))) {
             assertThat(status(winner)).isEqualTo("AWARDED");
+            assertThat(ledger.moneyOf(winner.id()).approved()).as("the catalogue's amount").isEqualByComparingTo("3000");
+            String pay = task(winner, AwardReview.TASK_PAY_AWARD).getId();
+            assertThatThrownBy(() -> AsUser.run(identity, "finance", () -> funding.disburse(pay,
+                    new FundingService.Payment(new BigDecimal("3000.01"), PlatformClock.today(), "连财奖" + winner.number()))))
+                    .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.problems()).extracting(UserError.Problem::key)
+                            .containsExactly("funding.error.aboveApproved"));
             AsUser.run(identity, "finance", () -> funding.disburse(task(winner, AwardReview.TASK_PAY_AWARD).getId(),
                     new FundingService.Payment(new BigDecimal("3000"), PlatformClock.today(), "连财奖" + winner.number())));
             assertThat(status(winner)).isEqualTo("AWARD_PAID");
@@ -178,6 +194,8 @@ class AwardSeasonTest {
         at(year, 5, 20);
         runTimers(call.processInstanceId());
         for (Application winner : List.of(station, activity)) {
+            assertThat(ledger.moneyOf(winner.id()).approved()).as("the catalogue's 10000, above the 5000 requested")
+                    .isEqualByComparingTo("10000");
             AsUser.run(identity, "finance", () -> funding.disburse(task(winner, AwardReview.TASK_PAY_AWARD).getId(),
                     new FundingService.Payment(new BigDecimal("10000"), PlatformClock.today(), "襄财" + winner.number())));
             assertThat(status(winner)).isEqualTo("AWARD_PAID");

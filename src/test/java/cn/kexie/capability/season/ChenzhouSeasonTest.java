@@ -14,7 +14,9 @@ import cn.kexie.capability.application.AttachmentService;
 import cn.kexie.capability.approval.ApprovalService;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.common.UserError;
+import cn.kexie.capability.funding.FundingLedger;
 import cn.kexie.capability.funding.FundingService;
+import cn.kexie.capability.funding.Money;
 import cn.kexie.capability.implementation.ImplementationService;
 import cn.kexie.capability.organisation.Organisation;
 import cn.kexie.capability.organisation.OrganisationService;
@@ -66,6 +68,7 @@ class ChenzhouSeasonTest {
     @Autowired ApprovalService approvals;
     @Autowired NoticeService notices;
     @Autowired FundingService funding;
+    @Autowired FundingLedger ledger;
     @Autowired ImplementationService implementation;
     @Autowired OrganisationService organisations;
 
@@ -92,6 +95,8 @@ class ChenzhouSeasonTest {
 
         endNotice(app);
         assertThat(status(app)).isEqualTo("AGREEMENT");
+        assertThat(ledger.moneyOf(app.id()).approved()).as("the party group approved the request, 50000")
+                .isEqualByComparingTo("50000");
         String agreement = cn.kexie.capability.document.PdfText.of(AsUser.call(identity, "cz-med", () -> funding.agreement(app.id())))
                 .compact();
         assertThat(agreement).contains("项目责任书").contains(app.number()).contains("湘南医学学术年会");
@@ -101,7 +106,7 @@ class ChenzhouSeasonTest {
 
         AsUser.run(identity, "finance", () -> funding.disburse(task(app, ChenzhouProject.TASK_DISBURSE).getId(),
                 new FundingService.Payment(new BigDecimal("50000.00"), PlatformClock.today(), "郴财拨〔2026〕18号")));
-        assertThat(applications.load(app.id()).disbursedYuan()).isEqualByComparingTo("50000");
+        assertThat(ledger.moneyOf(app.id()).paid()).isEqualByComparingTo("50000");
 
         AsUser.run(identity, "cz-med", () -> implementation.reportProgress(task(app, ChenzhouProject.TASK_REPORT_PROGRESS).getId(),
                 new ImplementationService.Report("学术年会筹备完成，已发出会议通知，报名人数达到280人。", "进展.pdf", PDF)));
@@ -160,7 +165,11 @@ class ChenzhouSeasonTest {
         AsUser.run(identity, "finance", () -> funding.recover(recovery.getId(),
                 new FundingService.Payment(new BigDecimal("30000"), PlatformClock.today(), "SH-2026-002")));
         assertThat(status(app)).isEqualTo("SANCTIONED");
-        assertThat(applications.load(app.id()).recoveredYuan()).isEqualByComparingTo("30000");
+        Money money = ledger.moneyOf(app.id());
+        assertThat(money.recovered()).isEqualByComparingTo("30000");
+        assertThat(money.paid()).isEqualByComparingTo("30000");
+        assertThat(money.approved()).as("the 20000 never paid is released when the sanction ends the project")
+                .isEqualByComparingTo("30000");
 
         int year = PlatformClock.today().getYear();
         Organisation univ = AsUser.call(identity, "office", () -> organisations.findByCode("CZ-UNIV").orElseThrow());

@@ -14,7 +14,9 @@ import cn.kexie.capability.approval.ApprovalService;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.common.UserError;
 import cn.kexie.capability.evaluation.EvaluationService;
+import cn.kexie.capability.funding.FundingLedger;
 import cn.kexie.capability.funding.FundingService;
+import cn.kexie.capability.funding.Money;
 import cn.kexie.capability.implementation.ImplementationService;
 import cn.kexie.capability.organisation.Organisation;
 import cn.kexie.capability.organisation.OrganisationService;
@@ -81,6 +83,7 @@ class XuzhouSeasonTest {
     @Autowired ApprovalService approvals;
     @Autowired NoticeService notices;
     @Autowired FundingService funding;
+    @Autowired FundingLedger ledger;
     @Autowired ImplementationService implementation;
 
     @AfterEach
@@ -159,6 +162,9 @@ class XuzhouSeasonTest {
         runTimers(call.processInstanceId(), notices.current().stream().filter(n -> n.applicationNumber().equals(service.get(1).number()))
                 .findFirst().orElseThrow().lastDay().plusDays(1));
         assertThat(status(objected)).isEqualTo("NOT_SELECTED");
+        assertThat(ledger.moneyOf(objected.id()).approved()).as("approved with the list (the request), released when withdrawn")
+                .isZero();
+        assertThat(ledger.moneyOf(service.get(1).id()).approved()).as("the request").isEqualByComparingTo("20000");
         assertThat(service.subList(1, service.size())).allSatisfy(a -> assertThat(status(a)).isEqualTo("IN_PROGRESS"));
 
         // ---- elite intake: 8 FIRST_CLASS (rated 5A) and 14 INNOVATION_* for the quota of 10-12
@@ -216,13 +222,25 @@ class XuzhouSeasonTest {
                 Map.of(thirteenth.applicationId(), true, twelfth.applicationId(), false), Map.of())))
                 .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.problems()).extracting(UserError.Problem::key)
                         .containsOnly("evaluation.error.reasonRequired"));
-        AsUser.run(identity, "office", () -> evaluation.evaluate(eliteEvaluation.getId(),
-                Map.of(thirteenth.applicationId(), true, twelfth.applicationId(), false),
-                Map.of(thirteenth.applicationId(), "品牌特色突出，综合评定调入", twelfth.applicationId(), "与同类项目重复，调出")));
+        // an approved amount above the request (20000) needs its reason
+        Map<Long, Boolean> picks = Map.of(thirteenth.applicationId(), true, twelfth.applicationId(), false);
+        Map<Long, String> reasons = Map.of(thirteenth.applicationId(), "品牌特色突出，综合评定调入", twelfth.applicationId(), "与同类项目重复，调出");
+        Map<Long, BigDecimal> amounts = Map.of(thirteenth.applicationId(), new BigDecimal("30000"));
+        assertThatThrownBy(() -> AsUser.run(identity, "office", () -> evaluation.evaluate(eliteEvaluation.getId(),
+                picks, reasons, Map.of(), amounts, Map.of())))
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.key()).isEqualTo("funding.error.aboveRequest");
+                    assertThat(p.args()).containsExactly(thirteenth.number(), "30000.00", "20000.00");
+                }));
+        AsUser.run(identity, "office", () -> evaluation.evaluate(eliteEvaluation.getId(), picks, reasons, Map.of(), amounts,
+                Map.of(thirteenth.applicationId(), "承担市级品牌活动，增加配套")));
+        assertThat(AsUser.call(identity, "leader", () -> approvals.proposal(thirteenth.applicationId())).proposed())
+                .as("the leading group sees the amount with the list").isEqualByComparingTo("30000");
         approveList(call);
         runTimers(call.processInstanceId(), LocalDate.of(YEAR, 11, 30));
         assertThat(status(applications.load(twelfth.applicationId()))).isEqualTo("NOT_SELECTED");
         assertThat(status(applications.load(thirteenth.applicationId()))).isEqualTo("IN_PROGRESS");
+        assertThat(ledger.moneyOf(thirteenth.applicationId()).approved()).isEqualByComparingTo("30000");
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(call.processInstanceId())
                 .singleResult().getEndActivityId()).isEqualTo(XuzhouCall.END_EVENT_CALL_DONE);
 
@@ -271,6 +289,11 @@ class XuzhouSeasonTest {
             }
         }
         assertThat(status(failing)).isEqualTo("SUBSIDY_CANCELLED");
+        Money failed = ledger.moneyOf(failing.id());
+        assertThat(failed.approved()).as("the failed project's subsidy is cancelled (取消经费奖补资助)").isZero();
+        assertThat(failed.paid()).isZero();
+        assertThat(ledger.moneyOf(thirteenth.applicationId()).unpaid()).as("20000 paid of the 30000 approved")
+                .isEqualByComparingTo("10000");
         assertThat(selected).filteredOn(a -> a.id() != failing.id())
                 .allSatisfy(a -> assertThat(status(a)).isEqualTo("SUBSIDY_GRANTED"));
         assertThat(service.size() + firstClass.size() + innovation.size() + 3).isGreaterThanOrEqualTo(40);
@@ -293,6 +316,9 @@ class XuzhouSeasonTest {
             org.setHasSecretary(true);
             org.setFinanceSound(true);
             org.setInspections(List.of(new Organisation.YearResult(YEAR - 2, true), new Organisation.YearResult(YEAR - 1, true)));
+            org.setBankName("中国银行徐州分行");
+            org.setBankAccountName(org.getName());
+            org.setBankAccountNo("5000 1000 %04d".formatted(i));
             AsUser.run(identity, "office", () -> organisations.save(org));
             String group = Roles.organisationGroup(code);
             Group g = identity.newGroup(group);

@@ -231,13 +231,14 @@ class HostileInputTest {
         }));
         fields.add(new Field("资金拨付", "voucherNo", "凭证号", true, 60, "funding.error.voucher", value -> {
             long app = forms.application("CZ-MED", "ACADEMIC_EXCHANGE", "ESTABLISHED");
+            forms.approved(app, new BigDecimal("30000"));
             WorkItem task = forms.task(Forms.DISBURSEMENT, app, "finance", Map.of());
             return new Attempt(() -> as("finance", () -> funding.disburse(task.id(), new FundingService.Payment(
                     new BigDecimal("1000.00"), PlatformClock.today(), value))),
-                    () -> jdbc.sql("select voucher_no from payment where application_id = ?").param(app).query(String.class)
-                            .optional().orElse(null),
-                    () -> untouched(task, app).getAsBoolean()
-                            && count("select count(*) from payment where application_id = ?", app) == 0);
+                    () -> jdbc.sql("select voucher_no from funding_entry where application_id = ? and kind = 'DISBURSEMENT'")
+                            .param(app).query(String.class).optional().orElse(null),
+                    () -> untouched(task, app).getAsBoolean() && count(
+                            "select count(*) from funding_entry where application_id = ? and kind = 'DISBURSEMENT'", app) == 0);
         }));
         fields.add(new Field("中期检查", "note", "说明", false, 4000, "review.error.reasonsLength", value -> {
             long app = forms.application("CZ-MED", "ACADEMIC_EXCHANGE", "MIDTERM_CHECK");
@@ -652,12 +653,15 @@ class HostileInputTest {
 
     private Case disbursement(String name, BigDecimal amount, LocalDate paidOn, String key) {
         long app = forms.application("CZ-MED", "ACADEMIC_EXCHANGE", "ESTABLISHED");
+        // approved with the most the platform takes, so that only the amount's own limits are tried here
+        forms.approved(app, new BigDecimal("100000000"));
         WorkItem task = forms.task(Forms.DISBURSEMENT, app, "finance", Map.of());
         Runnable submit = () -> as("finance", () -> funding.disburse(task.id(), new FundingService.Payment(amount, paidOn, "财拨-01")));
         BooleanSupplier noPayment = () -> untouched(task, app).getAsBoolean()
-                && count("select count(*) from payment where application_id = ?", app) == 0;
+                && count("select count(*) from funding_entry where application_id = ? and kind = 'DISBURSEMENT'", app) == 0;
         return key == null
-                ? Case.accepted(name, submit, () -> jdbc.sql("select amount_yuan from payment where application_id = ?")
+                ? Case.accepted(name, submit, () -> jdbc.sql(
+                        "select amount_yuan from funding_entry where application_id = ? and kind = 'DISBURSEMENT'")
                         .param(app).query(BigDecimal.class).single().compareTo(amount) == 0)
                 : Case.refused(name, submit, key, noPayment);
     }
@@ -1030,18 +1034,20 @@ class HostileInputTest {
                 .param(app).query(String.class).list().stream().findFirst().orElse(null);
     }
 
+    /** The value under {@code key} in the data of the latest history entry that has it (an approval is followed by its amount's). */
     private String lastData(long app, String key) {
-        String data = jdbc.sql("select data from application_event where application_id = ? and data is not null order by id desc")
-                .param(app).query(String.class).list().stream().findFirst().orElse(null);
-        if (data == null) {
-            return null;
+        for (String data : jdbc.sql("select data from application_event where application_id = ? and data is not null order by id desc")
+                .param(app).query(String.class).list()) {
+            try {
+                var node = json.readTree(data).get(key);
+                if (node != null) {
+                    return node.asText();
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
         }
-        try {
-            var node = json.readTree(data).get(key);
-            return node == null ? null : node.asText();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return null;
     }
 
     private long underNotice(String organisation) {

@@ -317,6 +317,8 @@ class AwardReviewTest {
         assertThat(application).isEnded().hasPassed(END_EVENT_NOT_AWARDED).hasNotPassed(TASK_PAY_AWARD);
         assertThat(taskQuery().taskCandidateGroup(Roles.FINANCE).count()).isZero();
         assertThat(beans.applicationStatus.all()).endsWith("AWAITING_RESULT", "NOT_SELECTED");
+        assertThat(beans.fundingLedger.ends()).as("an award approved with the list, then withdrawn, is released")
+                .containsExactly(AwardReview.END_EVENT_NOT_AWARDED);
     }
 
     @Test

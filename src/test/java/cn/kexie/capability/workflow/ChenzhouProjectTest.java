@@ -284,6 +284,8 @@ class ChenzhouProjectTest {
                 .hasNotPassed(END_EVENT_NOTICE_OVER, SUB_PROCESS_IMPLEMENTATION);
         assertThat(jobsAt(TIMER_NOTICE_ENDS)).as("the notice is over").isZero();
         assertThat(beans.applicationStatus.all()).endsWith("UNDER_NOTICE", "NOT_FUNDED");
+        assertThat(beans.fundingLedger.ends()).as("the amount approved by the party group is released")
+                .containsExactly(END_EVENT_NOT_FUNDED);
     }
 
     @Test
@@ -422,6 +424,7 @@ class ChenzhouProjectTest {
         assertThat(beans.applicationStatus.all()).containsExactly("DRAFT", "SUBMITTED", "FORMAL_REVIEW",
                 "EXPERT_REVIEW", "REVIEWED", "AWAITING_APPROVAL", "UNDER_NOTICE", "AGREEMENT", "AWAITING_FUNDS",
                 "IN_PROGRESS", "MIDTERM_CHECK", "FINAL_REPORT", "ACCEPTANCE", "ACCEPTED");
+        assertThat(beans.fundingLedger.ends()).as("an accepted project keeps its approved amount").isEmpty();
     }
 
     @Test

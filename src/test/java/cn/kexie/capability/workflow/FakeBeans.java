@@ -30,6 +30,7 @@ public final class FakeBeans {
     public final Recorder sanctionRecorder = new Recorder(ChenzhouProject.SANCTION, ProjectProcess.FINDING,
             ProjectProcess.DISBURSED);
     public final WorkingDays workingDays = new WorkingDays();
+    public final Releases fundingLedger = new Releases();
 
     /** Registers every fake under the bean name the diagrams use, for the current thread. */
     public FakeBeans register() {
@@ -41,7 +42,22 @@ public final class FakeBeans {
         Mocks.register("agreementGenerator", agreementGenerator);
         Mocks.register("sanctionRecorder", sanctionRecorder);
         Mocks.register("workingDays", workingDays);
+        Mocks.register("fundingLedger", fundingLedger);
         return this;
+    }
+
+    /** {@code fundingLedger}: the ends at which the diagram released the unpaid part of the approved amount. */
+    public static final class Releases {
+
+        private final List<String> ends = new ArrayList<>();
+
+        public void release(DelegateExecution execution) {
+            ends.add(execution.getCurrentActivityId());
+        }
+
+        public List<String> ends() {
+            return Collections.unmodifiableList(ends);
+        }
     }
 
     /** {@code applicationStatus}: the statuses the diagram's listeners set, in order. */

@@ -295,6 +295,8 @@ class XuzhouProjectTest {
 
         assertThat(application).isEnded().hasPassed(END_EVENT_NOT_SELECTED).hasNotPassed(SUB_PROCESS_PROJECT);
         assertThat(beans.applicationStatus.all()).endsWith("AWAITING_RESULT", "NOT_SELECTED");
+        assertThat(beans.fundingLedger.ends()).as("an amount approved with the list is released")
+                .containsExactly(END_EVENT_NOT_SELECTED);
     }
 
     // ================================================================ the selected project, to its subsidy
@@ -348,6 +350,7 @@ class XuzhouProjectTest {
         assertThat(beans.applicationStatus.all()).containsExactly("DRAFT", "SUBMITTED", "FORMAL_REVIEW",
                 "EXPERT_REVIEW", "AWAITING_RESULT", "ESTABLISHED", "IN_PROGRESS", "MIDTERM_CHECK", "FINAL_REPORT",
                 "ACCEPTANCE", "ASSESSMENT_NOTICE", "AWAITING_FUNDS", "SUBSIDY_GRANTED");
+        assertThat(beans.fundingLedger.ends()).as("nothing released when the subsidy is granted").isEmpty();
     }
 
     @Test
@@ -473,6 +476,8 @@ class XuzhouProjectTest {
                 END_EVENT_PROJECT_FAILED, BOUNDARY_SUBSIDY_CANCELLED, END_EVENT_SUBSIDY_CANCELLED)
                 .hasNotPassed(TASK_GRANT_SUBSIDY, END_EVENT_SUBSIDY_GRANTED, TASK_RECORD_INTEGRITY);
         assertThat(beans.applicationStatus.all()).endsWith("ACCEPTANCE", "ASSESSMENT_NOTICE", "SUBSIDY_CANCELLED");
+        assertThat(beans.fundingLedger.ends()).as("the approved subsidy is cancelled (取消经费奖补资助)")
+                .containsExactly(END_EVENT_SUBSIDY_CANCELLED);
     }
 
     @Test

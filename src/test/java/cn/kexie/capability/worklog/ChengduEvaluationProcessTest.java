@@ -11,6 +11,8 @@ import cn.kexie.capability.PlatformTest;
 import cn.kexie.capability.calendar.WorkingDays;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.common.UserError;
+import cn.kexie.capability.funding.FundingLedger;
+import cn.kexie.capability.funding.Money;
 import cn.kexie.capability.security.Roles;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -51,6 +54,8 @@ class ChengduEvaluationProcessTest {
     @Autowired WorkRecordService records;
     @Autowired WorkEvaluationService evaluations;
     @Autowired WorkingDays workingDays;
+    @Autowired FundingLedger ledger;
+    @Autowired JdbcClient jdbc;
 
     @BeforeEach
     void init() {
@@ -122,7 +127,7 @@ class ChengduEvaluationProcessTest {
             AsUser.run(identity, "finance", () -> evaluations.pay(paymentTask, new BigDecimal("50000.01"),
                     PlatformClock.today(), "PZ-2016-018"));
             return null;
-        })).isEqualTo("worklog.error.paidAmount");
+        })).as("more than the subsidy set, which is the approved amount").isEqualTo("funding.error.aboveApproved");
 
         AsUser.run(identity, "finance", () -> evaluations.pay(paymentTask, new BigDecimal("50000"),
                 PlatformClock.today(), "PZ-2016-018"));
@@ -132,10 +137,15 @@ class ChengduEvaluationProcessTest {
         assertThat(done.status()).isEqualTo(WorkEvaluation.PAID);
         assertThat(done.tier()).isEqualTo("A");
         assertThat(done.subsidyYuan()).isEqualByComparingTo("50000");
-        assertThat(done.paidYuan()).isEqualByComparingTo("50000");
-        assertThat(done.voucherNo()).isEqualTo("PZ-2016-018");
-        assertThat(done.paidBy()).isEqualTo("finance");
         assertThat(done.overrideReason()).isNull();
+        Money money = ledger.moneyOfEvaluation(done.id());
+        assertThat(money.approved()).isEqualByComparingTo("50000");
+        assertThat(money.paid()).isEqualByComparingTo("50000");
+        assertThat(jdbc.sql("""
+                select voucher_no, recorded_by, bank_account_name from funding_entry
+                where work_evaluation_id = ? and kind = 'DISBURSEMENT'""").param(done.id())
+                .query((rs, n) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3)).single())
+                .as("the payment, by finance, to the account in the register").isEqualTo("PZ-2016-018|finance|成都电子学会");
     }
 
     @Test
@@ -197,7 +207,7 @@ class ChengduEvaluationProcessTest {
         assertThat(done.status()).isEqualTo(WorkEvaluation.NO_SUBSIDY);
         assertThat(done.tier()).isEqualTo("NONE");
         assertThat(done.subsidyYuan()).isEqualByComparingTo("0");
-        assertThat(done.paidYuan()).isNull();
+        assertThat(ledger.moneyOfEvaluation(done.id())).as("nothing approved, nothing paid").isEqualTo(Money.NONE);
     }
 
     @Test
@@ -231,9 +241,13 @@ class ChengduEvaluationProcessTest {
         assertThat(decided.overrideReason()).isEqualTo("年度预算调减，按二档补助");
         String paymentTask = task(evaluation).getId();
         assertThat(payRefusals(paymentTask, "30000", PlatformClock.today().plusDays(1), "PZ-1"))
-                .containsExactly("worklog.error.paidOn");
+                .containsExactly("funding.error.date");
+        assertThat(payRefusals(paymentTask, "30000", PlatformClock.today().minusDays(1), "PZ-1"))
+                .as("not before the subsidy was set").containsExactly("funding.error.beforeApproval");
         assertThat(payRefusals(paymentTask, "0", PlatformClock.today(), " "))
-                .containsExactly("worklog.error.paidAmount", "worklog.error.voucher");
+                .containsExactly("funding.error.amount", "funding.error.voucher");
+        assertThat(payRefusals(paymentTask, "30000.01", PlatformClock.today(), "PZ-1"))
+                .containsExactly("funding.error.aboveApproved");
         assertThatThrownBy(() -> AsUser.run(identity, "office", () -> evaluations.pay(paymentTask,
                 new BigDecimal("30000"), PlatformClock.today(), "PZ-1"))).isInstanceOf(AccessDeniedException.class);
         assertThat(evaluation).isWaitingAt(TASK_PAY_SUBSIDY);
