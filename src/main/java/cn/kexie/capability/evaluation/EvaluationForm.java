@@ -1,5 +1,7 @@
 package cn.kexie.capability.evaluation;
 
+import cn.kexie.capability.excel.ExcelDownload;
+import cn.kexie.capability.excel.ExcelTable;
 import cn.kexie.capability.programme.ProgrammeCatalogue;
 import cn.kexie.capability.ui.Notifications;
 import cn.kexie.capability.workflow.ProjectProcess;
@@ -51,6 +53,7 @@ class EvaluationForm implements TaskForm {
         final Map<Long, TextField> reasons = new HashMap<>();
         final Map<Long, Checkbox> recommended = new HashMap<>();
         final Button submit = new Button();
+        final ExcelDownload export;
 
         Ranking(WorkItem task, Runnable done) {
             setPadding(false);
@@ -59,10 +62,12 @@ class EvaluationForm implements TaskForm {
             String programme = catalogue.call(intake.callId()).orElseThrow().programmeCode();
             add(new Paragraph(getTranslation("evaluation.intro", intake.key())));
             for (EvaluationService.Quota q : evaluation.quotas(intake.callId(), ranking)) {
-                add(new Paragraph(getTranslation("evaluation.quota", q.code(), q.min(), q.max(), q.candidates())));
+                add(new Paragraph(getTranslation("evaluation.quota",
+                        RankingSheet.quotaLabel(catalogue, programme, q.code(), getLocale()), q.min(), q.max(), q.candidates())));
             }
             grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-            grid.addColumn(EvaluationService.Candidate::quotaCode).setHeader(getTranslation("evaluation.quotaColumn")).setAutoWidth(true);
+            grid.addColumn(c -> RankingSheet.quotaLabel(catalogue, programme, c.quotaCode(), getLocale()))
+                    .setHeader(getTranslation("evaluation.quotaColumn")).setAutoWidth(true);
             grid.addColumn(EvaluationService.Candidate::rank).setHeader(getTranslation("evaluation.rank")).setAutoWidth(true);
             grid.addColumn(EvaluationService.Candidate::number).setHeader(getTranslation("application.number")).setAutoWidth(true);
             grid.addColumn(EvaluationService.Candidate::organisation).setHeader(getTranslation("application.organisation")).setAutoWidth(true);
@@ -108,10 +113,29 @@ class EvaluationForm implements TaskForm {
                     done.run();
                 }
             });
+            // what the office sees now, unsaved ticks and reasons included: a draft for its meeting
+            export = new ExcelDownload(getTranslation("evaluation.export.draftFile"), () -> {
+                List<EvaluationService.Candidate> shown = ranking.stream().map(this::asShown).toList();
+                ExcelTable<EvaluationService.Candidate> table = RankingSheet.table(catalogue, programme, getLocale(),
+                        getTranslation("evaluation.export.draftTitle"), getTranslation("evaluation.export.intake", intake.key()));
+                return workbook -> workbook.sheet(table, shown);
+            });
             if (ranking.isEmpty()) {
                 add(new Paragraph(getTranslation("evaluation.none")));
             }
-            add(grid, submit);
+            add(export, grid, submit);
+        }
+
+        /** The candidate with the choices the form shows now. */
+        private EvaluationService.Candidate asShown(EvaluationService.Candidate c) {
+            Checkbox pick = picks.get(c.applicationId());
+            TextField reason = reasons.get(c.applicationId());
+            Checkbox recommend = recommended.get(c.applicationId());
+            return new EvaluationService.Candidate(c.applicationId(), c.number(), c.organisation(), c.title(),
+                    c.categoryCode(), c.quotaCode(), c.panelScore(), c.rank(), c.preSelected(),
+                    pick == null ? c.selected() : pick.getValue(),
+                    reason == null ? c.reason() : reason.getValue().isBlank() ? null : reason.getValue().trim(),
+                    c.withdrawn(), recommend == null ? c.recommended() : recommend.getValue());
         }
     }
 }

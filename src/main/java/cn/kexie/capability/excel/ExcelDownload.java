@@ -51,7 +51,7 @@ public class ExcelDownload extends Anchor {
         void fill(ExcelWorkbook workbook);
     }
 
-    private final String fileName;
+    private String fileName;
     private final SerializableSupplier<Content> prepare;
     final Button button;
 
@@ -73,6 +73,11 @@ public class ExcelDownload extends Anchor {
     public ExcelDownload withText(String text) {
         button.setText(text);
         return this;
+    }
+
+    /** Changes the file's name (without day and ending), for a view whose list changes its subject. */
+    public void setFileName(String fileName) {
+        this.fileName = fileName;
     }
 
     /** The file's name as the browser saves it. */

@@ -86,6 +86,9 @@ class ReviewConclusionForm implements TaskForm {
             outcome.addValueChangeListener(change -> comment.setRequired(ProjectProcess.REJECT.equals(change.getValue())));
 
             addWide(sheets);
+            if (!submitted.isEmpty()) {
+                addWide(ScoreSheetExcel.forApplication(reviews, app));
+            }
             addWide(panelScore);
             addWide(outcome);
             addWide(comment);
