@@ -64,12 +64,18 @@ public final class ExcelWorkbook implements Closeable {
     private final Locale locale;
     private final Styles styles;
     private final Set<String> sheetNames = new HashSet<>();
+    private final int maxRows;
 
     /** An empty workbook whose own words (the moment of export) are in this language. */
     public ExcelWorkbook(Locale locale) {
+        this(locale, MAX_ROWS);
+    }
+
+    /** As above, with a lower row limit (for tests). */
+    ExcelWorkbook(Locale locale, int maxRows) {
+        this.maxRows = maxRows;
         this.locale = locale == null ? Messages.CHINESE : locale;
         this.workbook = new SXSSFWorkbook(WINDOW);
-        this.workbook.setCompressTempFiles(true);
         this.styles = new Styles(workbook);
     }
 
@@ -121,8 +127,8 @@ public final class ExcelWorkbook implements Closeable {
         BigDecimal[] sums = new BigDecimal[columns.size()];
         int items = 0;
         for (T item : rows) {
-            if (++items > MAX_ROWS) {
-                throw new UserError("excel.error.tooManyRows", MAX_ROWS);
+            if (++items > maxRows) {
+                throw new UserError("excel.error.tooManyRows", maxRows);
             }
             Row row = sheet.createRow(r++);
             for (int c = 0; c < columns.size(); c++) {
@@ -192,11 +198,10 @@ public final class ExcelWorkbook implements Closeable {
     @Override
     public void close() {
         try {
+            workbook.dispose();
             workbook.close();
         } catch (IOException ignored) {
-            // nothing was written anywhere a person reads
-        } finally {
-            workbook.dispose();
+            // the temporary files are gone; nothing else was written
         }
     }
 
