@@ -78,19 +78,26 @@ class EvaluationForm implements TaskForm {
                     .setHeader(getTranslation("application.panelScore")).setAutoWidth(true);
             grid.addColumn(c -> getTranslation(c.preSelected() ? "common.yes" : "common.no"))
                     .setHeader(getTranslation("evaluation.preSelected")).setAutoWidth(true);
-            grid.addComponentColumn(c -> picks.computeIfAbsent(c.applicationId(), id -> new Checkbox(c.selected())))
-                    .setHeader(getTranslation("evaluation.selected")).setAutoWidth(true);
-            grid.addComponentColumn(c -> reasons.computeIfAbsent(c.applicationId(), id -> {
+            // the fields of every row exist from the start, whether or not the grid has shown the row yet
+            boolean recommends = catalogue.requireProgramme(programme).recommendsToProvince();
+            for (EvaluationService.Candidate c : ranking) {
+                picks.put(c.applicationId(), new Checkbox(c.selected()));
                 TextField reason = new TextField();
                 reason.setMaxLength(1000);
                 reason.setPlaceholder(getTranslation("evaluation.reasonPlaceholder"));
                 reason.setValue(c.reason() == null ? "" : c.reason());
                 reason.setWidthFull();
-                return reason;
-            })).setHeader(getTranslation("evaluation.reason")).setFlexGrow(1);
-            boolean recommends = catalogue.requireProgramme(programme).recommendsToProvince();
+                reasons.put(c.applicationId(), reason);
+                if (recommends) {
+                    recommended.put(c.applicationId(), new Checkbox(c.recommended()));
+                }
+            }
+            grid.addComponentColumn(c -> picks.get(c.applicationId()))
+                    .setHeader(getTranslation("evaluation.selected")).setAutoWidth(true);
+            grid.addComponentColumn(c -> reasons.get(c.applicationId()))
+                    .setHeader(getTranslation("evaluation.reason")).setFlexGrow(1);
             if (recommends) {
-                grid.addComponentColumn(c -> recommended.computeIfAbsent(c.applicationId(), id -> new Checkbox(c.recommended())))
+                grid.addComponentColumn(c -> recommended.get(c.applicationId()))
                         .setHeader(getTranslation("evaluation.recommended")).setAutoWidth(true);
             }
             grid.setItems(ranking);
@@ -101,7 +108,7 @@ class EvaluationForm implements TaskForm {
                 Map<Long, Boolean> selected = new HashMap<>();
                 Map<Long, String> why = new HashMap<>();
                 for (EvaluationService.Candidate c : ranking) {
-                    selected.put(c.applicationId(), picks.computeIfAbsent(c.applicationId(), id -> new Checkbox(c.selected())).getValue());
+                    selected.put(c.applicationId(), picks.get(c.applicationId()).getValue());
                     TextField reason = reasons.get(c.applicationId());
                     if (reason != null && !reason.isEmpty()) {
                         why.put(c.applicationId(), reason.getValue());
