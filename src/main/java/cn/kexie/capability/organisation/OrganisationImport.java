@@ -128,6 +128,10 @@ public class OrganisationImport {
                 }
                 column.read().read(org, text.trim()).ifPresent(found::add);
             }
+            if (existing && org.getCode() != null && org.getCode().equalsIgnoreCase(code)) {
+                // the code found the organisation: its letter case in the file changes nothing
+                org.setCode(repository.findByCode(code).map(Organisation::getCode).orElse(code));
+            }
             String cityCode = org.getCityCode();
             if (cityCode != null && !scope.includes(cityCode)) {
                 String city = cities.stream().filter(c -> c.code().equals(cityCode)).findFirst()
