@@ -62,7 +62,10 @@ public class RankingView extends VerticalLayout implements HasDynamicTitle {
         intake.setWidth("26em");
         programme.addValueChangeListener(change -> {
             call.clear();
-            call.setItems(change.getValue() == null ? List.of() : catalogue.calls(change.getValue().code()));
+            List<Call> calls = change.getValue() == null ? List.of() : catalogue.calls(change.getValue().code());
+            call.setItems(calls);
+            // the latest call first: the one an office ranks now
+            calls.stream().max(java.util.Comparator.comparingInt(Call::year)).ifPresent(call::setValue);
         });
         call.addValueChangeListener(change -> {
             intake.clear();
@@ -90,9 +93,9 @@ public class RankingView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(c -> yesNo(c.preSelected())).setHeader(getTranslation("evaluation.preSelected")).setAutoWidth(true);
         grid.addColumn(c -> yesNo(c.selected())).setHeader(getTranslation("evaluation.selected")).setAutoWidth(true);
         grid.addColumn(c -> c.reason() == null ? "" : c.reason()).setHeader(getTranslation("evaluation.reason")).setFlexGrow(1);
-        grid.addColumn(c -> c.withdrawn() ? getTranslation("common.yes") : "").setHeader(getTranslation("evaluation.withdrawn"))
+        grid.addColumn(c -> yesNo(c.withdrawn())).setHeader(getTranslation("evaluation.withdrawn"))
                 .setAutoWidth(true);
-        recommendedColumn = grid.addColumn(c -> c.recommended() ? getTranslation("common.yes") : "")
+        recommendedColumn = grid.addColumn(c -> yesNo(c.recommended()))
                 .setHeader(getTranslation("evaluation.recommended")).setAutoWidth(true);
         grid.setSizeFull();
 

@@ -11,13 +11,13 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.function.SerializableSupplier;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -101,17 +101,17 @@ public class ExcelDownload extends Anchor {
         return getUI().map(UI::getLocale).orElseGet(() -> UI.getCurrent() == null ? Messages.CHINESE : UI.getCurrent().getLocale());
     }
 
-    /** Reads the view's state under the session's lock (the download request does not hold it). */
-    private Content prepared(VaadinSession session) {
-        if (session == null) {
+    /**
+     * Reads the view's state as the UI's own work: under the session's lock (the download request does
+     * not hold it), with the UI current, so that texts come in the UI's language.
+     */
+    private Content prepared(UI ui) {
+        if (ui == null) {
             return prepare.get();
         }
-        session.lock();
-        try {
-            return prepare.get();
-        } finally {
-            session.unlock();
-        }
+        AtomicReference<Content> content = new AtomicReference<>();
+        ui.accessSynchronously(() -> content.set(prepare.get()));
+        return content.get();
     }
 
     private final class Handler implements DownloadHandler {
@@ -121,7 +121,7 @@ public class ExcelDownload extends Anchor {
             Locale locale = event.getUI() == null ? Messages.CHINESE : event.getUI().getLocale();
             try (ExcelWorkbook workbook = new ExcelWorkbook(locale)) {
                 try {
-                    prepared(event.getSession()).fill(workbook);
+                    prepared(event.getUI()).fill(workbook);
                 } catch (UserError refused) {
                     refuse(event, 400, Messages.describe(locale, refused));
                     return;

@@ -73,8 +73,11 @@ class OrganisationImportDialog extends Dialog {
                         .setPrefix(getTranslation("form.upload.remaining"))
                         .setUnknown(getTranslation("form.upload.remainingUnknown"))));
         upload.setI18n(i18n);
-        upload.addFileRejectedListener(rejected -> Notifications.error(
-                getTranslation("form.upload.rejected", rejected.getFileName(), rejected.getErrorMessage())));
+        upload.addFileRejectedListener(rejected -> {
+            // the problems shown were another file's
+            problems.setVisible(false);
+            Notifications.error(getTranslation("form.upload.rejected", rejected.getFileName(), rejected.getErrorMessage()));
+        });
 
         refused.setText(getTranslation("organisation.import.refused"));
         refused.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600").set("margin", "0");

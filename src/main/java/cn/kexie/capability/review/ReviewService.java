@@ -365,9 +365,10 @@ public class ReviewService {
     /**
      * The sheets an expert submitted, newest first, of applications of the caller's cities: an expert
      * reads its own; the office, managers and administrators read any expert's. Anyone else, and an
-     * expert asking for another's sheets, is refused.
+     * expert asking for another's sheets, is refused. Each sheet's points come in the order of its
+     * scoring table (read-write: the table is evaluated for that order).
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<ExpertSheet> sheetsOfExpert(String expertId) {
         String me = currentUser.requireId();
         boolean own = me.equals(expertId) && currentUser.hasRole(Roles.EXPERT);
@@ -406,6 +407,14 @@ public class ReviewService {
                     .query((rs, n) -> sheet.scores().add(new Score(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
                             rs.getBigDecimal(4))))
                     .list();
+        }
+        // the order of the scoring table, once per programme and category
+        Map<String, List<String>> orders = new HashMap<>();
+        for (ExpertSheet sheet : sheets) {
+            List<String> order = orders.computeIfAbsent(sheet.programmeCode() + "/" + sheet.categoryCode(),
+                    key -> criteria(applications.load(sheet.applicationId())).stream().map(Criterion::code).toList());
+            sheet.scores().sort(java.util.Comparator.comparingInt((Score score) -> order.contains(score.criterion())
+                    ? order.indexOf(score.criterion()) : order.size()).thenComparing(Score::criterion));
         }
         return sheets;
     }

@@ -196,6 +196,25 @@ class ExcelWorkbookTest {
         assertThatThrownBy(refused::content).isInstanceOf(AccessDeniedException.class);
     }
 
+    @Test
+    void theDownloadReadsTheViewWithItsUiCurrentSoTextsComeInTheUisLanguage() throws Exception {
+        com.vaadin.flow.component.UI english = VaadinTestUi.open(new Messages(), Messages.ENGLISH);
+        java.util.concurrent.atomic.AtomicReference<String> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        ExcelDownload download = new ExcelDownload("applications", () -> {
+            com.vaadin.flow.component.UI current = com.vaadin.flow.component.UI.getCurrent();
+            seen.set(current == null ? "no UI" : current.getLocale().getLanguage());
+            return workbook -> workbook.sheet(table(), PAYMENTS);
+        });
+        // the download request's thread: no UI is current there
+        com.vaadin.flow.component.UI.setCurrent(null);
+        DownloadEvent event = mock(DownloadEvent.class);
+        when(event.getUI()).thenReturn(english);
+        when(event.getOutputStream()).thenReturn(new ByteArrayOutputStream());
+        handler(download).handleDownloadRequest(event);
+        assertThat(seen.get()).isEqualTo("en");
+        assertThat(com.vaadin.flow.component.UI.getCurrent()).isNull();
+    }
+
     /** The handler the anchor's href stands for. */
     private static DownloadHandler handler(ExcelDownload download) throws ReflectiveOperationException {
         for (Class<?> inner : ExcelDownload.class.getDeclaredClasses()) {

@@ -150,8 +150,10 @@ class ScoreSheetExportTest {
         ExcelFiles.ReadSheet details = ExcelFiles.sheet(own, 1);
         assertThat(details.headers()).containsExactly("项目编号", "项目名称", "评分项", "满分", "得分");
         List<ReviewService.Criterion> criteria = reviews.criteria(applications.load(chenzhou));
-        long czLines = details.texts("项目编号").stream().filter(czNumber::equals).count();
-        assertThat(czLines).isEqualTo(criteria.size());
+        // the points in the order of the scoring table, as the expert scored them
+        assertThat(details.rows().stream().filter(r -> czNumber.equals(details.text(r, "项目编号")))
+                .map(r -> details.text(r, "评分项")).toList())
+                .isEqualTo(criteria.stream().map(ReviewService.Criterion::label).toList());
         Row line = details.rows().stream().filter(r -> czNumber.equals(details.text(r, "项目编号"))
                 && criteria.get(0).label().equals(details.text(r, "评分项"))).findFirst().orElseThrow();
         assertThat(details.cell(line, "满分").getNumericCellValue()).isEqualTo(criteria.get(0).maxPoints().doubleValue());
