@@ -28,7 +28,7 @@ import org.springframework.security.access.AccessDeniedException;
  * One application's dossier, for whoever may read it ({@link ApplicationService#get}: the
  * applicant's own, staff within their cities and roles); any other id in the URL shows the same
  * page as a missing one. The user's open tasks on it are one click away; the office can record
- * fraud found during implementation.
+ * fraud found during implementation; other features add their own actions ({@link DossierAction}).
  */
 @Route("applications/:id")
 @PermitAll
@@ -44,12 +44,15 @@ public class ApplicationDetailView extends VerticalLayout implements BeforeEnter
     private final CurrentUser currentUser;
     private final FraudReporter fraudReporter;
     private final List<DossierDocument> dossierDocuments;
+    private final List<DossierAction> dossierActions;
     private String title = "";
     /** The PDF documents the user may download from this dossier. */
     final HorizontalLayout downloads = new HorizontalLayout();
 
     public ApplicationDetailView(ApplicationService applications, DossierPanel dossier, WorkflowTasks tasks,
-            CurrentUser currentUser, List<FraudReporter> fraudReporter, List<DossierDocument> dossierDocuments) {
+            CurrentUser currentUser, List<FraudReporter> fraudReporter, List<DossierDocument> dossierDocuments,
+            List<DossierAction> dossierActions) {
+        this.dossierActions = dossierActions;
         this.applications = applications;
         this.dossier = dossier;
         this.tasks = tasks;
@@ -87,6 +90,9 @@ public class ApplicationDetailView extends VerticalLayout implements BeforeEnter
             fraud.addThemeVariants(ButtonVariant.LUMO_ERROR);
             actions.add(fraud);
         }
+        for (DossierAction action : dossierActions) {
+            action.create(app).ifPresent(actions::add);
+        }
         showDownloads(app);
         add(actions, downloads, dossier.create(app.id(), true));
     }
@@ -122,6 +128,16 @@ public class ApplicationDetailView extends VerticalLayout implements BeforeEnter
         confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), confirm);
         dialog.open();
+    }
+
+    /**
+     * Something more the current user can do on an application's page that another feature offers
+     * (the review feature: export the score sheets). It decides itself whom it shows to, and its
+     * services check the caller again.
+     */
+    public interface DossierAction {
+        /** The button or link for the current user on this application's page, if any. */
+        java.util.Optional<com.vaadin.flow.component.Component> create(Application app);
     }
 
     /** Records fraud found in an application; the implementation feature provides it. */

@@ -1,6 +1,11 @@
 package cn.kexie.capability.application;
 
 import cn.kexie.capability.document.PdfDownload;
+import cn.kexie.capability.common.Messages;
+import cn.kexie.capability.common.PlatformClock;
+import cn.kexie.capability.excel.ExcelDownload;
+import cn.kexie.capability.excel.ExcelRows;
+import cn.kexie.capability.excel.ExcelTable;
 import cn.kexie.capability.programme.Call;
 import cn.kexie.capability.programme.Category;
 import cn.kexie.capability.programme.Programme;
@@ -21,8 +26,16 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
-/** All applications of a programme's calls, filtered by call, category, status or text; paged from the database. */
+/**
+ * All applications of a programme's calls, filtered by call, category, status or text; paged from the
+ * database. 导出 Excel downloads the list as filtered, through the same search, so it holds exactly the
+ * rows the grid shows this user.
+ */
 @Route("applications")
 @Menu(order = 30, title = "nav.applications")
 @RolesAllowed({Roles.PROGRAMME_OFFICE, Roles.ADMIN, Roles.MANAGER, Roles.PARTY_GROUP, Roles.LEADING_GROUP, Roles.FINANCE})
@@ -37,9 +50,12 @@ public class ApplicationListView extends VerticalLayout implements HasDynamicTit
     /** The chosen call's result list (年度立项/获奖名单) as a PDF; shown once a call is chosen. */
     final Div resultList = new Div();
     private final ApplicationDocuments documents;
+    final ExcelDownload export;
+    private final ProgrammeCatalogue catalogue;
 
     public ApplicationListView(ApplicationService applications, ProgrammeCatalogue catalogue, ApplicationDocuments documents) {
         this.documents = documents;
+        this.catalogue = catalogue;
         setSizeFull();
         programme.setPlaceholder(getTranslation("application.programme"));
         programme.setItems(catalogue.programmesOfMyCities());
@@ -90,7 +106,13 @@ public class ApplicationListView extends VerticalLayout implements HasDynamicTit
         grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(ApplicationDetailView.class,
                 new RouteParameters("id", String.valueOf(click.getItem().id())))));
         grid.setSizeFull();
-        HorizontalLayout filters = new HorizontalLayout(programme, call, category, status, text);
+        export = new ExcelDownload(getTranslation("applications.export.file"), () -> {
+            ApplicationFilter current = filter();
+            ExcelTable<Application> table = table(getLocale(), describe());
+            return workbook -> workbook.sheet(table,
+                    ExcelRows.paged((offset, limit) -> applications.search(current, offset, limit)));
+        });
+        HorizontalLayout filters = new HorizontalLayout(programme, call, category, status, text, export);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         resultList.setId("result-list");
@@ -115,6 +137,50 @@ public class ApplicationListView extends VerticalLayout implements HasDynamicTit
         return new ApplicationFilter(programme.getValue() == null ? null : programme.getValue().code(),
                 call.getValue() == null ? null : call.getValue().id(),
                 category.getValue() == null ? null : category.getValue().code(), status.getValue(), text.getValue());
+    }
+
+    /** The exported list: the grid's columns, with the programme, year and day of submission besides. */
+    ExcelTable<Application> table(Locale locale, String filters) {
+        return ExcelTable.<Application>titled(Messages.get(locale, "applications.export.title"))
+                .subtitle(filters)
+                .text(Messages.get(locale, "application.number"), Application::number)
+                .text(Messages.get(locale, "application.programme"),
+                        a -> catalogue.programme(a.programmeCode()).map(p -> p.name(locale)).orElse(a.programmeCode()))
+                .integer(Messages.get(locale, "catalogue.year"), Application::callYear)
+                .text(Messages.get(locale, "application.category"), a -> catalogue.category(a.programmeCode(), a.categoryCode())
+                        .map(c -> c.name(locale)).orElse(a.categoryCode()))
+                .text(Messages.get(locale, "application.organisation"), Application::organisationName)
+                .text(Messages.get(locale, "application.field.title"), Application::title)
+                .text(Messages.get(locale, "application.status"), a -> statusText(locale, a.status()))
+                .date(Messages.get(locale, "applications.export.submittedOn"),
+                        a -> a.submittedAt() == null ? null : LocalDate.ofInstant(a.submittedAt(), PlatformClock.ZONE))
+                .score(Messages.get(locale, "application.panelScore"), Application::panelScore);
+    }
+
+    private static String statusText(Locale locale, String status) {
+        String label = Messages.get(locale, "status." + status);
+        return label.startsWith("status.") ? status : label;
+    }
+
+    /** The filters as the line under the export's title. */
+    private String describe() {
+        List<String> parts = new ArrayList<>();
+        if (programme.getValue() != null) {
+            parts.add(getTranslation("application.programme") + " " + programme.getValue().name(getLocale()));
+        }
+        if (call.getValue() != null) {
+            parts.add(getTranslation("catalogue.year") + " " + call.getValue().year());
+        }
+        if (category.getValue() != null) {
+            parts.add(getTranslation("application.category") + " " + category.getValue().name(getLocale()));
+        }
+        if (status.getValue() != null) {
+            parts.add(getTranslation("application.status") + " " + DossierPanel.statusLabel(this, status.getValue()));
+        }
+        if (text.getValue() != null && !text.getValue().isBlank()) {
+            parts.add("“" + text.getValue().trim() + "”");
+        }
+        return ExcelTable.filtersLine(getLocale(), parts);
     }
 
     @Override

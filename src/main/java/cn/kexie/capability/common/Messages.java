@@ -122,11 +122,16 @@ public class Messages implements I18NProvider {
                 .collect(Collectors.joining("\n"));
     }
 
-    /** Arguments that are message keys themselves (a field's name, say) are shown translated. */
+    /**
+     * Arguments that are message keys themselves (a field's name, say) are shown translated, and so
+     * are problems inside a problem (one row of an imported sheet: 第3行：单位名称……).
+     */
     private static Object[] translatedArgs(Locale locale, Object[] args) {
         Object[] out = args == null ? new Object[0] : args.clone();
         for (int i = 0; i < out.length; i++) {
-            if (out[i] instanceof String s && s.indexOf('.') > 0 && !s.contains(" ")) {
+            if (out[i] instanceof UserError.Problem inner) {
+                out[i] = get(locale, inner.key(), translatedArgs(locale, inner.args()));
+            } else if (out[i] instanceof String s && s.indexOf('.') > 0 && !s.contains(" ")) {
                 String translated = get(locale, s);
                 if (!translated.equals(s)) {
                     out[i] = translated;

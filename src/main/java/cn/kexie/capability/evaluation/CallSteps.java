@@ -47,10 +47,7 @@ class CallSteps {
     JavaDelegate callSchedule(ProgrammeCatalogue catalogue) {
         return execution -> {
             long callId = callId(execution);
-            Map<LocalDate, List<String>> byDeadline = new TreeMap<>();
-            for (CallCategory c : catalogue.callCategories(callId)) {
-                byDeadline.computeIfAbsent(c.deadline(), d -> new ArrayList<>()).add(c.categoryCode());
-            }
+            Map<LocalDate, List<String>> byDeadline = intakesOf(catalogue.callCategories(callId));
             List<Map<String, Object>> intakes = new ArrayList<>();
             byDeadline.forEach((deadline, categories) -> {
                 Map<String, Object> intake = new LinkedHashMap<>();
@@ -62,6 +59,15 @@ class CallSteps {
             });
             execution.setVariable(INTAKES, intakes);
         };
+    }
+
+    /** The intakes of a call: its categories by deadline, earliest first; an intake's key is its deadline. */
+    static Map<LocalDate, List<String>> intakesOf(List<CallCategory> categories) {
+        Map<LocalDate, List<String>> byDeadline = new TreeMap<>();
+        for (CallCategory c : categories) {
+            byDeadline.computeIfAbsent(c.deadline(), d -> new ArrayList<>()).add(c.categoryCode());
+        }
+        return byDeadline;
     }
 
     /** {@code ${callIntake}}: the intake closed; later submissions are refused by the catalogue's deadline. */

@@ -2,6 +2,8 @@ package cn.kexie.capability.evaluation;
 
 import cn.kexie.capability.funding.FundingLedger;
 import cn.kexie.capability.funding.Yuan;
+import cn.kexie.capability.excel.ExcelDownload;
+import cn.kexie.capability.excel.ExcelTable;
 import cn.kexie.capability.programme.ProgrammeCatalogue;
 import cn.kexie.capability.ui.Notifications;
 import cn.kexie.capability.workflow.ProjectProcess;
@@ -59,6 +61,7 @@ class EvaluationForm implements TaskForm {
         final Map<Long, BigDecimalField> amounts = new HashMap<>();
         final Map<Long, TextField> amountReasons = new HashMap<>();
         final Button submit = new Button();
+        final ExcelDownload export;
 
         Ranking(WorkItem task, Runnable done) {
             setPadding(false);
@@ -67,10 +70,12 @@ class EvaluationForm implements TaskForm {
             String programme = catalogue.call(intake.callId()).orElseThrow().programmeCode();
             add(new Paragraph(getTranslation("evaluation.intro", intake.key())));
             for (EvaluationService.Quota q : evaluation.quotas(intake.callId(), ranking)) {
-                add(new Paragraph(getTranslation("evaluation.quota", q.code(), q.min(), q.max(), q.candidates())));
+                add(new Paragraph(getTranslation("evaluation.quota",
+                        RankingSheet.quotaLabel(catalogue, programme, q.code(), getLocale()), q.min(), q.max(), q.candidates())));
             }
             grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-            grid.addColumn(EvaluationService.Candidate::quotaCode).setHeader(getTranslation("evaluation.quotaColumn")).setAutoWidth(true);
+            grid.addColumn(c -> RankingSheet.quotaLabel(catalogue, programme, c.quotaCode(), getLocale()))
+                    .setHeader(getTranslation("evaluation.quotaColumn")).setAutoWidth(true);
             grid.addColumn(EvaluationService.Candidate::rank).setHeader(getTranslation("evaluation.rank")).setAutoWidth(true);
             grid.addColumn(EvaluationService.Candidate::number).setHeader(getTranslation("application.number")).setAutoWidth(true);
             grid.addColumn(EvaluationService.Candidate::organisation).setHeader(getTranslation("application.organisation")).setAutoWidth(true);
@@ -81,21 +86,28 @@ class EvaluationForm implements TaskForm {
                     .setHeader(getTranslation("application.panelScore")).setAutoWidth(true);
             grid.addColumn(c -> getTranslation(c.preSelected() ? "common.yes" : "common.no"))
                     .setHeader(getTranslation("evaluation.preSelected")).setAutoWidth(true);
-            grid.addComponentColumn(c -> picks.computeIfAbsent(c.applicationId(), id -> new Checkbox(c.selected())))
-                    .setHeader(getTranslation("evaluation.selected")).setAutoWidth(true);
-            grid.addComponentColumn(c -> reasons.computeIfAbsent(c.applicationId(), id -> {
+            // the fields of every row exist from the start, whether or not the grid has shown the row yet
+            boolean recommends = catalogue.requireProgramme(programme).recommendsToProvince();
+            for (EvaluationService.Candidate c : ranking) {
+                picks.put(c.applicationId(), new Checkbox(c.selected()));
                 TextField reason = new TextField();
                 reason.setMaxLength(1000);
                 reason.setPlaceholder(getTranslation("evaluation.reasonPlaceholder"));
                 reason.setValue(c.reason() == null ? "" : c.reason());
                 reason.setWidthFull();
-                return reason;
-            })).setHeader(getTranslation("evaluation.reason")).setFlexGrow(1);
+                reasons.put(c.applicationId(), reason);
+                if (recommends) {
+                    recommended.put(c.applicationId(), new Checkbox(c.recommended()));
+                }
+            }
+            grid.addComponentColumn(c -> picks.get(c.applicationId()))
+                    .setHeader(getTranslation("evaluation.selected")).setAutoWidth(true);
+            grid.addComponentColumn(c -> reasons.get(c.applicationId()))
+                    .setHeader(getTranslation("evaluation.reason")).setFlexGrow(1);
             grid.addComponentColumn(c -> amountCell(c)).setHeader(getTranslation("evaluation.approvedAmount")).setWidth("14em")
                     .setFlexGrow(0);
-            boolean recommends = catalogue.requireProgramme(programme).recommendsToProvince();
             if (recommends) {
-                grid.addComponentColumn(c -> recommended.computeIfAbsent(c.applicationId(), id -> new Checkbox(c.recommended())))
+                grid.addComponentColumn(c -> recommended.get(c.applicationId()))
                         .setHeader(getTranslation("evaluation.recommended")).setAutoWidth(true);
             }
             grid.setItems(ranking);
@@ -106,7 +118,7 @@ class EvaluationForm implements TaskForm {
                 Map<Long, Boolean> selected = new HashMap<>();
                 Map<Long, String> why = new HashMap<>();
                 for (EvaluationService.Candidate c : ranking) {
-                    selected.put(c.applicationId(), picks.computeIfAbsent(c.applicationId(), id -> new Checkbox(c.selected())).getValue());
+                    selected.put(c.applicationId(), picks.get(c.applicationId()).getValue());
                     TextField reason = reasons.get(c.applicationId());
                     if (reason != null && !reason.isEmpty()) {
                         why.put(c.applicationId(), reason.getValue());
@@ -124,10 +136,29 @@ class EvaluationForm implements TaskForm {
                     done.run();
                 }
             });
+            // what the office sees now, unsaved ticks and reasons included: a draft for its meeting
+            export = new ExcelDownload(getTranslation("evaluation.export.draftFile"), () -> {
+                List<EvaluationService.Candidate> shown = ranking.stream().map(this::asShown).toList();
+                ExcelTable<EvaluationService.Candidate> table = RankingSheet.table(catalogue, programme, getLocale(),
+                        getTranslation("evaluation.export.draftTitle"), getTranslation("evaluation.export.intake", intake.key()));
+                return workbook -> workbook.sheet(table, shown);
+            });
             if (ranking.isEmpty()) {
                 add(new Paragraph(getTranslation("evaluation.none")));
             }
-            add(grid, submit);
+            add(export, grid, submit);
+        }
+
+        /** The candidate with the choices the form shows now. */
+        private EvaluationService.Candidate asShown(EvaluationService.Candidate c) {
+            Checkbox pick = picks.get(c.applicationId());
+            TextField reason = reasons.get(c.applicationId());
+            Checkbox recommend = recommended.get(c.applicationId());
+            return new EvaluationService.Candidate(c.applicationId(), c.number(), c.organisation(), c.title(),
+                    c.categoryCode(), c.quotaCode(), c.panelScore(), c.rank(), c.preSelected(),
+                    pick == null ? c.selected() : pick.getValue(),
+                    reason == null ? c.reason() : reason.getValue().isBlank() ? null : reason.getValue().trim(),
+                    c.withdrawn(), recommend == null ? c.recommended() : recommend.getValue());
         }
 
         /** The approved amount of a candidate (read-only where the catalogue fixes it) and its reason. */

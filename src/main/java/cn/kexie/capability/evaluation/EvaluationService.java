@@ -136,6 +136,76 @@ public class EvaluationService {
         return result;
     }
 
+    // ---------------------------------------------------------------- reading a call's ranking
+
+    /** Who reads the ranking of a call outside the evaluation task: the office, managers, the leading group that approves it. */
+    static final String[] RANKING_READERS = {Roles.PROGRAMME_OFFICE, Roles.MANAGER, Roles.LEADING_GROUP, Roles.ADMIN};
+
+    /** One intake of a call: the categories with one deadline; its key is the deadline (yyyy-MM-dd). */
+    public record Intake(String key, java.time.LocalDate deadline, List<String> categories) {
+    }
+
+    /**
+     * A call's ranking as it stands: the office's evaluation with its changes and reasons once it is
+     * done ({@code evaluated}, when and by whom), the quota pre-applied to the panel scores before.
+     */
+    public record Ranking(boolean evaluated, java.time.Instant decidedAt, String decidedBy, List<Candidate> candidates) {
+    }
+
+    /** The intakes of a call of the caller's cities, earliest deadline first. */
+    @Transactional(readOnly = true)
+    public List<Intake> intakes(long callId) {
+        requireRankingReader(callId);
+        List<Intake> intakes = new ArrayList<>();
+        CallSteps.intakesOf(catalogue.callCategories(callId))
+                .forEach((deadline, categories) -> intakes.add(new Intake(deadline.toString(), deadline, List.copyOf(categories))));
+        return intakes;
+    }
+
+    /**
+     * The ranking of one intake of a call, for the office, managers, the leading group and
+     * administrators of the call's city (another city's call is refused like a missing one).
+     */
+    @Transactional(readOnly = true)
+    public Ranking rankingOf(long callId, String intakeKey) {
+        requireRankingReader(callId);
+        Intake intake = intakes(callId).stream().filter(i -> i.key().equals(intakeKey)).findFirst()
+                .orElseThrow(() -> new UserError("evaluation.error.noIntake"));
+        List<Candidate> saved = jdbc.sql("""
+                select e.application_id, a.number, o.name, a.title, a.category_code, e.quota_code, a.panel_score,
+                       e.rank_no, e.pre_selected, e.selected, e.reason, e.withdrawn, e.recommended
+                from evaluation_selection e
+                join application a on a.id = e.application_id
+                join organisation o on o.id = a.organisation_id
+                where e.call_id = ? and e.intake_key = ?
+                order by e.quota_code, e.rank_no, a.number""")
+                .params(callId, intakeKey)
+                .query((rs, n) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getInt(8), rs.getBoolean(9),
+                        rs.getBoolean(10), rs.getString(11), rs.getBoolean(12), rs.getBoolean(13)))
+                .list();
+        if (saved.isEmpty()) {
+            return new Ranking(false, null, null, ranking(callId, intakeKey, intake.categories()));
+        }
+        Object[] decided = jdbc.sql("""
+                select max(decided_at), max(decided_by) from evaluation_selection where call_id = ? and intake_key = ?""")
+                .params(callId, intakeKey)
+                .query((rs, n) -> new Object[] {rs.getTimestamp(1), rs.getString(2)}).single();
+        java.sql.Timestamp at = (java.sql.Timestamp) decided[0];
+        return new Ranking(true, at == null ? null : at.toInstant(), (String) decided[1], saved);
+    }
+
+    private void requireRankingReader(long callId) {
+        if (!currentUser.hasAnyRole(RANKING_READERS)) {
+            throw new AccessDeniedException("rankings");
+        }
+        String city = catalogue.call(callId).flatMap(call -> catalogue.programme(call.programmeCode()))
+                .map(cn.kexie.capability.programme.Programme::cityCode).orElse(null);
+        if (city == null || !currentUser.cities().includes(city)) {
+            throw new AccessDeniedException("ranking of call " + callId);
+        }
+    }
+
     /** The intake a task of the call process belongs to: its key and categories. */
     @SuppressWarnings("unchecked")
     public IntakeRef intakeOfTask(String taskId) {

@@ -111,6 +111,9 @@ class ReviewConclusionForm implements TaskForm {
             });
 
             addWide(sheets);
+            if (!submitted.isEmpty()) {
+                addWide(ScoreSheetExcel.forApplication(reviews, app));
+            }
             addWide(panelScore);
             addWide(outcome);
             fields().add(approvedAmount, amountReason);

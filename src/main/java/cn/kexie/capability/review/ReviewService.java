@@ -336,6 +336,136 @@ public class ReviewService {
         return named;
     }
 
+    // ---------------------------------------------------------------- score sheets for reading and export
+
+    /** Who reads every sheet of an application and any expert's sheets: the office, managers, administrators. */
+    static final String[] SHEET_EXPORTERS = {Roles.PROGRAMME_OFFICE, Roles.MANAGER, Roles.ADMIN};
+
+    /** All sheets of one application with the criteria they scored, in the order of the scoring table. */
+    public record SheetMatrix(Application application, List<Criterion> criteria, List<SubmittedSheet> sheets) {
+    }
+
+    /**
+     * Every expert's sheet of the application, criteria by experts: for the office, managers and
+     * administrators of the application's city only (experts' identities are confidential to
+     * applicants and other experts). Read-write: the scoring table is evaluated for its order.
+     */
+    @Transactional
+    public SheetMatrix sheetMatrix(long applicationId) {
+        if (!currentUser.hasAnyRole(SHEET_EXPORTERS)) {
+            throw new AccessDeniedException("review sheets");
+        }
+        Application app = applications.get(applicationId);
+        List<SubmittedSheet> sheets = loadSheets(applicationId);
+        Map<String, Criterion> scored = new java.util.LinkedHashMap<>();
+        jdbc.sql("select distinct criterion, label, max_points from review_score where application_id = ? order by criterion")
+                .param(applicationId)
+                .query((rs, n) -> scored.put(rs.getString(1), new Criterion(rs.getString(1), rs.getString(2), rs.getBigDecimal(3))))
+                .list();
+        List<Criterion> ordered = new ArrayList<>();
+        for (Criterion c : criteria(app)) {
+            Criterion stored = scored.remove(c.code());
+            if (stored != null) {
+                ordered.add(stored);
+            }
+        }
+        // criteria the table no longer has (a sheet scored against an earlier version) come last
+        ordered.addAll(scored.values());
+        return new SheetMatrix(app, ordered, sheets);
+    }
+
+    /** Whether the caller may read the application's sheets (see {@link #sheetMatrix}) and there are any. */
+    @Transactional(readOnly = true)
+    public boolean hasSheets(long applicationId) {
+        if (!currentUser.hasAnyRole(SHEET_EXPORTERS)) {
+            return false;
+        }
+        applications.get(applicationId);
+        return jdbc.sql("select count(*) from review_sheet where application_id = ?").param(applicationId)
+                .query(Integer.class).single() > 0;
+    }
+
+    /** One expert's sheet of one application, with the application's identity. */
+    public record ExpertSheet(long applicationId, String number, String title, String organisation,
+            String programmeCode, String categoryCode, BigDecimal total, String comment, Instant submittedAt,
+            List<Score> scores) {
+    }
+
+    /** The points of one criterion of a sheet. */
+    public record Score(String criterion, String label, BigDecimal maxPoints, BigDecimal points) {
+    }
+
+    /** An expert as the office picks one. */
+    public record Expert(String userId, String name) {
+    }
+
+    /** The experts, for the office, managers and administrators choosing whose sheets to read. */
+    @Transactional(readOnly = true)
+    public List<Expert> experts() {
+        if (!currentUser.hasAnyRole(SHEET_EXPORTERS)) {
+            throw new AccessDeniedException("experts");
+        }
+        return identityService.createUserQuery().memberOfGroup(Roles.EXPERT).orderByUserId().asc().list().stream()
+                .map(u -> new Expert(u.getId(), name(u))).toList();
+    }
+
+    /**
+     * The sheets an expert submitted, newest first, of applications of the caller's cities: an expert
+     * reads its own; the office, managers and administrators read any expert's. Anyone else, and an
+     * expert asking for another's sheets, is refused. Each sheet's points come in the order of its
+     * scoring table (read-write: the table is evaluated for that order).
+     */
+    @Transactional
+    public List<ExpertSheet> sheetsOfExpert(String expertId) {
+        String me = currentUser.requireId();
+        boolean own = me.equals(expertId) && currentUser.hasRole(Roles.EXPERT);
+        if (!own && !currentUser.hasAnyRole(SHEET_EXPORTERS)) {
+            throw new AccessDeniedException("review sheets of " + expertId);
+        }
+        cn.kexie.capability.security.CityScope cities = currentUser.cities();
+        if (!cities.all() && cities.cities().isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(expertId);
+        String inCities = "";
+        if (!cities.all()) {
+            inCities = " and p.city_code in (" + String.join(",", java.util.Collections.nCopies(cities.cities().size(), "?")) + ")";
+            params.addAll(cities.cities().stream().sorted().toList());
+        }
+        List<ExpertSheet> sheets = jdbc.sql("""
+                select s.application_id, a.number, a.title, o.name, a.programme_code, a.category_code, s.total_points,
+                       s.comment, s.submitted_at
+                from review_sheet s
+                join application a on a.id = s.application_id
+                join organisation o on o.id = a.organisation_id
+                join programme p on p.code = a.programme_code
+                where s.expert_id = ?""" + inCities + " order by s.submitted_at desc, a.number")
+                .params(params)
+                .query((rs, n) -> new ExpertSheet(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8),
+                        rs.getTimestamp(9).toInstant(), new ArrayList<>()))
+                .list();
+        for (ExpertSheet sheet : sheets) {
+            jdbc.sql("""
+                    select criterion, label, max_points, points from review_score
+                    where application_id = ? and expert_id = ? order by criterion""")
+                    .params(sheet.applicationId(), expertId)
+                    .query((rs, n) -> sheet.scores().add(new Score(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
+                            rs.getBigDecimal(4))))
+                    .list();
+        }
+        // the order of the scoring table, once per programme and category
+        Map<String, List<String>> orders = new HashMap<>();
+        for (ExpertSheet sheet : sheets) {
+            List<String> order = orders.computeIfAbsent(sheet.programmeCode() + "/" + sheet.categoryCode(),
+                    key -> criteria(applications.load(sheet.applicationId())).stream().map(Criterion::code).toList());
+            sheet.scores().sort(java.util.Comparator.comparingInt((Score score) -> order.contains(score.criterion())
+                    ? order.indexOf(score.criterion()) : order.size()).thenComparing(Score::criterion));
+        }
+        return sheets;
+    }
+
     /** The panel score: the mean of the sheets' totals; with five or more sheets the highest and lowest are dropped. */
     static BigDecimal panelScore(List<BigDecimal> totals) {
         if (totals.isEmpty()) {

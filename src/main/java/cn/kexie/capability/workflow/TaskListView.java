@@ -1,6 +1,10 @@
 package cn.kexie.capability.workflow;
 
+import cn.kexie.capability.common.Messages;
 import cn.kexie.capability.common.PlatformClock;
+import cn.kexie.capability.excel.ExcelDownload;
+import cn.kexie.capability.excel.ExcelRows;
+import cn.kexie.capability.excel.ExcelTable;
 import cn.kexie.capability.ui.Notifications;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,12 +19,16 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The task list: tasks assigned to me, and tasks offered to my groups (claim them); paged from
- * the engine, soonest due first; overdue tasks are flagged.
+ * the engine, soonest due first; overdue tasks are flagged. 导出 Excel downloads the tab shown, as the
+ * same engine query lists it for this user.
  */
 @Route("tasks")
 @Menu(order = 10, title = "nav.tasks")
@@ -35,6 +43,7 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle {
     final Tab mine = new Tab();
     final Tab groups = new Tab();
     final Grid<WorkItem> grid = new Grid<>(WorkItem.class, false);
+    final ExcelDownload export;
 
     public TaskListView(WorkflowTasks tasks) {
         this.tasks = tasks;
@@ -48,12 +57,41 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle {
         grid.setSizeFull();
         grid.setId("task-grid");
         tabs.addSelectedChangeListener(change -> refresh());
-        add(tabs, grid);
+        export = new ExcelDownload(getTranslation("tasks.export.file"), () -> {
+            WorkflowTasks.Scope scope = scope();
+            ExcelTable<WorkItem> table = table(getLocale(), scope);
+            return workbook -> workbook.sheet(table, ExcelRows.paged((offset, limit) -> tasks.list(scope, offset, limit)));
+        });
+        HorizontalLayout bar = new HorizontalLayout(tabs, export);
+        bar.setDefaultVerticalComponentAlignment(Alignment.CENTER);
+        bar.setWidthFull();
+        bar.setFlexGrow(1, tabs);
+        add(bar, grid);
         refresh();
     }
 
+    private WorkflowTasks.Scope scope() {
+        return tabs.getSelectedTab() == groups ? WorkflowTasks.Scope.GROUPS : WorkflowTasks.Scope.MINE;
+    }
+
+    /** The exported list: the grid's columns, the due day and whether it has passed. */
+    static ExcelTable<WorkItem> table(Locale locale, WorkflowTasks.Scope scope) {
+        Date now = Date.from(PlatformClock.now());
+        String tab = Messages.get(locale, scope == WorkflowTasks.Scope.MINE ? "tasks.export.mine" : "tasks.export.groups");
+        return ExcelTable.<WorkItem>titled(Messages.get(locale, "tasks.export.title"))
+                .subtitle(ExcelTable.filtersLine(locale, List.of(tab)))
+                .text(Messages.get(locale, "task.name"), WorkItem::name)
+                .text(Messages.get(locale, "task.application"), WorkItem::businessKey)
+                .dateTime(Messages.get(locale, "task.created"), t -> t.created() == null ? null : t.created().toInstant())
+                // a due instant of 24:00 is its own day, as the grid shows it
+                .date(Messages.get(locale, "task.due"), t -> t.due() == null ? null
+                        : LocalDate.ofInstant(t.due().toInstant().minusMillis(1), PlatformClock.ZONE))
+                .text(Messages.get(locale, "tasks.export.overdue"), t -> t.due() == null ? null
+                        : Messages.get(locale, t.overdue(now) ? "common.yes" : "common.no"));
+    }
+
     void refresh() {
-        WorkflowTasks.Scope scope = tabs.getSelectedTab() == groups ? WorkflowTasks.Scope.GROUPS : WorkflowTasks.Scope.MINE;
+        WorkflowTasks.Scope scope = scope();
         mine.setLabel(getTranslation("task.mine", tasks.count(WorkflowTasks.Scope.MINE)));
         groups.setLabel(getTranslation("task.groups", tasks.count(WorkflowTasks.Scope.GROUPS)));
         grid.setItems(query -> tasks.list(scope, query.getOffset(), query.getLimit()).stream(),

@@ -1,5 +1,7 @@
 package cn.kexie.capability.worklog;
 
+import cn.kexie.capability.excel.ExcelDownload;
+import cn.kexie.capability.excel.ExcelTable;
 import cn.kexie.capability.programme.Category;
 import cn.kexie.capability.security.Roles;
 import cn.kexie.capability.ui.Notifications;
@@ -19,8 +21,8 @@ import java.util.List;
 
 /**
  * A Chengdu society's work records by year: add, change and delete while the year is open; the
- * class the platform gave each record is shown as a label. Other cities' applicants see why there is
- * nothing for them here.
+ * class the platform gave each record is shown as a label; 导出 Excel downloads the year's records as
+ * listed. Other cities' applicants see why there is nothing for them here.
  */
 @Route("work-records")
 @Menu(order = 25, title = "nav.workRecords")
@@ -33,6 +35,7 @@ public class MyWorkRecordsView extends VerticalLayout implements HasDynamicTitle
     final Button add = new Button();
     final Paragraph lockNotice = new Paragraph();
     final WorkRecordGrid grid;
+    ExcelDownload export;
     boolean locked;
 
     public MyWorkRecordsView(WorkRecordService records) {
@@ -57,7 +60,14 @@ public class MyWorkRecordsView extends VerticalLayout implements HasDynamicTitle
         Paragraph help = new Paragraph(getTranslation("worklog.help.classification") + " "
                 + getTranslation("worklog.help.lock"));
         help.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
-        HorizontalLayout toolbar = new HorizontalLayout(year, add);
+        export = new ExcelDownload(getTranslation("worklog.export.file"), () -> {
+            Integer shown = year.getValue();
+            var table = WorkRecordSheet.table(getLocale(), types, false, getTranslation("worklog.export.mineTitle",
+                    records.myOrganisation().map(org -> org.getName()).orElse("")),
+                    ExcelTable.filtersLine(getLocale(), List.of(getTranslation("worklog.year") + " " + shown)));
+            return workbook -> workbook.sheet(table, shown == null ? List.of() : records.mine(shown));
+        });
+        HorizontalLayout toolbar = new HorizontalLayout(year, add, export);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(toolbar, help, lockNotice, grid);
         year.addValueChangeListener(change -> refresh());

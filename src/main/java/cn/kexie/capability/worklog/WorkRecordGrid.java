@@ -1,5 +1,6 @@
 package cn.kexie.capability.worklog;
 
+import cn.kexie.capability.common.Messages;
 import cn.kexie.capability.programme.Category;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
@@ -39,6 +40,15 @@ class WorkRecordGrid extends Grid<WorkRecord> {
         return label.startsWith("worklog.class.") ? workClass : label;
     }
 
+    /** As above, in the language of an export. */
+    static String classLabel(Locale locale, String workClass) {
+        if (workClass == null) {
+            return Messages.get(locale, "worklog.class.none");
+        }
+        String label = Messages.get(locale, "worklog.class." + workClass);
+        return label.startsWith("worklog.class.") ? workClass : label;
+    }
+
     static String typeLabel(List<Category> types, String code, Locale locale) {
         return types.stream().filter(t -> t.code().equals(code)).findFirst().map(t -> t.name(locale)).orElse(code);
     }
@@ -59,6 +69,16 @@ class WorkRecordGrid extends Grid<WorkRecord> {
         }
         String table = ui.getTranslation("worklog.table." + r.decisionKey());
         return ui.getTranslation("worklog.decidedBy", table.startsWith("worklog.table.") ? r.decisionKey() : table,
+                String.valueOf(r.decisionVersion()));
+    }
+
+    /** As above, in the language of an export. */
+    static String decidedBy(Locale locale, WorkRecord r) {
+        if (r.decisionKey() == null) {
+            return "";
+        }
+        String table = Messages.get(locale, "worklog.table." + r.decisionKey());
+        return Messages.get(locale, "worklog.decidedBy", table.startsWith("worklog.table.") ? r.decisionKey() : table,
                 String.valueOf(r.decisionVersion()));
     }
 }

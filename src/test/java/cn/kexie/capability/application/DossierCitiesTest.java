@@ -124,7 +124,7 @@ class DossierCitiesTest {
 
     /** What the dossier page shows the current user for the id: its paragraphs' texts. */
     private String pageText(long id) {
-        ApplicationDetailView view = new ApplicationDetailView(applications, dossiers, tasks, currentUser, List.of(), List.of());
+        ApplicationDetailView view = new ApplicationDetailView(applications, dossiers, tasks, currentUser, List.of(), List.of(), List.of());
         BeforeEnterEvent event = mock(BeforeEnterEvent.class);
         when(event.getRouteParameters()).thenReturn(new RouteParameters("id", String.valueOf(id)));
         view.beforeEnter(event);

@@ -121,7 +121,7 @@ class DossierDownloadsTest {
     /** The document links the dossier page shows the current user, by their text. */
     private Map<String, PdfDownload> links(long id) {
         ApplicationDetailView view = new ApplicationDetailView(applications, dossiers, tasks, currentUser, List.of(),
-                dossierDocuments);
+                dossierDocuments, List.of());
         BeforeEnterEvent event = mock(BeforeEnterEvent.class);
         when(event.getRouteParameters()).thenReturn(new RouteParameters("id", String.valueOf(id)));
         view.beforeEnter(event);
