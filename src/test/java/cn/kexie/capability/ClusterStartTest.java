@@ -42,6 +42,9 @@ class ClusterStartTest {
             }));
         }
         List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+        // each node sets the JVM-wide security context strategy of its own (Vaadin's); the other test contexts of
+        // this JVM need theirs back afterwards
+        var securityStrategy = org.springframework.security.core.context.SecurityContextHolder.getContextHolderStrategy();
         try {
             for (Future<ConfigurableApplicationContext> node : started) {
                 contexts.add(node.get(10, TimeUnit.MINUTES));
@@ -74,6 +77,7 @@ class ClusterStartTest {
         } finally {
             contexts.forEach(ConfigurableApplicationContext::close);
             nodes.shutdownNow();
+            org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(securityStrategy);
         }
     }
 }

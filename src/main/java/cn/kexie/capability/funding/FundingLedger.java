@@ -108,9 +108,21 @@ public class FundingLedger {
         return proposalOf(app);
     }
 
-    /** What the office proposes (for an award, the catalogue's amount), for documents whose callers checked access. */
+    /**
+     * What the office proposed, if it did, for documents whose callers checked access. Reads the saved
+     * proposal only: documents render in read-only transactions, and evaluating the amount table would
+     * write its history.
+     */
     public BigDecimal proposedAmount(Application app) {
-        return proposalOf(app).proposed();
+        return repository.proposal(app.id()).map(LedgerRepository.Proposal::proposed).orElse(null);
+    }
+
+    /**
+     * The amount the amount table gives (for an award, the catalogue's), for documents whose callers
+     * checked access. Evaluating the table writes its history: call it in a read-write transaction.
+     */
+    public BigDecimal tableAmount(Application app) {
+        return rule.of(app).proposed();
     }
 
     private Proposal proposalOf(Application app) {
