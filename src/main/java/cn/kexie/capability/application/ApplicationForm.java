@@ -54,6 +54,19 @@ class ApplicationForm implements TaskForm {
         return new Editor(task.applicationId(), done);
     }
 
+    /**
+     * The last day of a correction period, in Beijing: the deadline is stored as the instant the
+     * period ends (24:00 of its last working day, Asia/Shanghai), which read raw is a UTC time of the
+     * previous evening.
+     */
+    static String lastDayOf(Object deadline) {
+        if (deadline == null || String.valueOf(deadline).isBlank()) {
+            return "";
+        }
+        java.time.Instant end = java.time.Instant.parse(String.valueOf(deadline));
+        return java.time.LocalDate.ofInstant(end.minusMillis(1), cn.kexie.capability.common.PlatformClock.ZONE).toString();
+    }
+
     /** The editor itself; package-private so that tests can drive its fields. */
     class Editor extends VerticalLayout {
 
@@ -85,7 +98,7 @@ class ApplicationForm implements TaskForm {
                         .reduce((a, b) -> b)
                         .ifPresent(e -> {
                             Paragraph returned = new Paragraph(getTranslation("applicationForm.returned",
-                                    e.comment(), String.valueOf(e.data().getOrDefault("correctionDeadline", ""))));
+                                    e.comment(), lastDayOf(e.data().get("correctionDeadline"))));
                             returned.getStyle().set("color", "var(--lumo-error-text-color)").set("white-space", "pre-wrap");
                             add(returned);
                         });

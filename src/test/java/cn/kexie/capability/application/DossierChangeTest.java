@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.kexie.capability.AsUser;
 import cn.kexie.capability.FormTasks;
 import cn.kexie.capability.PlatformTest;
+import cn.kexie.capability.VaadinTestUi;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.common.UserError;
 import cn.kexie.capability.implementation.ImplementationService;
@@ -16,6 +17,7 @@ import cn.kexie.capability.workflow.ChenzhouProject;
 import cn.kexie.capability.workflow.ProjectProcess;
 import cn.kexie.capability.workflow.ProjectProcess.Forms;
 import cn.kexie.capability.workflow.WorkItem;
+import cn.kexie.capability.workflow.WorkflowTasks;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -51,6 +53,10 @@ class DossierChangeTest {
     @Autowired AttachmentService attachments;
     @Autowired ReviewService reviews;
     @Autowired ImplementationService implementation;
+    @Autowired WorkflowTasks tasks;
+    @Autowired ApplicationForm applicationForm;
+    @Autowired cn.kexie.capability.calendar.WorkingDays workingDays;
+    @Autowired cn.kexie.capability.common.Messages messages;
 
     @Test
     void anApplicationInFormalReviewKeepsItsFormAndFilesWhateverTheApplicantSends() {
@@ -107,6 +113,26 @@ class DossierChangeTest {
 
         assertRefusedAsNotEditable(() -> AsUser.run(identity, "cz-univ", () -> attachments.delete(app.id(), stamped.id())));
         assertThat(attachments.list(app.id())).extracting(Attachment::id).containsExactly(stamped.id());
+    }
+
+    @Test
+    void theReturnedApplicationTellsTheApplicantTheLastDayInBeijingNotAUtcInstant() {
+        Application app = submitted("cz-univ", "高校学术沙龙（补正期限）");
+        AsUser.run(identity, "office", () -> reviews.formalReview(task(app, ChenzhouProject.TASK_FORMAL_REVIEW).getId(),
+                new ReviewService.FormalReview(Set.of("conditions"), ProjectProcess.RETURN, "请补充盖章的申报书。", 5)));
+        String lastDay = workingDays.lastDayOfPeriod(java.util.Date.from(PlatformClock.now()), 5).toString();
+        VaadinTestUi.open(messages);
+        try {
+            String notice = AsUser.call(identity, "cz-univ", () -> {
+                WorkItem correction = tasks.get(task(app, ChenzhouProject.TASK_CORRECT_APPLICATION).getId());
+                ApplicationForm.Editor editor = (ApplicationForm.Editor) applicationForm.create(correction, () -> { });
+                return editor.getChildren().filter(com.vaadin.flow.component.html.Paragraph.class::isInstance)
+                        .map(p -> ((com.vaadin.flow.component.html.Paragraph) p).getText()).findFirst().orElseThrow();
+            });
+            assertThat(notice).isEqualTo("学会部退回补正，理由：请补充盖章的申报书。\n请于 " + lastDay + " 24时前修改并重新提交，逾期视为放弃。");
+        } finally {
+            VaadinTestUi.close();
+        }
     }
 
     @Test
