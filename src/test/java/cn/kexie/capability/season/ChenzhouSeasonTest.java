@@ -95,6 +95,12 @@ class ChenzhouSeasonTest {
 
         endNotice(app);
         assertThat(status(app)).isEqualTo("AGREEMENT");
+        // off the public page once its process says the notice is over, even where the timer ran
+        // before the notice's last day had passed (the office moved it)
+        Date ended = ClockUtil.getCurrentTime();
+        ClockUtil.reset();
+        assertThat(notices.current()).noneSatisfy(n -> assertThat(n.applicationNumber()).isEqualTo(app.number()));
+        ClockUtil.setCurrentTime(ended);
         assertThat(ledger.moneyOf(app.id()).approved()).as("the party group approved the request, 50000")
                 .isEqualByComparingTo("50000");
         String agreement = cn.kexie.capability.document.PdfText.of(AsUser.call(identity, "cz-med", () -> funding.agreement(app.id())))

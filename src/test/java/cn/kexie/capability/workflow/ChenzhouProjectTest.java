@@ -247,7 +247,9 @@ class ChenzhouProjectTest {
         assertThat(noticeEnds.getDuedate()).isEqualTo(NOTICE_PERIOD_ENDS);
         assertThat(executableTimers(minutesBefore(NOTICE_PERIOD_ENDS, 1))).as("a minute before the end").isEmpty();
         assertThat(executableTimers(NOTICE_PERIOD_ENDS)).extracting(Job::getId).containsExactly(noticeEnds.getId());
+        assertThat(beans.endNotice.timesCalled()).as("under notice until the timer fires").isZero();
         execute(noticeEnds);
+        assertThat(beans.endNotice.timesCalled()).as("the project leaves the public page").isOne();
 
         assertThat(application).hasPassed(END_EVENT_NOTICE_OVER, SUB_PROCESS_PUBLIC_NOTICE, TASK_GENERATE_AGREEMENT)
                 .hasNotPassed(SUB_PROCESS_OBJECTION).isWaitingAt(TASK_SIGN_AGREEMENT);
@@ -283,6 +285,7 @@ class ChenzhouProjectTest {
                 .hasPassed(END_EVENT_OBJECTION_UPHELD, BOUNDARY_OBJECTION_UPHELD, END_EVENT_NOT_FUNDED)
                 .hasNotPassed(END_EVENT_NOTICE_OVER, SUB_PROCESS_IMPLEMENTATION);
         assertThat(jobsAt(TIMER_NOTICE_ENDS)).as("the notice is over").isZero();
+        assertThat(beans.endNotice.timesCalled()).as("and off the public page").isOne();
         assertThat(beans.applicationStatus.all()).endsWith("UNDER_NOTICE", "NOT_FUNDED");
         assertThat(beans.fundingLedger.ends()).as("the amount approved by the party group is released")
                 .containsExactly(END_EVENT_NOT_FUNDED);

@@ -26,6 +26,7 @@ public final class FakeBeans {
     public final Recorder eligibilityRecorder = new Recorder(ProjectProcess.ELIGIBILITY_REASONS);
     public final Recorder panelScoreCalculator = new Recorder(ProjectProcess.EXPERTS);
     public final Recorder startNotice = new Recorder();
+    public final Recorder endNotice = new Recorder();
     public final Recorder agreementGenerator = new Recorder(ProjectProcess.APPLICATION_ID);
     public final Recorder sanctionRecorder = new Recorder(ChenzhouProject.SANCTION, ProjectProcess.FINDING,
             ProjectProcess.DISBURSED);
@@ -39,6 +40,7 @@ public final class FakeBeans {
         Mocks.register("eligibilityRecorder", eligibilityRecorder);
         Mocks.register("panelScoreCalculator", panelScoreCalculator);
         Mocks.register("startNotice", startNotice);
+        Mocks.register("endNotice", endNotice);
         Mocks.register("agreementGenerator", agreementGenerator);
         Mocks.register("sanctionRecorder", sanctionRecorder);
         Mocks.register("workingDays", workingDays);
