@@ -207,8 +207,14 @@ public class ApplicationService {
         repository.setStatus(id, status);
     }
 
+    /**
+     * Adds an entry to the dossier's history, by the user who acts, or by nobody where a diagram's
+     * automatic step writes it (a delegate or listener, which runs in the transaction of whoever
+     * completed the step before it, and is not that person's act).
+     */
     public void record(long id, String step, String outcome, String comment, Map<String, Object> data) {
-        repository.addEvent(id, currentUser.id().orElse(null), step, outcome, comment, data);
+        boolean automatic = org.camunda.bpm.engine.impl.context.Context.getBpmnExecutionContext() != null;
+        repository.addEvent(id, automatic ? null : currentUser.id().orElse(null), step, outcome, comment, data);
     }
 
     public void setPanelScore(long id, BigDecimal score) {

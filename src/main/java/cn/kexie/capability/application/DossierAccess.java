@@ -227,7 +227,7 @@ class DossierAccess {
             String who = e.userId() == null || ownEntry
                     || named.computeIfAbsent(e.userId(), user -> identityService.createUserQuery().userId(user)
                             .memberOfGroup(applicantGroup).count() > 0)
-                    ? e.userId() : null;
+                    ? e.userId() : ApplicationEvent.WITHHELD;
             String comment = INTERNAL_NOTES.contains(e.step()) ? null : e.comment();
             Map<String, Object> data = new LinkedHashMap<>();
             e.data().forEach((key, value) -> {

@@ -158,9 +158,11 @@ public class DossierPanel {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(e -> MINUTE.format(e.at())).setHeader(ui.getTranslation("dossier.when")).setAutoWidth(true);
         grid.addColumn(e -> stepLabel(ui, e)).setHeader(ui.getTranslation("dossier.step")).setAutoWidth(true);
-        grid.addColumn(e -> e.userId() == null ? "" : e.userId()).setHeader(ui.getTranslation("dossier.who")).setAutoWidth(true);
+        grid.addColumn(e -> e.automatic() ? ui.getTranslation("dossier.who.automatic") : e.userId())
+                .setHeader(ui.getTranslation("dossier.who")).setAutoWidth(true);
         grid.addColumn(e -> e.comment() == null ? "" : e.comment()).setHeader(ui.getTranslation("dossier.comment")).setFlexGrow(1);
         grid.setItems(applications.events(app.id()));
+        grid.setWidthFull();
         grid.setAllRowsVisible(true);
         return grid;
     }

@@ -135,7 +135,7 @@ class DossierNeedToKnowTest {
         }
         assertThat(mine).allSatisfy(e -> {
             assertThat(e.data()).doesNotContainKeys("experts", "expert", "totals", "minutes", "voucher", "objectionId");
-            assertThat(e.userId()).isIn(null, "cz-med");
+            assertThat(e.userId()).isIn(null, ApplicationEvent.WITHHELD, "cz-med");
         });
         // the office's decision note stays internal; the decision itself does not
         assertThat(mine).filteredOn(e -> "objectionReview".equals(e.step())).singleElement().satisfies(e -> {
@@ -155,6 +155,16 @@ class DossierNeedToKnowTest {
         assertThat(panelScore).isNotNull();
         assertThat(mine).filteredOn(e -> "panelScore".equals(e.step())).first()
                 .satisfies(e -> assertThat(e.comment()).isEqualTo(panelScore.toPlainString()));
+        // the staff it may not know are withheld, not shown as the platform's own acts
+        assertThat(mine).filteredOn(e -> "assignPanel".equals(e.step())).first()
+                .satisfies(e -> assertThat(e.userId()).isEqualTo(ApplicationEvent.WITHHELD));
+        // the panel's mean is the diagram's automatic step, credited to nobody, for every reader: not
+        // to the expert whose sheet happened to be the last
+        List<ApplicationEvent> office = as("office", () -> applications.events(app.id()));
+        assertThat(office).filteredOn(e -> "panelScore".equals(e.step())).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.automatic()).as(e.toString()).isTrue());
+        assertThat(office).filteredOn(e -> "expertReview".equals(e.step())).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.userId()).startsWith("expert"));
     }
 
     @Test
