@@ -142,8 +142,19 @@ public final class FormFields {
         picker.setRequired(true);
         picker.setMin(min);
         picker.setMax(max);
+        return localised(owner, picker);
+    }
+
+    /**
+     * The picker shows dates as 2026-05-08 and also reads them as people type them (2026/5/8,
+     * 2026.05.08, 20260508), with month and day names in the UI's language and an error message for
+     * what it cannot read or what lies outside its range. Call it after setting min and max.
+     */
+    public static DatePicker localised(Component owner, DatePicker picker) {
+        LocalDate min = picker.getMin();
+        LocalDate max = picker.getMax();
         picker.setI18n(new DatePicker.DatePickerI18n()
-                .setDateFormat("yyyy-MM-dd")
+                .setDateFormats("yyyy-MM-dd", "yyyy/M/d", "yyyy.M.d", "yyyy-M-d", "yyyyMMdd")
                 .setFirstDayOfWeek(1)
                 .setMonthNames(list(owner, "form.date.months"))
                 .setWeekdays(list(owner, "form.date.weekdays"))

@@ -138,10 +138,7 @@ class ArrangementEditor extends VerticalLayout {
     private VerticalLayout entrySection() {
         date.setId("calendar-edit-date");
         date.setLabel(getTranslation("calendar.edit.date"));
-        DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
-        i18n.setDateFormat("yyyy-MM-dd");
-        i18n.setFirstDayOfWeek(1);
-        date.setI18n(i18n);
+        cn.kexie.capability.application.FormFields.localised(this, date);
         kind.setId("calendar-edit-kind");
         kind.setLabel(getTranslation("calendar.edit.kind"));
         kind.setItems(DayKind.values());

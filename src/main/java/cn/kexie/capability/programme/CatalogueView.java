@@ -199,6 +199,7 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
         Dialog dialog = new Dialog(getTranslation("catalogue.projectEnd.edit"));
         DatePicker ends = new DatePicker(getTranslation("catalogue.projectEnd.label"), catalogue.projectEndsOn(c.id()));
         ends.setRequiredIndicatorVisible(true);
+        cn.kexie.capability.application.FormFields.localised(this, ends);
         ends.setHelperText(getTranslation("catalogue.projectEnd.help"));
         dialog.add(ends);
         Button save = new Button(getTranslation("common.save"), click -> {
@@ -233,6 +234,7 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
         title.setWidthFull();
         DatePicker published = new DatePicker(getTranslation("catalogue.publishedOn"));
         published.setValue(cn.kexie.capability.common.PlatformClock.today());
+        cn.kexie.capability.application.FormFields.localised(this, published);
         dialog.add(new FormLayout(year, title, published));
         Button save = new Button(getTranslation("common.save"), click -> {
             if (Notifications.run(() -> {
@@ -261,6 +263,8 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
         DatePicker opens = new DatePicker(getTranslation("catalogue.opensOn"), value.opensOn());
         DatePicker deadline = new DatePicker(getTranslation("catalogue.deadline"), value.deadline());
         deadline.setRequiredIndicatorVisible(true);
+        cn.kexie.capability.application.FormFields.localised(this, opens);
+        cn.kexie.capability.application.FormFields.localised(this, deadline);
         IntegerField awards = new IntegerField(getTranslation("catalogue.awardCount"));
         awards.setValue(value.awardCount());
         awards.setMin(0);

@@ -71,6 +71,7 @@ class SubsidyPaymentForm implements TaskForm {
             paidOn.setLabel(getTranslation("worklog.pay.date"));
             paidOn.setValue(PlatformClock.today());
             paidOn.setMax(PlatformClock.today());
+            cn.kexie.capability.application.FormFields.localised(this, paidOn);
             voucher.setLabel(getTranslation("worklog.pay.voucher"));
             voucher.setMaxLength(60);
             submit.setText(getTranslation("worklog.pay.submit"));

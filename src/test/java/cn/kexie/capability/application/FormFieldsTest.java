@@ -72,4 +72,20 @@ class FormFieldsTest {
         points.setValue(12.5);
         assertThat(points.getValue()).isEqualTo(12.5);
     }
+
+    @Test
+    void aDateIsShownAsTheOfficeWritesItAndReadAsPeopleTypeIt() {
+        VaadinTestUi.open(messages);
+        var picker = new com.vaadin.flow.component.datepicker.DatePicker();
+        picker.setMin(java.time.LocalDate.of(2026, 1, 1));
+        picker.setMax(java.time.LocalDate.of(2026, 12, 31));
+        FormFields.localised(new Div(), picker);
+        var i18n = picker.getI18n();
+        assertThat(i18n.getDateFormats()).as("shown as the first, read in any")
+                .containsExactly("yyyy-MM-dd", "yyyy/M/d", "yyyy.M.d", "yyyy-M-d", "yyyyMMdd");
+        assertThat(i18n.getMonthNames()).startsWith("一月", "二月");
+        assertThat(i18n.getFirstDayOfWeek()).isEqualTo(1);
+        assertThat(i18n.getBadInputErrorMessage()).startsWith("无法识别该日期");
+        assertThat(i18n.getMaxErrorMessage()).contains("2026-12-31");
+    }
 }
