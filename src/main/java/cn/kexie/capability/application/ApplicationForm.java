@@ -152,7 +152,7 @@ class ApplicationForm implements TaskForm {
             budget.addAll(app.budget());
             budgetGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
             budgetGrid.addColumn(Application.BudgetLine::item).setHeader(getTranslation("application.budget.item"));
-            budgetGrid.addColumn(b -> b.amountYuan().toPlainString()).setHeader(getTranslation("application.budget.amount"));
+            budgetGrid.addColumn(b -> cn.kexie.capability.common.Yuan.format(b.amountYuan())).setHeader(getTranslation("application.budget.amount"));
             budgetGrid.addColumn(b -> b.note() == null ? "" : b.note()).setHeader(getTranslation("application.budget.note"));
             budgetGrid.addComponentColumn(b -> {
                 Button remove = new Button(getTranslation("common.remove"), click -> {

@@ -106,8 +106,8 @@ public class DossierPanel {
         budget.addThemeVariants(GridVariant.LUMO_COMPACT);
         budget.addColumn(Application.BudgetLine::item).setHeader(ui.getTranslation("application.budget.item"))
                 .setFooter(ui.getTranslation("application.budget.total"));
-        budget.addColumn(b -> b.amountYuan().toPlainString()).setHeader(ui.getTranslation("application.budget.amount"))
-                .setFooter(app.totalBudget().toPlainString());
+        budget.addColumn(b -> cn.kexie.capability.common.Yuan.format(b.amountYuan())).setHeader(ui.getTranslation("application.budget.amount"))
+                .setFooter(cn.kexie.capability.common.Yuan.format(app.totalBudget()));
         budget.addColumn(b -> b.note() == null ? "" : b.note()).setHeader(ui.getTranslation("application.budget.note"));
         budget.setItems(app.budget());
         budget.setAllRowsVisible(true);

@@ -5,7 +5,7 @@ import cn.kexie.capability.application.FormFields;
 import cn.kexie.capability.application.StepForm;
 import cn.kexie.capability.evaluation.EvaluationService;
 import cn.kexie.capability.funding.FundingLedger;
-import cn.kexie.capability.funding.Yuan;
+import cn.kexie.capability.common.Yuan;
 import java.util.List;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.common.UserError;

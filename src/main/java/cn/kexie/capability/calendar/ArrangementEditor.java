@@ -138,7 +138,7 @@ class ArrangementEditor extends VerticalLayout {
     private VerticalLayout entrySection() {
         date.setId("calendar-edit-date");
         date.setLabel(getTranslation("calendar.edit.date"));
-        cn.kexie.capability.application.FormFields.localised(this, date);
+        cn.kexie.capability.common.DateFields.localised(this, date);
         kind.setId("calendar-edit-kind");
         kind.setLabel(getTranslation("calendar.edit.kind"));
         kind.setItems(DayKind.values());

@@ -1,7 +1,7 @@
 package cn.kexie.capability.dashboard;
 
 import cn.kexie.capability.application.DossierPanel;
-import cn.kexie.capability.funding.Yuan;
+import cn.kexie.capability.common.Yuan;
 import cn.kexie.capability.security.Roles;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;

@@ -1,7 +1,7 @@
 package cn.kexie.capability.evaluation;
 
 import cn.kexie.capability.funding.FundingLedger;
-import cn.kexie.capability.funding.Yuan;
+import cn.kexie.capability.common.Yuan;
 import cn.kexie.capability.excel.ExcelDownload;
 import cn.kexie.capability.excel.ExcelTable;
 import cn.kexie.capability.programme.ProgrammeCatalogue;

@@ -1,5 +1,6 @@
 package cn.kexie.capability.funding;
 
+import cn.kexie.capability.common.Yuan;
 import cn.kexie.capability.application.Application;
 import cn.kexie.capability.application.DossierSection;
 import com.vaadin.flow.component.Component;

@@ -1,5 +1,6 @@
 package cn.kexie.capability.funding;
 
+import cn.kexie.capability.common.Yuan;
 import cn.kexie.capability.application.Application;
 import cn.kexie.capability.application.ApplicationService;
 import cn.kexie.capability.application.DossierPanel;

@@ -1,5 +1,6 @@
 package cn.kexie.capability.funding;
 
+import cn.kexie.capability.common.Yuan;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;

@@ -1,5 +1,6 @@
 package cn.kexie.capability.funding;
 
+import cn.kexie.capability.common.Yuan;
 import cn.kexie.capability.application.ApplicationDetailView;
 import cn.kexie.capability.programme.Programme;
 import cn.kexie.capability.programme.ProgrammeCatalogue;

@@ -70,7 +70,7 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
         categories.addColumn(cc -> cc.opensOn() == null ? "" : cc.opensOn().toString()).setHeader(getTranslation("catalogue.opensOn"));
         categories.addColumn(cc -> cc.deadline().toString()).setHeader(getTranslation("catalogue.deadline"));
         categories.addColumn(cc -> cc.awardCount() == null ? "" : cc.awardCount().toString()).setHeader(getTranslation("catalogue.awardCount"));
-        categories.addColumn(cc -> cc.amountYuan() == null ? "" : cc.amountYuan().toPlainString()).setHeader(getTranslation("catalogue.amount"));
+        categories.addColumn(cc -> cc.amountYuan() == null ? "" : cn.kexie.capability.common.Yuan.format(cc.amountYuan())).setHeader(getTranslation("catalogue.amount"));
         if (editable) {
             categories.addComponentColumn(cc -> new Button(getTranslation("common.edit"), click -> openCategory(cc)));
         }
@@ -199,7 +199,7 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
         Dialog dialog = new Dialog(getTranslation("catalogue.projectEnd.edit"));
         DatePicker ends = new DatePicker(getTranslation("catalogue.projectEnd.label"), catalogue.projectEndsOn(c.id()));
         ends.setRequiredIndicatorVisible(true);
-        cn.kexie.capability.application.FormFields.localised(this, ends);
+        cn.kexie.capability.common.DateFields.localised(this, ends);
         ends.setHelperText(getTranslation("catalogue.projectEnd.help"));
         dialog.add(ends);
         Button save = new Button(getTranslation("common.save"), click -> {
@@ -234,7 +234,7 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
         title.setWidthFull();
         DatePicker published = new DatePicker(getTranslation("catalogue.publishedOn"));
         published.setValue(cn.kexie.capability.common.PlatformClock.today());
-        cn.kexie.capability.application.FormFields.localised(this, published);
+        cn.kexie.capability.common.DateFields.localised(this, published);
         dialog.add(new FormLayout(year, title, published));
         Button save = new Button(getTranslation("common.save"), click -> {
             if (Notifications.run(() -> {
@@ -263,8 +263,8 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
         DatePicker opens = new DatePicker(getTranslation("catalogue.opensOn"), value.opensOn());
         DatePicker deadline = new DatePicker(getTranslation("catalogue.deadline"), value.deadline());
         deadline.setRequiredIndicatorVisible(true);
-        cn.kexie.capability.application.FormFields.localised(this, opens);
-        cn.kexie.capability.application.FormFields.localised(this, deadline);
+        cn.kexie.capability.common.DateFields.localised(this, opens);
+        cn.kexie.capability.common.DateFields.localised(this, deadline);
         IntegerField awards = new IntegerField(getTranslation("catalogue.awardCount"));
         awards.setValue(value.awardCount());
         awards.setMin(0);

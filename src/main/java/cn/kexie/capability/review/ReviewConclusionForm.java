@@ -6,7 +6,7 @@ import cn.kexie.capability.application.DossierPanel;
 import cn.kexie.capability.application.FormFields;
 import cn.kexie.capability.application.StepForm;
 import cn.kexie.capability.funding.FundingLedger;
-import cn.kexie.capability.funding.Yuan;
+import cn.kexie.capability.common.Yuan;
 import cn.kexie.capability.workflow.ProjectProcess;
 import cn.kexie.capability.workflow.TaskForm;
 import cn.kexie.capability.workflow.WorkItem;

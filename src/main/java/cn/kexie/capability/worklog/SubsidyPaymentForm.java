@@ -2,7 +2,7 @@ package cn.kexie.capability.worklog;
 
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.funding.Money;
-import cn.kexie.capability.funding.Yuan;
+import cn.kexie.capability.common.Yuan;
 import cn.kexie.capability.organisation.Organisation;
 import cn.kexie.capability.organisation.OrganisationService;
 import cn.kexie.capability.ui.Notifications;
@@ -71,7 +71,7 @@ class SubsidyPaymentForm implements TaskForm {
             paidOn.setLabel(getTranslation("worklog.pay.date"));
             paidOn.setValue(PlatformClock.today());
             paidOn.setMax(PlatformClock.today());
-            cn.kexie.capability.application.FormFields.localised(this, paidOn);
+            cn.kexie.capability.common.DateFields.localised(this, paidOn);
             voucher.setLabel(getTranslation("worklog.pay.voucher"));
             voucher.setMaxLength(60);
             submit.setText(getTranslation("worklog.pay.submit"));

@@ -87,7 +87,7 @@ class WorkRecordDialog extends Dialog {
         LocalDate today = PlatformClock.today();
         heldOn.setMax(lastDay.isAfter(today) ? today : lastDay);
         heldOn.setRequired(true);
-        cn.kexie.capability.application.FormFields.localised(this, heldOn);
+        cn.kexie.capability.common.DateFields.localised(this, heldOn);
         description.setLabel(getTranslation("worklog.field.description"));
         description.setMaxLength(WorkRecordService.MAX_DESCRIPTION);
         description.setWidthFull();

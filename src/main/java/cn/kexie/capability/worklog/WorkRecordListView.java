@@ -2,7 +2,7 @@ package cn.kexie.capability.worklog;
 
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.funding.Money;
-import cn.kexie.capability.funding.Yuan;
+import cn.kexie.capability.common.Yuan;
 import cn.kexie.capability.excel.ExcelDownload;
 import cn.kexie.capability.excel.ExcelRows;
 import cn.kexie.capability.excel.ExcelTable;

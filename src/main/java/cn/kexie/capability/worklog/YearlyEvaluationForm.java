@@ -94,7 +94,7 @@ class YearlyEvaluationForm implements TaskForm {
 
             add(new Paragraph(sheet.suggestedTier() == null ? getTranslation("worklog.sheet.noSuggestion")
                     : getTranslation("worklog.sheet.suggestion", WorkRecordGrid.tierLabel(this, sheet.suggestedTier()),
-                            sheet.suggestedYuan() == null ? "—" : sheet.suggestedYuan().toPlainString())));
+                            sheet.suggestedYuan() == null ? "—" : cn.kexie.capability.common.Yuan.format(sheet.suggestedYuan()))));
             tier.setLabel(getTranslation("worklog.sheet.tier"));
             tier.setItems(sheet.tiers());
             tier.setItemLabelGenerator(t -> WorkRecordGrid.tierLabel(this, t));

@@ -122,6 +122,22 @@ class DossierCitiesTest {
         assertThat(own).doesNotContain(missing);
     }
 
+    @Test
+    void theDossierShowsTheBudgetAsMoneyIsShownEverywhere() {
+        long chenzhou = forms.application("CZ-MED", "ACADEMIC_EXCHANGE", "FORMAL_REVIEW");
+        VaadinTestUi.open(messages);
+        List<String> footers = as("office", () -> {
+            ApplicationDetailView view = new ApplicationDetailView(applications, dossiers, tasks, currentUser, List.of(), List.of(), List.of());
+            BeforeEnterEvent event = mock(BeforeEnterEvent.class);
+            when(event.getRouteParameters()).thenReturn(new RouteParameters("id", String.valueOf(chenzhou)));
+            view.beforeEnter(event);
+            return VaadinTestUi.descendants(view).filter(com.vaadin.flow.component.grid.Grid.class::isInstance)
+                    .flatMap(g -> ((com.vaadin.flow.component.grid.Grid<?>) g).getColumns().stream())
+                    .map(c -> c.getFooterText()).filter(t -> t != null && !t.isEmpty()).toList();
+        });
+        assertThat(footers).as("grouped, two decimals, as the ledger shows money").contains("30,000.00");
+    }
+
     /** What the dossier page shows the current user for the id: its paragraphs' texts. */
     private String pageText(long id) {
         ApplicationDetailView view = new ApplicationDetailView(applications, dossiers, tasks, currentUser, List.of(), List.of(), List.of());

@@ -79,7 +79,7 @@ class FormFieldsTest {
         var picker = new com.vaadin.flow.component.datepicker.DatePicker();
         picker.setMin(java.time.LocalDate.of(2026, 1, 1));
         picker.setMax(java.time.LocalDate.of(2026, 12, 31));
-        FormFields.localised(new Div(), picker);
+        cn.kexie.capability.common.DateFields.localised(new Div(), picker);
         var i18n = picker.getI18n();
         assertThat(i18n.getDateFormats()).as("shown as the first, read in any")
                 .containsExactly("yyyy-MM-dd", "yyyy/M/d", "yyyy.M.d", "yyyy-M-d", "yyyyMMdd");

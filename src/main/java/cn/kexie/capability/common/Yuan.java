@@ -1,4 +1,4 @@
-package cn.kexie.capability.funding;
+package cn.kexie.capability.common;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
