@@ -13,6 +13,8 @@ import com.vaadin.flow.function.SerializableBiConsumer;
  * An upload field for one dossier file at a time: the browser offers and accepts only the types
  * {@link AttachmentService} accepts, up to its size limit; the service checks name, size and
  * content again when the file is stored. A file the browser refuses is reported with the reason.
+ * The box empties after each file, stored, refused or failed, so that the next one can be chosen
+ * without first removing the last (the form lists what it received).
  */
 public final class AttachmentUpload {
 
@@ -64,8 +66,13 @@ public final class AttachmentUpload {
                         .setPrefix(owner.getTranslation("form.upload.remaining"))
                         .setUnknown(owner.getTranslation("form.upload.remainingUnknown"))));
         upload.setI18n(i18n);
-        upload.addFileRejectedListener(rejected -> Notifications.error(
-                owner.getTranslation("form.upload.rejected", rejected.getFileName(), rejected.getErrorMessage())));
+        upload.addFileRejectedListener(rejected -> {
+            upload.clearFileList();
+            Notifications.error(owner.getTranslation("form.upload.rejected", rejected.getFileName(), rejected.getErrorMessage()));
+        });
+        // the form shows what it received (the dossier's files, or the chosen file), so the box is
+        // emptied after each file, stored or refused: one file at a time, and the next one can follow
+        upload.addAllFinishedListener(finished -> upload.clearFileList());
         return upload;
     }
 
