@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 
-/** How views tell people what happened: success briefly, refusals until read. */
+/** How views tell people what happened: success briefly, refusals until read or put right. */
 public final class Notifications {
 
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
@@ -19,6 +19,7 @@ public final class Notifications {
     }
 
     public static void success(String text) {
+        closeErrors();
         Notification n = Notification.show(text, 3000, Notification.Position.TOP_CENTER);
         n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
@@ -29,11 +30,52 @@ public final class Notifications {
         for (String line : text.split("\n")) {
             lines.add(new com.vaadin.flow.component.html.Div(line));
         }
-        Notification n = new Notification(lines);
-        n.setDuration(8000);
+        Notification n = new Notification();
+        com.vaadin.flow.component.button.Button close = new com.vaadin.flow.component.button.Button("✕", click -> n.close());
+        close.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY_INLINE);
+        close.getElement().setAttribute("aria-label", UI.getCurrent() == null ? "关闭"
+                : Messages.get(UI.getCurrent().getLocale(), "common.close"));
+        com.vaadin.flow.component.orderedlayout.HorizontalLayout content =
+                new com.vaadin.flow.component.orderedlayout.HorizontalLayout(lines, close);
+        content.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.START);
+        n.add(content);
+        // until read (closed), or until the person's next action succeeds: a refusal must not
+        // outlive the attempt that put it right
+        n.setDuration(0);
         n.setPosition(Notification.Position.TOP_CENTER);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
         n.open();
+        UI ui = UI.getCurrent();
+        if (ui != null) {
+            openErrors(ui).add(n);
+            n.addOpenedChangeListener(change -> {
+                if (!change.isOpened()) {
+                    openErrors(ui).remove(n);
+                }
+            });
+        }
+    }
+
+    /** The refusals shown in this UI that nobody has closed yet. */
+    @SuppressWarnings("unchecked")
+    static java.util.List<Notification> openErrors(UI ui) {
+        Object held = com.vaadin.flow.component.ComponentUtil.getData(ui, OPEN_ERRORS);
+        if (held == null) {
+            held = new java.util.ArrayList<Notification>();
+            com.vaadin.flow.component.ComponentUtil.setData(ui, OPEN_ERRORS, held);
+        }
+        return (java.util.List<Notification>) held;
+    }
+
+    private static final String OPEN_ERRORS = Notifications.class.getName() + ".openErrors";
+
+    /** Closes the refusals still shown: what was refused has now been done. */
+    static void closeErrors() {
+        UI ui = UI.getCurrent();
+        if (ui != null) {
+            new java.util.ArrayList<>(openErrors(ui)).forEach(Notification::close);
+            openErrors(ui).clear();
+        }
     }
 
     /**
@@ -44,6 +86,7 @@ public final class Notifications {
         Locale locale = UI.getCurrent() == null ? Messages.CHINESE : UI.getCurrent().getLocale();
         try {
             action.run();
+            closeErrors();
             return true;
         } catch (UserError refused) {
             error(Messages.describe(locale, refused));
