@@ -183,7 +183,8 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         byYear.onClick((s, index) -> {
             String code = codes.get(s);
             int year = years.get(index);
-            Long callId = catalogue.call(code, year).map(Call::id).orElse(null);
+            // a programme without a call that year: a call no application has, so the list is empty as the bar is
+            long callId = catalogue.call(code, year).map(Call::id).orElse(-1L);
             showApplications(new ApplicationFilter(code, callId, null, null, null),
                     programmeName(code) + " · " + getTranslation("dashboard.yearLabel", String.valueOf(year)));
         });
@@ -195,7 +196,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         List<List<String>> keys = new ArrayList<>(counts.keySet());
         boolean severalProgrammes = keys.stream().map(k -> k.get(0)).distinct().count() > 1;
         List<String> labels = keys.stream().map(k -> categoryName(k.get(0), k.get(1))
-                + (severalProgrammes ? "（" + cityName(k.get(0)) + "）" : "")).toList();
+                + (severalProgrammes ? getTranslation("dashboard.ofCity", cityName(k.get(0))) : "")).toList();
         byCategory.setOption(horizontalBars(labels,
                 List.of(series(getTranslation("dashboard.applications"), keys.stream().map(counts::get).toList()))));
         byCategory.onClick((s, index) -> {
