@@ -56,9 +56,14 @@ class EChart extends Div {
         return optionJson;
     }
 
+    /** A click from the browser: indexes the view's own lists, so an index that is not there is ignored. */
     @ClientCallable
     void drill(int seriesIndex, int dataIndex) {
-        listener.clicked(seriesIndex, dataIndex);
+        try {
+            listener.clicked(seriesIndex, dataIndex);
+        } catch (IndexOutOfBoundsException notAChartElement) {
+            // a forged or stale click: nothing behind it
+        }
     }
 
     private void render() {
