@@ -217,6 +217,9 @@ class DashboardFiguresTest {
             DashboardView view = view();
             assertThat(view.byProgramme.optionJson()).contains("郴州市科协学会服务能力提升计划", "徐州市科协学会服务能力提升计划");
             assertThat(view.drill.isVisible()).isFalse();
+            // a click the chart could not have sent (no such slice) lists nothing
+            view.byStatus.drill(0, 100_000);
+            assertThat(view.drill.isVisible()).isFalse();
             // the year chart: one series per programme in the order of the cube, one bar per year ascending
             List<String> codes = view.yearCodes();
             List<Integer> years = view.yearYears();
