@@ -2,6 +2,9 @@ package cn.kexie.capability.funding;
 
 import cn.kexie.capability.common.Yuan;
 import cn.kexie.capability.application.ApplicationDetailView;
+import cn.kexie.capability.excel.ExcelDownload;
+import cn.kexie.capability.excel.ExcelRows;
+import cn.kexie.capability.excel.ExcelTable;
 import cn.kexie.capability.programme.Programme;
 import cn.kexie.capability.programme.ProgrammeCatalogue;
 import cn.kexie.capability.security.Roles;
@@ -44,6 +47,8 @@ public class LedgerView extends VerticalLayout implements HasDynamicTitle {
     final Grid<YearTotals> totals = new Grid<>(YearTotals.class, false);
     final Grid<LedgerEntry> entries = new Grid<>(LedgerEntry.class, false);
     private final FundingLedger ledger;
+    /** 导出 Excel: the entries as filtered, through the same search the list makes. */
+    final ExcelDownload export;
     /** Names of who recorded the entries shown so far. */
     private final Map<String, String> names = new java.util.HashMap<>();
 
@@ -129,7 +134,18 @@ public class LedgerView extends VerticalLayout implements HasDynamicTitle {
 
         sum.setId("ledger-sum");
         sum.getStyle().set("font-weight", "600");
-        HorizontalLayout filters = new HorizontalLayout(programme, year, organisation, kind);
+        export = new ExcelDownload(getTranslation("funding.export.file"), () -> {
+            LedgerFilter current = filter();
+            java.util.Locale locale = getLocale();
+            Map<String, String> recorders = new java.util.HashMap<>(names);
+            ExcelTable<LedgerEntry> table = LedgerExcel.table(locale, describe(), code -> {
+                Programme p = programmes.get(code);
+                return p == null ? code : p.name(locale);
+            }, id -> recorders.computeIfAbsent(id, missing -> ledger.names(List.of(missing)).getOrDefault(missing, missing)));
+            return workbook -> workbook.sheet(table,
+                    ExcelRows.paged((offset, limit) -> ledger.search(current, offset, limit)));
+        });
+        HorizontalLayout filters = new HorizontalLayout(programme, year, organisation, kind, export);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         add(new Paragraph(getTranslation("funding.ledger.intro")), filters, sum,
@@ -141,6 +157,24 @@ public class LedgerView extends VerticalLayout implements HasDynamicTitle {
     LedgerFilter filter() {
         return new LedgerFilter(programme.getValue() == null ? null : programme.getValue().code(), year.getValue(),
                 organisation.getValue(), kind.getValue());
+    }
+
+    /** The filters as the line under the export's title. */
+    private String describe() {
+        List<String> parts = new java.util.ArrayList<>();
+        if (programme.getValue() != null) {
+            parts.add(getTranslation("funding.programme") + " " + programme.getValue().name(getLocale()));
+        }
+        if (year.getValue() != null) {
+            parts.add(getTranslation("funding.yearLabel", String.valueOf(year.getValue())));
+        }
+        if (organisation.getValue() != null && !organisation.getValue().isBlank()) {
+            parts.add(getTranslation("funding.organisation") + " “" + organisation.getValue().trim() + "”");
+        }
+        if (kind.getValue() != null) {
+            parts.add(getTranslation("funding.kind") + " " + getTranslation("funding.kind." + kind.getValue()));
+        }
+        return ExcelTable.filtersLine(getLocale(), parts);
     }
 
     private void refresh() {

@@ -72,11 +72,13 @@ public class NoticeService {
     private final ProgrammeCatalogue catalogue;
     private final ApprovedAmount approvedAmount;
     private final PdfRenderer renderer;
+    private final ObjectionReceipts receipts;
 
     NoticeService(JdbcClient jdbc, ApplicationService applications, WorkingDays workingDays,
             RuntimeService runtimeService, WorkflowTasks tasks, CurrentUser currentUser, Captchas captchas,
             @Value("${platform.objections.salt:capability-platform}") String salt, ProgrammeCatalogue catalogue,
-            ApprovedAmount approvedAmount, PdfRenderer renderer) {
+            ApprovedAmount approvedAmount, PdfRenderer renderer, ObjectionReceipts receipts) {
+        this.receipts = receipts;
         this.catalogue = catalogue;
         this.approvedAmount = approvedAmount;
         this.renderer = renderer;
@@ -185,6 +187,21 @@ public class NoticeService {
      */
     @Transactional
     public long lodge(ObjectionInput input, String source, CaptchaAnswer captcha) {
+        return lodgeWithReceipt(input, source, captcha).objectionId();
+    }
+
+    /** What the objector is given for an objection lodged: its receipt number (the id stays the office's). */
+    public record Receipt(long objectionId, String receiptNo) {
+    }
+
+    /**
+     * Lodges an objection as {@link #lodge(ObjectionInput, String, CaptchaAnswer)} does, and gives its
+     * receipt number (回执号), with which and the contact given its objector looks up the outcome
+     * ({@link #lookUp}). An addition to an open objection gets a receipt of its own, whose outcome is
+     * the open objection's.
+     */
+    @Transactional
+    public Receipt lodgeWithReceipt(ObjectionInput input, String source, CaptchaAnswer captcha) {
         List<Problem> problems = new ArrayList<>();
         String rawName = input.name() == null ? "" : input.name();
         String rawContact = input.contact() == null ? "" : input.contact();
@@ -243,18 +260,19 @@ public class NoticeService {
 
         Application app = underNotice.orElseThrow();
         var keys = new GeneratedKeyHolder();
+        String receiptNo = receipts.next();
         jdbc.sql("""
                 insert into objection (application_id, name, contact, contact_key, objection_text, lodged_at, source_hash,
-                    status, addition_to)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    status, addition_to, receipt_no)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(app.id(), name, contact.get().shown(), contact.get().key(), text,
                         Timestamp.from(PlatformClock.now()), sourceHash, openObjection == null ? "OPEN" : "ADDED",
-                        openObjection)
+                        openObjection, receiptNo)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         if (openObjection != null) {
             // the office reads it with the open objection of the same contact: no second task
-            return id;
+            return new Receipt(id, receiptNo);
         }
         applications.record(app.id(), "objection", "LODGED", null, Map.of("objectionId", id));
         String[] handler = applications.noticeHandler(app.id());
@@ -270,7 +288,90 @@ public class NoticeService {
             correlation.localVariableEquals(NOTICE_SCOPE, handler[1]);
         }
         correlation.correlate();
-        return id;
+        return new Receipt(id, receiptNo);
+    }
+
+    // ================================================================ looking up a receipt
+
+    /**
+     * Lookups of receipts that found nothing before a CAPTCHA is asked for: from the third within an
+     * hour from one sender, or from the third within a day for one receipt number (someone trying
+     * contacts); beyond {@link #MAX_FAILED_LOOKUPS_PER_SOURCE_PER_HOUR} from one sender, refused.
+     */
+    static final int FREE_FAILED_LOOKUPS_PER_SOURCE_PER_HOUR = 2;
+    static final int FREE_FAILED_LOOKUPS_PER_RECEIPT_PER_DAY = 2;
+    static final int MAX_FAILED_LOOKUPS_PER_SOURCE_PER_HOUR = 20;
+    static final int MAX_RECEIPT = 40;
+
+    /**
+     * An objection's outcome as its objector looks it up: the project, when it was lodged, and
+     * {@code OPEN} (under review), {@code DISMISSED} (not upheld, the notice went on) or
+     * {@code UPHELD}, with the day decided. Neither the objector's identity nor the office's note.
+     */
+    public record Outcome(String receiptNo, String applicationNumber, String projectTitle, Instant lodgedAt, String status,
+            Instant decidedAt) {
+    }
+
+    /**
+     * The outcome of the objection with this receipt number, for its objector, who gives the contact
+     * given when lodging (written in any of the ways the form accepts). A wrong pair, an unknown
+     * number and a malformed one get the same answer ({@code publicity.lookup.notFound}), so that
+     * nothing can be learnt by trying. Limited as the form is: when unusual for the sender or the
+     * receipt number, a {@code captcha} must be answered; beyond a limit, refused for the hour.
+     */
+    @Transactional
+    public Outcome lookUp(String receiptNo, String contact, String source, CaptchaAnswer captcha) {
+        String receipt = receiptNo == null ? "" : receiptNo.strip().toUpperCase(java.util.Locale.ROOT);
+        String rawContact = contact == null ? "" : contact;
+        List<Problem> problems = new ArrayList<>();
+        if (receipt.isEmpty()) {
+            problems.add(new Problem("publicity.lookup.error.receipt"));
+        }
+        if (rawContact.isBlank()) {
+            problems.add(new Problem("publicity.lookup.error.contact"));
+        }
+        UserError.throwIfAny(problems);
+        String sourceHash = hash(sourceKey(source));
+        int failedFromSource = receipts.failedFromSource(sourceHash, Duration.ofHours(1));
+        if (failedFromSource >= MAX_FAILED_LOOKUPS_PER_SOURCE_PER_HOUR) {
+            throw new UserError("publicity.lookup.error.tooMany");
+        }
+        boolean wellFormed = receipt.length() <= MAX_RECEIPT && !ObjectionRules.hasForbiddenCharacters(receipt, false);
+        boolean unusual = failedFromSource >= FREE_FAILED_LOOKUPS_PER_SOURCE_PER_HOUR
+                || (wellFormed && receipts.failedForReceipt(receipt, Duration.ofHours(24)) >= FREE_FAILED_LOOKUPS_PER_RECEIPT_PER_DAY);
+        if (captcha != null && captcha.challengeId() != null && captcha.answer() != null && !captcha.answer().isBlank()) {
+            if (!captchas.use(captcha.challengeId(), captcha.answer())) {
+                throw new UserError("publicity.error.captchaWrong");
+            }
+        } else if (unusual) {
+            throw new UserError("publicity.lookup.error.captchaRequired");
+        }
+        Optional<ObjectionRules.Contact> key = ObjectionRules.contact(rawContact);
+        Optional<Outcome> outcome = !wellFormed || key.isEmpty() ? Optional.empty() : jdbc.sql("""
+                select o.receipt_no, a.number, a.title, o.lodged_at, o.status, o.decided_at,
+                       p.status as open_status, p.decided_at as open_decided_at
+                from objection o
+                join application a on a.id = o.application_id
+                left join objection p on p.id = o.addition_to
+                where o.receipt_no = ? and o.contact_key = ?""")
+                .params(receipt, key.get().key())
+                .query((rs, n) -> {
+                    // an addition is decided with the objection it was added to
+                    String status = rs.getString("open_status") != null ? rs.getString("open_status") : rs.getString("status");
+                    Timestamp decided = rs.getTimestamp("open_status") != null ? rs.getTimestamp("open_decided_at")
+                            : rs.getTimestamp("decided_at");
+                    return new Outcome(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                            "ADDED".equals(status) ? "OPEN" : status, decided == null ? null : decided.toInstant());
+                })
+                .optional();
+        receipts.recordLookup(sourceHash, wellFormed ? receipt : null, outcome.isPresent());
+        return outcome.orElseThrow(() -> new UserError("publicity.lookup.notFound"));
+    }
+
+    /** Whether a lookup from {@code source} must come with a CAPTCHA answer, as far as known before the receipt. */
+    @Transactional(readOnly = true)
+    public boolean lookupCaptchaNeeded(String source) {
+        return receipts.failedFromSource(hash(sourceKey(source)), Duration.ofHours(1)) >= FREE_FAILED_LOOKUPS_PER_SOURCE_PER_HOUR;
     }
 
     /**

@@ -49,6 +49,8 @@ public class PublicNoticeView extends VerticalLayout implements HasDynamicTitle 
     final Paragraph empty = new Paragraph();
     /** The last confirmation shown on the page, so a person who closed the notification still sees it. */
     final Paragraph confirmation = new Paragraph();
+    /** 查询异议处理结果: receipt number and contact give the outcome. */
+    final ReceiptLookup receiptLookup;
 
     public PublicNoticeView(NoticeService notices) {
         this.notices = notices;
@@ -96,7 +98,8 @@ public class PublicNoticeView extends VerticalLayout implements HasDynamicTitle 
 
         Header top = new Header(header);
         top.setWidthFull();
-        add(top, new H2(getTranslation("form.publicNotice.title")), intro, confirmation, noticePdf, grid, empty);
+        receiptLookup = new ReceiptLookup(notices);
+        add(top, new H2(getTranslation("form.publicNotice.title")), intro, confirmation, noticePdf, grid, empty, receiptLookup);
         refresh();
     }
 
@@ -211,10 +214,11 @@ public class PublicNoticeView extends VerticalLayout implements HasDynamicTitle 
             NoticeService.CaptchaAnswer answer = captcha.isVisible()
                     ? new NoticeService.CaptchaAnswer(challengeId, captchaAnswer.getValue())
                     : null;
+            java.util.concurrent.atomic.AtomicReference<NoticeService.Receipt> receipt = new java.util.concurrent.atomic.AtomicReference<>();
             boolean lodged = Notifications.run(() -> {
                 try {
-                    notices.lodge(new NoticeService.ObjectionInput(notice.applicationNumber(), name.getValue(),
-                            contact.getValue(), text.getValue()), source, answer);
+                    receipt.set(notices.lodgeWithReceipt(new NoticeService.ObjectionInput(notice.applicationNumber(), name.getValue(),
+                            contact.getValue(), text.getValue()), source, answer));
                 } catch (UserError refused) {
                     problems.setText(Messages.describe(getLocale(), refused));
                     problems.setVisible(true);
@@ -228,9 +232,10 @@ public class PublicNoticeView extends VerticalLayout implements HasDynamicTitle 
             });
             if (lodged) {
                 close();
-                confirmation.setText(getTranslation("form.publicNotice.received"));
+                String received = getTranslation("publicity.receipt.received", receipt.get().receiptNo());
+                confirmation.setText(received);
                 confirmation.setVisible(true);
-                Notifications.success(getTranslation("form.publicNotice.received"));
+                Notifications.success(received);
             }
         }
 

@@ -125,7 +125,10 @@ class PublicNoticeViewTest {
         dialog.submit.click();
         assertThat(dialog.problemsText()).isEmpty();
         assertThat(dialog.isOpened()).isFalse();
-        assertThat(view.confirmation.getText()).isEqualTo("已收到您的异议，市科协学会部将核查处理。");
+        // with the objection's receipt number, for looking up the outcome (issue 12)
+        assertThat(view.confirmation.getText()).isEqualTo("已收到您的异议，市科协学会部将核查处理。回执号："
+                + jdbc.sql("select receipt_no from objection where application_id = ?").param(app).query(String.class).single()
+                + "。请记下回执号，可凭回执号和您填写的联系方式在本页下方查询处理结果。");
         assertThat(objections()).isEqualTo(1);
 
         // the office decides it in its form: the objection as lodged, then a finding with a note
