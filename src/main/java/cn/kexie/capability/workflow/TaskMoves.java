@@ -95,7 +95,7 @@ public class TaskMoves {
         UserError.throwIfAny(problems);
         asPlatform(() -> {
             taskService.setAssignee(taskId, toUser);
-            taskService.setOwner(taskId, null);
+            clearOwner(task);
         });
         publish(task, TaskMoved.Move.TRANSFERRED, me, toUser, reason);
     }
@@ -223,7 +223,7 @@ public class TaskMoves {
         if (hasGroup) {
             asPlatform(() -> {
                 taskService.setAssignee(taskId, null);
-                taskService.setOwner(taskId, null);
+                clearOwner(task);
             });
             publish(task, TaskMoved.Move.RELEASED, me, null, reason);
             return;
@@ -232,6 +232,8 @@ public class TaskMoves {
             taskService.setVariableLocal(taskId, DECLINED_BY, me);
             taskService.addCandidateGroup(taskId, Roles.PROGRAMME_OFFICE);
             taskService.setAssignee(taskId, null);
+            // a replacement named earlier was made the task's candidate: it leaves with the task
+            candidateUsers(taskId).forEach(user -> taskService.deleteCandidateUser(taskId, user));
         });
         publish(task, TaskMoved.Move.DECLINED, me, null, reason);
     }
@@ -256,13 +258,23 @@ public class TaskMoves {
         }
         UserError.throwIfAny(problems);
         asPlatform(() -> {
+            // the replacement becomes the task's one candidate (the engine gives a task to candidates only)
+            taskService.addCandidateUser(taskId, newHolder);
+            taskService.setAssignee(taskId, newHolder);
             taskService.deleteCandidateGroup(taskId, Roles.PROGRAMME_OFFICE);
             taskService.removeVariableLocal(taskId, DECLINED_BY);
             // the diagram's element variable (the expert of a panel's multi-instance) follows the task
             if (runtimeService.getVariableLocal(task.getExecutionId(), ProjectProcess.EXPERT) != null) {
                 runtimeService.setVariableLocal(task.getExecutionId(), ProjectProcess.EXPERT, newHolder);
             }
-            taskService.setAssignee(taskId, newHolder);
+            // and the panel's list names the replacement instead
+            if (task.getProcessInstanceId() != null
+                    && runtimeService.getVariable(task.getProcessInstanceId(), ProjectProcess.EXPERTS) instanceof List<?> panel
+                    && panel.contains(declinedBy)) {
+                List<Object> updated = new ArrayList<>(panel);
+                updated.set(updated.indexOf(declinedBy), newHolder);
+                runtimeService.setVariable(task.getProcessInstanceId(), ProjectProcess.EXPERTS, updated);
+            }
         });
         publish(task, TaskMoved.Move.REPLACED, currentUser.requireId(), newHolder, reason);
     }
@@ -311,6 +323,13 @@ public class TaskMoves {
 
     // ------------------------------------------------------------------ checks
 
+    /** After a delegation came back, the task's owner is its former holder: it goes with the task. */
+    private void clearOwner(Task task) {
+        if (task.getOwner() != null) {
+            taskService.setOwner(task.getId(), null);
+        }
+    }
+
     private static void requireHolder(Task task, String me) {
         if (!me.equals(task.getAssignee())) {
             throw new UserError("task.move.error.notHolder");
@@ -352,6 +371,10 @@ public class TaskMoves {
     private List<String> groups(Task task) {
         return tasks.candidatesOf(task.getId()).stream().map(IdentityLink::getGroupId).filter(Objects::nonNull)
                 .distinct().toList();
+    }
+
+    private List<String> candidateUsers(String taskId) {
+        return tasks.candidatesOf(taskId).stream().map(IdentityLink::getUserId).filter(Objects::nonNull).toList();
     }
 
     private Object declinedBy(Task task) {
