@@ -66,6 +66,8 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle {
     final Checkbox overdue = new Checkbox();
     final Grid<TaskRow> grid = new Grid<>(TaskRow.class, false);
     final ExcelDownload export;
+    private final HorizontalLayout filters;
+    private final List<Grid.Column<TaskRow>> sortable = new ArrayList<>();
     private final Grid.Column<TaskRow> stepColumn;
     private final Grid.Column<TaskRow> receivedColumn;
     private final Grid.Column<TaskRow> dueColumn;
@@ -113,10 +115,10 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(TaskRow::number).setHeader(getTranslation("task.application")).setAutoWidth(true)
                 .setSortable(true).setSortProperty(TaskListQuery.Sort.NUMBER.name());
         grid.addColumn(TaskRow::title).setHeader(getTranslation("tasks.column.title")).setFlexGrow(1)
-                .setTooltipGenerator(TaskRow::title);
+                .setWidth("14em").setTooltipGenerator(TaskRow::title);
         grid.addColumn(TaskRow::organisation).setHeader(getTranslation("tasks.column.applicant")).setAutoWidth(true);
-        grid.addColumn(t -> t.programme(getLocale())).setHeader(getTranslation("tasks.column.programme")).setAutoWidth(true)
-                .setSortable(true).setSortProperty(TaskListQuery.Sort.PROGRAMME.name());
+        grid.addColumn(t -> t.programme(getLocale())).setHeader(getTranslation("tasks.column.programme")).setWidth("11em")
+                .setFlexGrow(0).setTooltipGenerator(t -> t.programme(getLocale())).setSortable(true).setSortProperty(TaskListQuery.Sort.PROGRAMME.name());
         grid.addColumn(t -> t.year() == null ? "" : String.valueOf(t.year())).setHeader(getTranslation("tasks.column.year"))
                 .setAutoWidth(true).setSortable(true).setSortProperty(TaskListQuery.Sort.YEAR.name());
         stepColumn = grid.addColumn(this::stepText).setHeader(getTranslation("task.name")).setAutoWidth(true)
@@ -129,7 +131,8 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle {
         endedColumn = grid.addColumn(t -> t.ended() == null ? "" : MINUTE.format(t.ended().toInstant()))
                 .setHeader(getTranslation("tasks.column.ended")).setAutoWidth(true)
                 .setSortable(true).setSortProperty(TaskListQuery.Sort.ENDED.name());
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        grid.getColumns().stream().filter(Grid.Column::isSortable).forEach(sortable::add);
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.setSizeFull();
         grid.setId("task-grid");
         grid.setMultiSort(false);
@@ -145,7 +148,7 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle {
         bar.setDefaultVerticalComponentAlignment(Alignment.CENTER);
         bar.setWidthFull();
         bar.setFlexGrow(1, tabs);
-        HorizontalLayout filters = new HorizontalLayout(search, programme, year, step, overdue);
+        filters = new HorizontalLayout(search, programme, year, step, overdue);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
         add(bar, filters, grid);
@@ -228,9 +231,11 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle {
         boolean open = tab == TaskListQuery.Tab.MINE || tab == TaskListQuery.Tab.GROUPS;
         boolean applications = tab == TaskListQuery.Tab.STARTED;
         stepColumn.setHeader(getTranslation(applications ? "tasks.column.status" : "task.name"));
-        stepColumn.setSortable(!applications);
+        // 我发起的 lists the organisation's applications newest first, without the engine's filters or sorting
+        sortable.forEach(column -> column.setSortable(!applications));
+        filters.setVisible(!applications);
         receivedColumn.setVisible(!applications);
-        dueColumn.setVisible(!applications);
+        dueColumn.setVisible(open);
         endedColumn.setVisible(tab == TaskListQuery.Tab.DONE);
         overdue.setEnabled(open);
         export.setVisible(!applications);
