@@ -176,7 +176,8 @@ public class TaskMoves {
                 .params(task.getId(), task.getProcessInstanceId(), number, task.getName(), task.getAssignee(), group, me,
                         Timestamp.from(Instant.now()), blankToNull(note))
                 .update();
-        publish(task, TaskMoved.Move.REMINDED, me, task.getAssignee() != null ? task.getAssignee() : group, note);
+        // the history names a person reminded; a group reminded is the step's own role, named by the step
+        publish(task, TaskMoved.Move.REMINDED, me, task.getAssignee(), note);
     }
 
     /** A waiting task the office may remind of: its step, who holds it (or the group it is offered to) and its due date. */
