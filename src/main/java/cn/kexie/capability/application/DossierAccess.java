@@ -79,6 +79,12 @@ class DossierAccess {
 
     /** History entries of single experts and their sheets: only the expert itself and the insiders see them. */
     static final Set<String> PANEL_STEPS = Set.of("expertReview", "reviewRoundArchived");
+    /**
+     * Moves of tasks between the association's people (转办, 委派, 催办, 退回, an expert who declines
+     * and the replacement): the internal course of the work, never shown to outsiders.
+     */
+    static final Set<String> MOVE_STEPS = java.util.Arrays.stream(cn.kexie.capability.workflow.TaskMoved.Move.values())
+            .map(cn.kexie.capability.workflow.TaskMoved.Move::step).collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** History entries whose comment is an internal note of the office. */
     static final Set<String> INTERNAL_NOTES = Set.of("objectionReview", "fraudFound", "comprehensiveEvaluation");
     /** Structured data of the history that outsiders may see: what the applicant is told anyway. */
@@ -221,6 +227,9 @@ class DossierAccess {
         List<ApplicationEvent> result = new ArrayList<>();
         for (ApplicationEvent e : events) {
             boolean ownEntry = me.equals(e.userId());
+            if (MOVE_STEPS.contains(e.step())) {
+                continue;
+            }
             if (PANEL_STEPS.contains(e.step()) && !(audience == Audience.OUTSIDE && ownEntry && "expertReview".equals(e.step()))) {
                 continue;
             }

@@ -212,7 +212,8 @@ public class ReviewService {
     public void submitSheet(String taskId, Sheet sheet) {
         WorkItem task = tasks.get(taskId);
         String expert = currentUser.requireId();
-        if (!expert.equals(task.assignee())) {
+        // a declined sheet waits in the office's pool for a replacement: the office may claim it, never score it
+        if (!expert.equals(task.assignee()) || !currentUser.hasRole(Roles.EXPERT)) {
             throw new AccessDeniedException("review sheet of another expert");
         }
         Application app = applications.load(task.applicationId());

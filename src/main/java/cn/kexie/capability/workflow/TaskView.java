@@ -25,11 +25,13 @@ import org.springframework.security.access.AccessDeniedException;
 public class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final WorkflowTasks tasks;
+    private final TaskMoves moves;
     private final Map<String, TaskForm> forms;
     private String title = "";
 
-    public TaskView(WorkflowTasks tasks, List<TaskForm> forms) {
+    public TaskView(WorkflowTasks tasks, TaskMoves moves, List<TaskForm> forms) {
         this.tasks = tasks;
+        this.moves = moves;
         this.forms = forms.stream().collect(Collectors.toMap(TaskForm::formKey, Function.identity()));
         setMaxWidth("1100px");
     }
@@ -51,16 +53,21 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         HorizontalLayout toolbar = new HorizontalLayout();
         Button back = new Button(getTranslation("task.backToList"), click -> getUI().ifPresent(ui -> ui.navigate(TaskListView.class)));
         toolbar.add(back);
-        if (task.assignee() != null) {
-            Button release = new Button(getTranslation("task.release"), click -> {
-                if (Notifications.run(() -> tasks.unclaim(task.id()))) {
-                    getUI().ifPresent(ui -> ui.navigate(TaskListView.class));
-                }
-            });
-            release.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            toolbar.add(release);
-        }
+        TaskMoves.State state = moves.state(task.id());
         add(toolbar);
+        if (state.delegatedToMe()) {
+            add(new TaskMoveDialogs(moves).resolvePanel(task, state, this::backToList));
+            return;
+        }
+        if (state.awaitingReplacement()) {
+            add(new TaskMoveDialogs(moves).replacePanel(task, this::backToList));
+            return;
+        }
+        if (state.delegatedBy() != null) {
+            add(new Paragraph(getTranslation("task.move.delegatedAway")));
+            return;
+        }
+        new TaskMoveDialogs(moves).addButtons(toolbar, task, state, this::backToList);
         TaskForm form = task.formKey() == null ? null : forms.get(task.formKey());
         if (form == null) {
             add(new Paragraph(getTranslation("task.noForm", String.valueOf(task.formKey()))));
@@ -71,6 +78,10 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
             getUI().ifPresent(ui -> ui.navigate(TaskListView.class));
         });
         add(body);
+    }
+
+    private void backToList() {
+        getUI().ifPresent(ui -> ui.navigate(TaskListView.class));
     }
 
     @Override

@@ -218,6 +218,24 @@ public class WorkflowTasks {
         return runtimeService.getVariable(task.getExecutionId(), name);
     }
 
+    // ---- small hooks for the task list and the moves (TaskListQuery, TaskMoves), which keep their own logic ----
+
+    /** Runs engine work as the current user (its engine authentication), given its id and work groups. */
+    <T> T asCaller(java.util.function.BiFunction<String, List<String>, T> work) {
+        Caller caller = caller();
+        return caller.run(() -> work.apply(caller.userId(), caller.workGroups()));
+    }
+
+    /** The open task, if the current user may work on it (as {@link #get} checks); refused otherwise. */
+    Task allowedTask(String taskId) {
+        return requireAllowed(caller(), taskId);
+    }
+
+    /** The task's candidate users and groups. */
+    List<IdentityLink> candidatesOf(String taskId) {
+        return candidates(taskId);
+    }
+
     private Task requireAllowed(Caller caller, String taskId) {
         if (taskId == null || taskId.isBlank()) {
             throw new UserError("task.error.gone");

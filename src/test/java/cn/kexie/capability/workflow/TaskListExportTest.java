@@ -36,6 +36,7 @@ class TaskListExportTest {
     @Autowired IdentityService identity;
     @Autowired Messages messages;
     @Autowired WorkflowTasks tasks;
+    @Autowired TaskListQuery query;
     @Autowired TaskService taskService;
 
     FormTasks forms;
@@ -60,15 +61,18 @@ class TaskListExportTest {
         taskService.setDueDate(task.id(), Date.from(LocalDate.of(2026, 12, 5).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()));
 
         ExcelFiles.ReadSheet offered = as("office", () -> {
-            TaskListView view = new TaskListView(tasks);
+            TaskListView view = new TaskListView(tasks, query);
             view.tabs.setSelectedTab(view.groups);
             return ExcelFiles.sheet(view.export.content());
         });
         assertThat(offered.title()).isEqualTo("待办任务");
         assertThat(offered.subtitle()).startsWith("筛选条件：待签收");
-        assertThat(offered.headers()).containsExactly("任务", "项目编号", "创建时间", "办理期限", "是否逾期");
+        assertThat(offered.headers()).containsExactly("任务", "项目编号", "项目名称", "申报单位", "专项", "年度", "创建时间",
+                "办理期限", "是否逾期");
         Row row = offered.rowWith("项目编号", number).orElseThrow();
         assertThat(offered.text(row, "任务")).isEqualTo("形式审查");
+        assertThat(offered.text(row, "项目名称")).isEqualTo("表单测试项目 " + number);
+        assertThat(offered.text(row, "申报单位")).isNotBlank();
         assertThat(DateUtil.isCellDateFormatted(offered.cell(row, "创建时间"))).isTrue();
         assertThat(offered.text(row, "创建时间")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
         assertThat(DateUtil.isCellDateFormatted(offered.cell(row, "办理期限"))).isTrue();
@@ -78,7 +82,7 @@ class TaskListExportTest {
         // Xuzhou's office sees no Chenzhou task, in either tab
         for (boolean groups : new boolean[] {true, false}) {
             ExcelFiles.ReadSheet xz = as("office-xz", () -> {
-                TaskListView view = new TaskListView(tasks);
+                TaskListView view = new TaskListView(tasks, query);
                 view.tabs.setSelectedTab(groups ? view.groups : view.mine);
                 return ExcelFiles.sheet(view.export.content());
             });
@@ -86,10 +90,10 @@ class TaskListExportTest {
         }
 
         AsUser.run(identity, "office", () -> tasks.claim(task.id()));
-        ExcelFiles.ReadSheet mine = as("office", () -> ExcelFiles.sheet(new TaskListView(tasks).export.content()));
+        ExcelFiles.ReadSheet mine = as("office", () -> ExcelFiles.sheet(new TaskListView(tasks, query).export.content()));
         assertThat(mine.subtitle()).startsWith("筛选条件：我的任务");
         assertThat(mine.texts("项目编号")).contains(number);
-        assertThat(as("manager", () -> ExcelFiles.sheet(new TaskListView(tasks).export.content())).texts("项目编号"))
+        assertThat(as("manager", () -> ExcelFiles.sheet(new TaskListView(tasks, query).export.content())).texts("项目编号"))
                 .doesNotContain(number);
     }
 
