@@ -203,6 +203,14 @@ public class ApplicationService {
         return repository.findByNumber(number);
     }
 
+    /**
+     * The process now running for the application (a diagram's sanctions started after acceptance, when
+     * the first instance has ended), so its tasks show on the dossier. For services that checked their callers.
+     */
+    public void attachProcess(long id, String processInstanceId) {
+        repository.setProcessInstance(id, processInstanceId);
+    }
+
     public void setStatus(long id, String status) {
         repository.setStatus(id, status);
     }
