@@ -133,7 +133,9 @@ class AwardSeasonTest {
         assertThat(proposed.requested()).isEqualByComparingTo("5000");
         assertThat(proposed.fixed()).isTrue();
         AsUser.run(identity, "leader", () -> approvals.decide(callTask(call, AwardCall.TASK_APPROVAL).getId(),
-                new ApprovalService.Approval(true, PlatformClock.today(), "连科协主席会纪要〔" + year + "〕4号", null)));
+                new ApprovalService.Approval(true, PlatformClock.today(), "连提升能力领导小组纪要〔" + year + "〕4号", null,
+                        List.of(new ApprovalService.Meeting("CHAIRPERSONS_MEETING", PlatformClock.today(),
+                                "连科协主席会纪要〔" + year + "〕4号")))));
         at(year, 6, 20);
         runTimers(call.processInstanceId());
 
