@@ -175,7 +175,7 @@ class AwardSeasonTest {
         runTimers(call.processInstanceId());
         at(year, 3, 1);
         Application station = apply("xy-ht", call, "HAIZHI_NEW", "光电海智工作站", Map.of("hasCooperationProject", true));
-        Application activity = apply("xy-auto", call, "ACTIVITY", "新能源汽车学术交流周", Map.of("participants", 35));
+        Application activity = apply("xy-auto", call, "ACTIVITY", "新能源汽车学术交流周", Map.of("hasAcademicExchange", true, "participants", 35));
         Application noProject = apply("xy-park", call, "HAIZHI_NEW", "园区海智工作站", Map.of("hasCooperationProject", false));
         assertThat(status(noProject)).isEqualTo("NOT_ACCEPTED");
 
