@@ -303,7 +303,8 @@ public class ApplicationService {
     static final java.util.Set<String> DEAD = java.util.Set.of("DRAFT", "NOT_ACCEPTED", "LAPSED", "REJECTED", "WITHDRAWN");
     /** Statuses of projects the programme recognised (立项 or later). */
     static final java.util.Set<String> RECOGNISED = java.util.Set.of("ESTABLISHED", "IN_PROGRESS", "MIDTERM_CHECK",
-            "RECTIFYING", "FINAL_REPORT", "ACCEPTANCE", "ASSESSMENT_NOTICE", "AWAITING_FUNDS", "SUBSIDY_GRANTED",
+            "RECTIFYING", "FINAL_REPORT", "ACCEPTANCE", "ASSESSMENT_EVALUATION", "ASSESSMENT_APPROVAL",
+            "ASSESSMENT_NOTICE", "AWAITING_FUNDS", "SUBSIDY_GRANTED",
             "SUBSIDY_CANCELLED", "AGREEMENT", "ACCEPTED", "AWARDED", "AWARD_PAID");
 
     private static String normalise(Object value) {
