@@ -27,6 +27,10 @@ class OutcomeCutoffTest {
 
     @Autowired WorkRecordService records;
     @Autowired IdentityService identity;
+    @Autowired WorkEvaluationService evaluations;
+    @Autowired cn.kexie.capability.organisation.OrganisationService organisations;
+    @Autowired cn.kexie.capability.security.CurrentUser currentUser;
+    @Autowired cn.kexie.capability.common.Messages messages;
 
     @AfterEach
     void resetClock() {
@@ -90,6 +94,31 @@ class OutcomeCutoffTest {
                 .isInstanceOfSatisfying(UserError.class,
                         e -> assertThat(e.problems().get(0).key()).isEqualTo("worklog.error.cutoff"));
         assertThat(AsUser.call(identity, "office", () -> records.cutoff(2007))).isEmpty();
+    }
+
+    @Test
+    void theOfficeSetsTheCutoffOnItsListOfRecords() {
+        cn.kexie.capability.VaadinTestUi.open(messages);
+        try {
+            AsUser.run(identity, "office", () -> {
+                WorkRecordListView view = new WorkRecordListView(records, evaluations, organisations, currentUser);
+                assertThat(view.cutoff.isVisible()).isTrue();
+                assertThat(view.cutoff.getLabel()).isEqualTo("本年度评估截止日期");
+                view.year.setValue(2006);
+                view.cutoff.setValue(LocalDate.of(2006, 11, 20));
+                view.saveCutoff.click();
+                assertThat(records.cutoff(2006)).contains(LocalDate.of(2006, 11, 20));
+                view.year.setValue(2007);
+                assertThat(view.cutoff.getValue()).as("2007 has none").isNull();
+            });
+            AsUser.run(identity, "manager", () -> {
+                WorkRecordListView view = new WorkRecordListView(records, evaluations, organisations, currentUser);
+                assertThat(view.cutoff.isVisible()).as("managers watch, they do not set").isFalse();
+                assertThat(view.saveCutoff.isVisible()).isFalse();
+            });
+        } finally {
+            cn.kexie.capability.VaadinTestUi.close();
+        }
     }
 
     static WorkRecordDraft outcome(int year, String title, LocalDate formedOn) {
