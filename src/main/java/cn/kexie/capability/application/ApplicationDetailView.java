@@ -21,7 +21,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
-import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -33,10 +32,6 @@ import org.springframework.security.access.AccessDeniedException;
 @Route("applications/:id")
 @PermitAll
 public class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
-
-    /** Statuses from approval to acceptance, in which fraud can still be found. */
-    static final Set<String> FRAUD_POSSIBLE = Set.of("AGREEMENT", "AWAITING_FUNDS", "IN_PROGRESS", "MIDTERM_CHECK",
-            "RECTIFYING", "FINAL_REPORT", "ACCEPTANCE");
 
     private final ApplicationService applications;
     private final DossierPanel dossier;
@@ -85,7 +80,7 @@ public class ApplicationDetailView extends VerticalLayout implements BeforeEnter
             actions.add(work);
         }
         if (fraudReporter != null && currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN)
-                && FRAUD_POSSIBLE.contains(app.status())) {
+                && fraudReporter.fraudMayBeReported(app)) {
             Button fraud = new Button(getTranslation("detail.reportFraud"), click -> openFraud(app));
             fraud.addThemeVariants(ButtonVariant.LUMO_ERROR);
             actions.add(fraud);
@@ -143,6 +138,9 @@ public class ApplicationDetailView extends VerticalLayout implements BeforeEnter
     /** Records fraud found in an application; the implementation feature provides it. */
     public interface FraudReporter {
         void reportFraud(long applicationId, String note);
+
+        /** Whether the diagram of the application takes a finding of fraud now (the office may record it). */
+        boolean fraudMayBeReported(Application app);
     }
 
     @Override

@@ -203,6 +203,14 @@ public class ApplicationService {
         return repository.findByNumber(number);
     }
 
+    /**
+     * The process now running for the application (a diagram's sanctions started after acceptance, when
+     * the first instance has ended), so its tasks show on the dossier. For services that checked their callers.
+     */
+    public void attachProcess(long id, String processInstanceId) {
+        repository.setProcessInstance(id, processInstanceId);
+    }
+
     public void setStatus(long id, String status) {
         repository.setStatus(id, status);
     }
@@ -301,7 +309,8 @@ public class ApplicationService {
     static final java.util.Set<String> DEAD = java.util.Set.of("DRAFT", "NOT_ACCEPTED", "LAPSED", "REJECTED", "WITHDRAWN");
     /** Statuses of projects the programme recognised (立项 or later). */
     static final java.util.Set<String> RECOGNISED = java.util.Set.of("ESTABLISHED", "IN_PROGRESS", "MIDTERM_CHECK",
-            "RECTIFYING", "FINAL_REPORT", "ACCEPTANCE", "ASSESSMENT_NOTICE", "AWAITING_FUNDS", "SUBSIDY_GRANTED",
+            "RECTIFYING", "FINAL_REPORT", "ACCEPTANCE", "ASSESSMENT_EVALUATION", "ASSESSMENT_APPROVAL",
+            "ASSESSMENT_NOTICE", "AWAITING_FUNDS", "SUBSIDY_GRANTED",
             "SUBSIDY_CANCELLED", "AGREEMENT", "ACCEPTED", "AWARDED", "AWARD_PAID");
 
     private static String normalise(Object value) {

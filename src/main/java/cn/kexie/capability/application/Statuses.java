@@ -9,6 +9,8 @@ public final class Statuses {
     public static final String DRAFT = "DRAFT";
     public static final String RETURNED = "RETURNED";
     public static final String UNDER_NOTICE = "UNDER_NOTICE";
+    /** The project passed its acceptance; its process has ended. */
+    public static final String ACCEPTED = "ACCEPTED";
 
     private Statuses() {
     }

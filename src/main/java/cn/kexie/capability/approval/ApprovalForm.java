@@ -57,6 +57,9 @@ class ApprovalForm implements TaskForm {
         final TextField minutes;
         final TextArea comment;
         final com.vaadin.flow.component.html.Paragraph amount = new com.vaadin.flow.component.html.Paragraph();
+        /** The meetings of the further bodies the catalogue names (Lianyungang: 市科协主席会), by body. */
+        final java.util.Map<String, DatePicker> otherDates = new java.util.LinkedHashMap<>();
+        final java.util.Map<String, TextField> otherMinutes = new java.util.LinkedHashMap<>();
 
         Step(WorkItem task, Runnable done) {
             super(dossiers, task, "form.approval.title", false);
@@ -96,7 +99,26 @@ class ApprovalForm implements TaskForm {
                 addWide(amount);
             }
             addWide(decision);
+            List<String> bodies = approvals.bodies(task.id());
+            if (!bodies.isEmpty()) {
+                String first = getTranslation("approval.body." + bodies.get(0));
+                meetingDate.setLabel(getTranslation("form.approval.bodyMeetingDate", first));
+                minutes.setLabel(getTranslation("form.approval.bodyMinutes", first));
+                addWide(new com.vaadin.flow.component.html.Paragraph(getTranslation("form.approval.bodies",
+                        String.join(getTranslation("form.approval.and"),
+                                bodies.stream().map(b -> getTranslation("approval.body." + b)).toList()))));
+            }
             fields().add(meetingDate, minutes);
+            for (String body : bodies.stream().skip(1).toList()) {
+                String name = getTranslation("approval.body." + body);
+                DatePicker date = FormFields.date(this, "form.approval.meetingDate", null, PlatformClock.today());
+                date.setLabel(getTranslation("form.approval.bodyMeetingDate", name));
+                TextField ref = FormFields.text(this, "form.approval.minutes", 100, true);
+                ref.setLabel(getTranslation("form.approval.bodyMinutes", name));
+                otherDates.put(body, date);
+                otherMinutes.put(body, ref);
+                fields().add(date, ref);
+            }
             addWide(comment);
             onSubmit(() -> {
                 if (decision.getValue() == null) {
@@ -104,7 +126,10 @@ class ApprovalForm implements TaskForm {
                     throw new UserError("form.approval.chooseDecision");
                 }
                 approvals.decide(task.id(), new ApprovalService.Approval(decision.getValue(), meetingDate.getValue(),
-                        minutes.getValue(), comment.getValue()));
+                        minutes.getValue(), comment.getValue(), otherDates.keySet().stream()
+                                .map(body -> new ApprovalService.Meeting(body, otherDates.get(body).getValue(),
+                                        otherMinutes.get(body).getValue()))
+                                .toList()));
             }, done);
         }
     }

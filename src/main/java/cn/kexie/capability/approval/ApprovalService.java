@@ -6,6 +6,7 @@ import cn.kexie.capability.common.UserError;
 import cn.kexie.capability.common.UserError.Problem;
 import cn.kexie.capability.evaluation.EvaluationService;
 import cn.kexie.capability.funding.FundingLedger;
+import cn.kexie.capability.programme.ProgrammeCatalogue;
 import cn.kexie.capability.workflow.ProjectProcess;
 import cn.kexie.capability.workflow.WorkItem;
 import cn.kexie.capability.workflow.WorkflowTasks;
@@ -28,9 +29,11 @@ public class ApprovalService {
     private final WorkflowTasks tasks;
     private final EvaluationService evaluation;
     private final FundingLedger ledger;
+    private final ProgrammeCatalogue catalogue;
 
     ApprovalService(ApplicationService applications, WorkflowTasks tasks, EvaluationService evaluation,
-            FundingLedger ledger) {
+            FundingLedger ledger, ProgrammeCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.applications = applications;
         this.tasks = tasks;
         this.evaluation = evaluation;
@@ -49,23 +52,47 @@ public class ApprovalService {
         return tasks.get(taskId).applicationId() == null ? evaluation.selectionOfTask(taskId) : List.of();
     }
 
-    public record Approval(boolean approved, LocalDate meetingDate, String minutesReference, String comment) {
+    /**
+     * The decision: approved or not, the meeting (of the first body, where the catalogue names several)
+     * and, for each further body the programme's catalogue names, that body's meeting.
+     */
+    public record Approval(boolean approved, LocalDate meetingDate, String minutesReference, String comment,
+            List<Meeting> otherBodies) {
+
+        public Approval(boolean approved, LocalDate meetingDate, String minutesReference, String comment) {
+            this(approved, meetingDate, minutesReference, comment, List.of());
+        }
+    }
+
+    /** One body's meeting that decided (e.g. CHAIRPERSONS_MEETING 市科协主席会). */
+    public record Meeting(String body, LocalDate date, String minutesReference) {
+    }
+
+    /**
+     * The bodies whose meetings decide this step, in order, as the programme's catalogue names them
+     * (Lianyungang: the leading group and the chairpersons' meeting); empty: the step's group alone.
+     */
+    @Transactional(readOnly = true)
+    public List<String> bodies(String taskId) {
+        Object programme = tasks.variable(taskId, ProjectProcess.PROGRAMME);
+        return programme == null ? List.of() : catalogue.approvingBodies(String.valueOf(programme));
     }
 
     @Transactional
     public void decide(String taskId, Approval approval) {
         WorkItem task = tasks.get(taskId);
         List<Problem> problems = new ArrayList<>();
-        if (approval.meetingDate() == null) {
-            problems.add(new Problem("approval.error.meetingDate"));
-        } else if (approval.meetingDate().isAfter(PlatformClock.today())) {
-            problems.add(new Problem("approval.error.meetingInFuture"));
-        } else if (approval.meetingDate().getYear() < 2000) {
-            problems.add(new Problem("approval.error.meetingTooEarly"));
+        List<String> bodies = bodies(taskId);
+        checkMeeting(approval.meetingDate(), approval.minutesReference(), bodies.isEmpty() ? null : bodies.get(0), problems);
+        List<Meeting> others = approval.otherBodies() == null ? List.of() : approval.otherBodies();
+        List<Map<String, Object>> meetings = new ArrayList<>();
+        if (!bodies.isEmpty()) {
+            meetings.add(meeting(bodies.get(0), approval.meetingDate(), approval.minutesReference()));
         }
-        if (approval.minutesReference() == null || approval.minutesReference().isBlank()
-                || approval.minutesReference().length() > 100) {
-            problems.add(new Problem("approval.error.minutes"));
+        for (String body : bodies.stream().skip(1).toList()) {
+            Meeting m = others.stream().filter(o -> body.equals(o.body())).findFirst().orElse(new Meeting(body, null, null));
+            checkMeeting(m.date(), m.minutesReference(), body, problems);
+            meetings.add(meeting(body, m.date(), m.minutesReference()));
         }
         if (!approval.approved() && (approval.comment() == null || approval.comment().isBlank())) {
             problems.add(new Problem("approval.error.reasonRequired"));
@@ -75,8 +102,13 @@ public class ApprovalService {
         }
         UserError.throwIfAny(problems);
         String outcome = approval.approved() ? ProjectProcess.PASS : ProjectProcess.REJECT;
-        Map<String, Object> data = Map.of("meetingDate", approval.meetingDate().toString(),
-                "minutes", approval.minutesReference().trim());
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("meetingDate", approval.meetingDate().toString());
+        data.put("minutes", approval.minutesReference().trim());
+        if (!meetings.isEmpty()) {
+            // each body's approval on record (领导小组和市科协主席会研究审定)
+            data.put("bodies", meetings);
+        }
         List<Long> decided = task.applicationId() != null ? List.of(task.applicationId())
                 // a list approved together: each project's dossier records the decision
                 : evaluation.selectionOfTask(taskId).stream().map(EvaluationService.Candidate::applicationId).toList();
@@ -88,5 +120,29 @@ public class ApprovalService {
             }
         }
         tasks.complete(taskId, Map.of(ProjectProcess.OUTCOME, outcome));
+    }
+
+    /** The meeting's date and minutes, as a problem naming the body (where the catalogue names bodies). */
+    private static void checkMeeting(LocalDate date, String minutes, String body, List<Problem> problems) {
+        String suffix = body == null ? "" : "Of";
+        Object[] named = body == null ? new Object[0] : new Object[] {"approval.body." + body};
+        if (date == null) {
+            problems.add(new Problem("approval.error.meetingDate" + suffix, named));
+        } else if (date.isAfter(PlatformClock.today())) {
+            problems.add(new Problem("approval.error.meetingInFuture" + suffix, named));
+        } else if (date.getYear() < 2000) {
+            problems.add(new Problem("approval.error.meetingTooEarly" + suffix, named));
+        }
+        if (minutes == null || minutes.isBlank() || minutes.length() > 100) {
+            problems.add(new Problem("approval.error.minutes" + suffix, named));
+        }
+    }
+
+    private static Map<String, Object> meeting(String body, LocalDate date, String minutes) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("body", body);
+        m.put("meetingDate", date == null ? null : date.toString());
+        m.put("minutes", minutes == null ? null : minutes.trim());
+        return m;
     }
 }

@@ -125,6 +125,11 @@ public class FundingLedger {
         return rule.of(app).proposed();
     }
 
+    /** Whether the amount table fixes the application's amount (an award's, from the catalogue). */
+    boolean amountIsFixed(Application app) {
+        return rule.of(app).fixed();
+    }
+
     private Proposal proposalOf(Application app) {
         Optional<LedgerRepository.Proposal> saved = repository.proposal(app.id());
         if (saved.isPresent()) {

@@ -168,7 +168,8 @@ public class FundingService {
 
     /**
      * Finance completes the disbursement step, recording a last instalment first if one is given
-     * ({@code payment} null: none). Something must have been paid by then.
+     * ({@code payment} null: none). Something must have been paid by then; an amount the table fixes
+     * (an award's, from the catalogue) must have been paid in full.
      */
     @Transactional
     public void disburse(String taskId, Payment payment) {
@@ -181,6 +182,11 @@ public class FundingService {
         Money money = ledger.moneyOf(app.id());
         if (money.paid().signum() <= 0) {
             throw new UserError("funding.error.nothingPaid");
+        }
+        if (money.unpaid().signum() > 0 && ledger.amountIsFixed(app)) {
+            // an award is paid as the catalogue sets it (approved-amount: fixed), not in part
+            throw new UserError("funding.error.fixedAmountUnpaid", FundingLedger.yuan(money.approved()),
+                    FundingLedger.yuan(money.paid()), FundingLedger.yuan(money.unpaid()));
         }
         applications.record(app.id(), "disbursementCompleted", null, null,
                 Map.of("amount", FundingLedger.yuan(money.paid())));

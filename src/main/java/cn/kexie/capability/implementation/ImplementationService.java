@@ -4,9 +4,11 @@ import cn.kexie.capability.application.Application;
 import cn.kexie.capability.application.ApplicationService;
 import cn.kexie.capability.application.Attachment;
 import cn.kexie.capability.application.AttachmentService;
+import cn.kexie.capability.application.Statuses;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.common.UserError;
 import cn.kexie.capability.common.UserError.Problem;
+import cn.kexie.capability.funding.FundingLedger;
 import cn.kexie.capability.organisation.Organisation;
 import cn.kexie.capability.organisation.OrganisationService;
 import cn.kexie.capability.security.CurrentUser;
@@ -19,8 +21,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.security.access.AccessDeniedException;
@@ -29,8 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Implementation and its checks: progress reports, the mid-term check (中期检查) with
- * rectification (整改), the final report and acceptance (总结验收), fraud found at any point after
- * approval, and the sanction written into the register.
+ * rectification (整改), the final report and acceptance (总结验收), fraud found at any stage from
+ * formal review to after acceptance, and the sanction written into the register.
  */
 @Service
 public class ImplementationService implements cn.kexie.capability.application.ApplicationDetailView.FraudReporter {
@@ -43,9 +47,16 @@ public class ImplementationService implements cn.kexie.capability.application.Ap
     private final CurrentUser currentUser;
     private final RuntimeService runtimeService;
     private final OrganisationService organisations;
+    private final HistoryService historyService;
+    private final RepositoryService repositoryService;
+    private final FundingLedger ledger;
 
     ImplementationService(ApplicationService applications, AttachmentService attachments, WorkflowTasks tasks,
-            CurrentUser currentUser, RuntimeService runtimeService, OrganisationService organisations) {
+            CurrentUser currentUser, RuntimeService runtimeService, OrganisationService organisations,
+            HistoryService historyService, RepositoryService repositoryService, FundingLedger ledger) {
+        this.historyService = historyService;
+        this.repositoryService = repositoryService;
+        this.ledger = ledger;
         this.applications = applications;
         this.attachments = attachments;
         this.tasks = tasks;
@@ -180,8 +191,12 @@ public class ImplementationService implements cn.kexie.capability.application.Ap
     }
 
     /**
-     * The office finds fraud in a funded project at any point after approval: the project's
-     * process goes to its sanctions at once.
+     * The office finds fraud (弄虚作假、虚报业绩) at any stage from formal review to after acceptance:
+     * while the application's process runs and its diagram waits for the finding, the message goes
+     * to it and interrupts whatever stage it is in; once the project was accepted, the diagram's
+     * after-acceptance start event ({@link ProjectProcess#START_EVENT_FRAUD_FOUND_AFTER_ACCEPTANCE})
+     * starts the sanctions in an instance of their own, with what the ledger says was paid. A draft
+     * (nothing submitted yet) or a diagram that takes no finding now is refused with the reason.
      */
     @Override
     @Transactional
@@ -192,15 +207,76 @@ public class ImplementationService implements cn.kexie.capability.application.Ap
         if (note == null || note.isBlank() || note.length() > MAX_TEXT) {
             throw new UserError("review.error.reasonsRequired");
         }
-        try {
+        if (waitsForFraud(app)) {
             runtimeService.createMessageCorrelation(ProjectProcess.MESSAGE_FRAUD)
-                    .processInstanceBusinessKey(app.number())
+                    .processInstanceId(app.processInstanceId())
                     .setVariables(Variables.createVariables().putValue(ProjectProcess.FINDING, ProjectProcess.FINDING_FRAUD))
                     .correlate();
-        } catch (MismatchingMessageCorrelationException notNow) {
-            throw new UserError("implementation.error.fraudNotNow");
+        } else {
+            String message = afterAcceptanceMessage(app)
+                    .orElseThrow(() -> new UserError("implementation.error.fraudNotNow"));
+            Map<String, Object> vars = new HashMap<>();
+            for (String name : List.of(ProjectProcess.APPLICATION_ID, ProjectProcess.APPLICATION_NUMBER,
+                    ProjectProcess.APPLICANT_GROUP, ProjectProcess.PROGRAMME, ProjectProcess.CATEGORY,
+                    ProjectProcess.CALL_YEAR)) {
+                var variable = historyService.createHistoricVariableInstanceQuery()
+                        .processInstanceId(app.processInstanceId()).variableName(name).singleResult();
+                if (variable != null) {
+                    vars.put(name, variable.getValue());
+                }
+            }
+            vars.put(ProjectProcess.APPLICATION_ID, app.id());
+            vars.put(ProjectProcess.FINDING, ProjectProcess.FINDING_FRAUD);
+            vars.put(ProjectProcess.DISBURSED, ledger.moneyOf(app.id()).paid().doubleValue());
+            var instance = runtimeService.createMessageCorrelation(message)
+                    .processInstanceBusinessKey(app.number())
+                    .setVariables(vars)
+                    .startMessageOnly()
+                    .correlateStartMessage();
+            applications.attachProcess(app.id(), instance.getId());
         }
         applications.record(app.id(), "fraudFound", ProjectProcess.FINDING_FRAUD, note.trim(), null);
+    }
+
+    /** Whether the office may record fraud in this application now (the dossier offers it). */
+    @Override
+    @Transactional(readOnly = true)
+    public boolean fraudMayBeReported(Application app) {
+        return currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN)
+                && (waitsForFraud(app) || afterAcceptanceMessage(app).isPresent());
+    }
+
+    /** A submitted application whose running process waits for a finding of fraud. */
+    private boolean waitsForFraud(Application app) {
+        return app.processInstanceId() != null && !Statuses.DRAFT.equals(app.status())
+                && runtimeService.createEventSubscriptionQuery().processInstanceId(app.processInstanceId())
+                        .eventType("message").eventName(ProjectProcess.MESSAGE_FRAUD).count() > 0;
+    }
+
+    /**
+     * The message by which the diagram of an accepted project's ended process takes fraud found after
+     * acceptance, if that diagram has the start event for it.
+     */
+    private Optional<String> afterAcceptanceMessage(Application app) {
+        if (app.processInstanceId() == null || !Statuses.ACCEPTED.equals(app.status())) {
+            return Optional.empty();
+        }
+        var historic = historyService.createHistoricProcessInstanceQuery().processInstanceId(app.processInstanceId())
+                .finished().singleResult();
+        if (historic == null) {
+            return Optional.empty();
+        }
+        var model = repositoryService.getBpmnModelInstance(historic.getProcessDefinitionId());
+        if (!(model.getModelElementById(ProjectProcess.START_EVENT_FRAUD_FOUND_AFTER_ACCEPTANCE)
+                instanceof org.camunda.bpm.model.bpmn.instance.StartEvent start)) {
+            return Optional.empty();
+        }
+        return start.getEventDefinitions().stream()
+                .filter(org.camunda.bpm.model.bpmn.instance.MessageEventDefinition.class::isInstance)
+                .map(d -> ((org.camunda.bpm.model.bpmn.instance.MessageEventDefinition) d).getMessage())
+                .filter(java.util.Objects::nonNull)
+                .map(org.camunda.bpm.model.bpmn.instance.Message::getName)
+                .findFirst();
     }
 
     /**

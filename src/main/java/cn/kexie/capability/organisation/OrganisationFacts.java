@@ -11,7 +11,11 @@ public final class OrganisationFacts {
 
     /** How many years back a recorded violation, penalty or failed entrusted work still counts. */
     static final int VIOLATION_YEARS_BACK = 2;
-    /** 近五年: the application year and the five before it. */
+    /**
+     * 近五年: five whole years back from the year of application (the five years before it), as
+     * 前两年度 counts the two years before it; a commendation of the application year itself is not yet
+     * a whole year's record.
+     */
     static final int COMMENDATION_YEARS_BACK = 5;
 
     private OrganisationFacts() {
@@ -28,7 +32,7 @@ public final class OrganisationFacts {
         facts.put("hasSecretary", org.isHasSecretary());
         facts.put("commendedWithinFiveYears", org.getCommendations().stream()
                 .anyMatch(c -> "MUNICIPAL".equals(c.level())
-                        && c.year() >= year - COMMENDATION_YEARS_BACK && c.year() <= year));
+                        && c.year() >= year - COMMENDATION_YEARS_BACK && c.year() < year));
         facts.put("financeSound", org.isFinanceSound());
         facts.put("independentBankAccount", org.isIndependentBankAccount());
         facts.put("dedicatedFinanceStaff", org.isDedicatedFinanceStaff());

@@ -271,6 +271,18 @@ public class ProgrammeCatalogue {
         }
     }
 
+    /**
+     * The bodies whose meetings decide the programme's approval step, in order (e.g. LEADING_GROUP,
+     * CHAIRPERSONS_MEETING: 领导小组和市科协主席会研究审定); empty: the step's candidate group alone.
+     */
+    @Transactional(readOnly = true)
+    public List<String> approvingBodies(String programmeCode) {
+        String bodies = jdbc.sql("select approving_bodies from programme where code = ?").param(programmeCode)
+                .query(String.class).optional().orElse(null);
+        return bodies == null || bodies.isBlank() ? List.of()
+                : java.util.Arrays.stream(bodies.split(",")).map(String::trim).filter(b -> !b.isEmpty()).toList();
+    }
+
     /** Who speaks for the programme in its documents (see {@link ProgrammeOffice}). */
     @Transactional(readOnly = true)
     public ProgrammeOffice office(String programmeCode) {

@@ -113,6 +113,20 @@ public class NoticeService {
     }
 
     /**
+     * The days of public notice each programme of these notices configures (its catalogue's
+     * publicity days), by programme name in the notices' order: what the public page says, never a
+     * fixed figure.
+     */
+    public java.util.Map<String, Integer> noticeDays(List<PublicNotice> shown) {
+        java.util.Map<String, Integer> days = new java.util.LinkedHashMap<>();
+        for (PublicNotice notice : shown) {
+            catalogue.programme(notice.programmeCode())
+                    .ifPresent(p -> days.putIfAbsent(notice.programmeName(), p.publicityWorkingDays()));
+        }
+        return days;
+    }
+
+    /**
      * The projects under notice now, for everyone: each with the first day of its notice (the day it
      * started, Beijing time) and its last day, and its approved amount where the programme publishes
      * amounts.

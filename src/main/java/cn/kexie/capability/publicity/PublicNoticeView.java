@@ -47,6 +47,8 @@ public class PublicNoticeView extends VerticalLayout implements HasDynamicTitle 
     /** The notice as published, as a PDF: what the grid lists, made anew when downloaded. */
     final PdfDownload noticePdf;
     final Paragraph empty = new Paragraph();
+    /** The notice period as the programmes of the notices shown configure it. */
+    final Paragraph intro = new Paragraph();
     /** The last confirmation shown on the page, so a person who closed the notification still sees it. */
     final Paragraph confirmation = new Paragraph();
     /** 查询异议处理结果: receipt number and contact give the outcome. */
@@ -65,7 +67,6 @@ public class PublicNoticeView extends VerticalLayout implements HasDynamicTitle 
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(title);
 
-        Paragraph intro = new Paragraph(getTranslation("form.publicNotice.intro"));
         intro.setId("public-notice-intro");
 
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
@@ -105,6 +106,17 @@ public class PublicNoticeView extends VerticalLayout implements HasDynamicTitle 
 
     void refresh() {
         List<PublicNotice> current = notices.current();
+        java.util.Map<String, Integer> days = notices.noticeDays(current);
+        java.util.Set<Integer> distinct = new java.util.TreeSet<>(days.values());
+        if (distinct.isEmpty()) {
+            intro.setText(getTranslation("form.publicNotice.introNone"));
+        } else if (distinct.size() == 1) {
+            intro.setText(getTranslation("form.publicNotice.intro", distinct.iterator().next()));
+        } else {
+            intro.setText(getTranslation("form.publicNotice.introEach", String.join(getTranslation("form.publicNotice.separator"),
+                    days.entrySet().stream().map(e -> getTranslation("form.publicNotice.programmeDays", e.getKey(), e.getValue()))
+                            .toList())));
+        }
         grid.setItems(current);
         grid.setVisible(!current.isEmpty());
         amountColumn.setVisible(current.stream().anyMatch(n -> n.amountYuan() != null));

@@ -102,11 +102,20 @@ public final class ChenzhouProject {
     public static final String END_EVENT_ACCEPTANCE_FAILED = "EndEvent_AcceptanceFailed";
     public static final String END_EVENT_ACCEPTANCE_FRAUD = "EndEvent_AcceptanceFraud";
     public static final String END_EVENT_PROJECT_ACCEPTED = "EndEvent_ProjectAccepted";
-    public static final String BOUNDARY_FINDING = "Boundary_Finding";
-    public static final String BOUNDARY_FRAUD_FOUND = "Boundary_FraudFound";
 
-    // ---- sanctions
-    public static final String GATEWAY_JOIN_SANCTION = "Gateway_JoinSanction";
+    // ---- fraud (弄虚作假、虚报业绩) found at any stage, seed 002 七（二）: while the application runs, the
+    // message interrupts whatever stage it is in; after acceptance it starts an instance of its own
+    public static final String SUB_PROCESS_FRAUD_REPORTED = "SubProcess_FraudReported";
+    public static final String START_EVENT_FRAUD_REPORTED = "StartEvent_FraudReported";
+    public static final String END_EVENT_FRAUD_REPORTED = "EndEvent_FraudReported";
+    /** The message of {@link ProjectProcess#START_EVENT_FRAUD_FOUND_AFTER_ACCEPTANCE} in this diagram. */
+    public static final String MESSAGE_FRAUD_FOUND_AFTER_ACCEPTANCE = "chenzhou-project.FraudFoundAfterAcceptance";
+    public static final String END_EVENT_FRAUD_FOUND_AFTER_ACCEPTANCE = "EndEvent_FraudFoundAfterAcceptance";
+
+    // ---- sanctions: every finding (the error {@link #ERROR_FINDING}, thrown by the checks and by the
+    // fraud events above) is handled by one event sub-process
+    public static final String SUB_PROCESS_SANCTION = "SubProcess_Sanction";
+    public static final String START_EVENT_FINDING_CONFIRMED = "StartEvent_FindingConfirmed";
     public static final String TASK_DECIDE_SANCTION = "Task_DecideSanction";
     public static final String TASK_RECORD_SANCTION = "Task_RecordSanction";
     public static final String GATEWAY_RECOVER_FUNDS = "Gateway_RecoverFunds";

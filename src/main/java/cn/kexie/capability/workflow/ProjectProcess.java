@@ -64,6 +64,13 @@ public final class ProjectProcess {
     /** Messages. */
     public static final String MESSAGE_OBJECTION = "ObjectionLodged";
     public static final String MESSAGE_FRAUD = "FraudFound";
+    /**
+     * The id of the message start event by which a diagram takes fraud found after its project was
+     * accepted (its instance has ended): the message's name is the diagram's own (message start events
+     * need names unique across diagrams), so the platform reads it from the diagram. A diagram without
+     * this event takes no such finding.
+     */
+    public static final String START_EVENT_FRAUD_FOUND_AFTER_ACCEPTANCE = "StartEvent_FraudFoundAfterAcceptance";
     public static final String MESSAGE_CALL_RESULT = "CallResult";
 
     /** Form keys ({@code camunda:formKey} of user tasks). */

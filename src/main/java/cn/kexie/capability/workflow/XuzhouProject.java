@@ -112,6 +112,13 @@ public final class XuzhouProject {
     public static final String TASK_ASSESSMENT_DECISION = "Task_AssessmentDecision";
     public static final String GATEWAY_ASSESSMENT_OUTCOME = "Gateway_AssessmentOutcome";
     public static final String END_EVENT_ASSESSMENT_FRAUD = "EndEvent_AssessmentFraud";
+    // the assessment's results go through 综合评定 and 组织审批 before their notice, as the application results do
+    public static final String GATEWAY_JOIN_ASSESSMENT_EVALUATION = "Gateway_JoinAssessmentEvaluation";
+    public static final String TASK_ASSESSMENT_EVALUATION = "Task_AssessmentEvaluation";
+    public static final String GATEWAY_ASSESSMENT_EVALUATION_OUTCOME = "Gateway_AssessmentEvaluationOutcome";
+    public static final String END_EVENT_ASSESSMENT_EVALUATION_FRAUD = "EndEvent_AssessmentEvaluationFraud";
+    public static final String TASK_ASSESSMENT_APPROVAL = "Task_AssessmentApproval";
+    public static final String GATEWAY_ASSESSMENT_APPROVED = "Gateway_AssessmentApproved";
 
     // ---- the assessment result's public notice 考核结果公示
     public static final String SUB_PROCESS_ASSESSMENT_NOTICE = "SubProcess_AssessmentNotice";

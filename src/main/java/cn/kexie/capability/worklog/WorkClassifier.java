@@ -31,6 +31,7 @@ class WorkClassifier {
 
     static final String ACADEMIC_ACTIVITY_TABLE = "chengdu-academic-activity";
     static final String RESEARCH_OUTCOME_TABLE = "chengdu-research-outcome";
+    static final String OUTCOME_YEAR_TABLE = "chengdu-outcome-year";
 
     /** The classes {@code chengdu-academic-activity} gives, in the seed's order of importance. */
     static final List<String> ACTIVITY_CLASSES =
@@ -50,6 +51,19 @@ class WorkClassifier {
     WorkClassifier(DecisionService decisionService, RepositoryService repositoryService) {
         this.decisionService = decisionService;
         this.repositoryService = repositoryService;
+    }
+
+    /**
+     * The evaluation year a record counts in, as {@code chengdu-outcome-year} says: the year of its date,
+     * or the next when it is an outcome formed after that year's cut-off date (null: none set).
+     */
+    int evaluationYear(String workType, java.time.LocalDate date, java.time.LocalDate cutoffOfThatYear) {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("workType", workType);
+        facts.put("formedOn", date);
+        facts.put("cutoffOn", cutoffOfThatYear);
+        Evaluated answer = evaluate(OUTCOME_YEAR_TABLE, facts, "countsNextYear");
+        return Boolean.TRUE.equals(answer.value()) ? date.getYear() + 1 : date.getYear();
     }
 
     Classification classify(WorkRecordDraft record) {

@@ -49,6 +49,10 @@ public class WorkRecordListView extends VerticalLayout implements HasDynamicTitl
     final ComboBox<Organisation> society = new ComboBox<>();
     final WorkRecordGrid grid;
     final Button startEvaluation = new Button();
+    /** The selected year's evaluation cut-off (成果形成日期以当年评估截止日期为准), set by the office. */
+    final com.vaadin.flow.component.datepicker.DatePicker cutoff = new com.vaadin.flow.component.datepicker.DatePicker();
+    final Button saveCutoff = new Button();
+    private final WorkRecordService records;
     final Grid<WorkEvaluation> progress = new Grid<>(WorkEvaluation.class, false);
     /** The money of the evaluations shown, by evaluation id. */
     private java.util.Map<Long, Money> paid = java.util.Map.of();
@@ -58,6 +62,7 @@ public class WorkRecordListView extends VerticalLayout implements HasDynamicTitl
     public WorkRecordListView(WorkRecordService records, WorkEvaluationService evaluations,
             OrganisationService organisations, CurrentUser currentUser) {
         this.evaluations = evaluations;
+        this.records = records;
         List<Category> types = records.workTypes();
         grid = new WorkRecordGrid(types, true);
         setSizeFull();
@@ -102,6 +107,19 @@ public class WorkRecordListView extends VerticalLayout implements HasDynamicTitl
         startEvaluation.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         startEvaluation.setVisible(currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN));
         startEvaluation.addClickListener(click -> confirmStart());
+        boolean office = currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN);
+        cutoff.setLabel(getTranslation("worklog.cutoff.label"));
+        cutoff.setHelperText(getTranslation("worklog.cutoff.help"));
+        cutoff.setI18n(new com.vaadin.flow.component.datepicker.DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd"));
+        cutoff.setVisible(office);
+        saveCutoff.setText(getTranslation("worklog.cutoff.save"));
+        saveCutoff.setVisible(office);
+        saveCutoff.addClickListener(click -> {
+            if (year.getValue() != null && cn.kexie.capability.ui.Notifications.run(
+                    () -> records.setCutoff(year.getValue(), cutoff.getValue()))) {
+                cn.kexie.capability.ui.Notifications.success(getTranslation("worklog.cutoff.saved", String.valueOf(year.getValue())));
+            }
+        });
 
         progress.addThemeVariants(GridVariant.LUMO_COMPACT);
         progress.addColumn(WorkEvaluation::organisationName).setHeader(getTranslation("worklog.organisation")).setAutoWidth(true);
@@ -124,7 +142,8 @@ public class WorkRecordListView extends VerticalLayout implements HasDynamicTitl
                     describe());
             return workbook -> workbook.sheet(table, ExcelRows.paged((offset, limit) -> records.search(current, offset, limit)));
         });
-        HorizontalLayout filters = new HorizontalLayout(year, type, workClass, society, startEvaluation, export);
+        HorizontalLayout filters = new HorizontalLayout(year, type, workClass, society, startEvaluation, export,
+                cutoff, saveCutoff);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         add(filters, grid, new H3(getTranslation("worklog.list.evaluations")), noEvaluations, progress);
@@ -161,6 +180,15 @@ public class WorkRecordListView extends VerticalLayout implements HasDynamicTitl
         progress.setItems(ofYear);
         progress.setVisible(!ofYear.isEmpty());
         noEvaluations.setVisible(ofYear.isEmpty());
+        if (cutoff.isVisible()) {
+            cutoff.setValue(year.getValue() == null ? null : records.cutoff(year.getValue()).orElse(null));
+            cutoff.setEnabled(year.getValue() != null);
+            saveCutoff.setEnabled(year.getValue() != null);
+            if (year.getValue() != null) {
+                cutoff.setMin(java.time.LocalDate.of(year.getValue(), 1, 1));
+                cutoff.setMax(java.time.LocalDate.of(year.getValue(), 12, 31));
+            }
+        }
     }
 
     private void confirmStart() {

@@ -1,5 +1,7 @@
 package cn.kexie.capability.worklog;
 
+import java.time.LocalDate;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -247,5 +249,20 @@ class WorkRecordRepository {
     private static Boolean bool(ResultSet rs, String column) throws SQLException {
         boolean value = rs.getBoolean(column);
         return rs.wasNull() ? null : value;
+    }
+
+    /** The evaluation cut-off date the office set for the programme's year, if it did. */
+    java.util.Optional<LocalDate> cutoff(String programmeCode, int year) {
+        return jdbc.sql("select cutoff_on from evaluation_cutoff where programme_code = ? and evaluation_year = ?")
+                .params(programmeCode, year).query((rs, n) -> rs.getDate(1).toLocalDate()).optional();
+    }
+
+    void setCutoff(String programmeCode, int year, LocalDate cutoff, String user) {
+        int updated = jdbc.sql("update evaluation_cutoff set cutoff_on = ?, set_by = ? where programme_code = ? and evaluation_year = ?")
+                .params(java.sql.Date.valueOf(cutoff), user, programmeCode, year).update();
+        if (updated == 0) {
+            jdbc.sql("insert into evaluation_cutoff (programme_code, evaluation_year, cutoff_on, set_by) values (?, ?, ?, ?)")
+                    .params(programmeCode, year, java.sql.Date.valueOf(cutoff), user).update();
+        }
     }
 }

@@ -79,6 +79,10 @@ class WorkRecordService {
         Organisation org = requireMine();
         int thisYear = PlatformClock.today().getYear();
         TreeSet<Integer> years = new TreeSet<>(repository.yearsOf(org.getId()));
+        if (repository.cutoff(ChengduEvaluation.PROGRAMME, thisYear).filter(PlatformClock.today()::isAfter).isPresent()) {
+            // after this year's cut-off, outcomes formed now count in next year's evaluation
+            years.add(thisYear + 1);
+        }
         for (int y = thisYear; y >= Math.max(FIRST_YEAR, thisYear - YEARS_BACK); y--) {
             years.add(y);
         }
@@ -193,6 +197,31 @@ class WorkRecordService {
         repository.delete(id);
     }
 
+    /** The evaluation cut-off date of the year, as the office set it (empty: not set, the outcomes count in their own year). */
+    @Transactional(readOnly = true)
+    Optional<LocalDate> cutoff(int year) {
+        return repository.cutoff(ChengduEvaluation.PROGRAMME, year);
+    }
+
+    /**
+     * The office sets a year's evaluation cut-off date (成果形成日期以当年评估截止日期为准): a day of that year.
+     * Only the programme office (or an administrator) of the programme's city.
+     */
+    @Transactional
+    public void setCutoff(int year, LocalDate cutoff) {
+        if (!currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN)) {
+            throw new AccessDeniedException("the evaluation cut-off is the programme office's");
+        }
+        String city = catalogue.requireProgramme(ChengduEvaluation.PROGRAMME).cityCode();
+        if (!currentUser.cities().includes(city)) {
+            throw new AccessDeniedException("the evaluation cut-off of another city");
+        }
+        if (cutoff == null || cutoff.getYear() != year || year < FIRST_YEAR || year > PlatformClock.today().getYear() + 1) {
+            throw new UserError("worklog.error.cutoff", String.valueOf(year));
+        }
+        repository.setCutoff(ChengduEvaluation.PROGRAMME, year, cutoff, currentUser.requireId());
+    }
+
     /** Every society's records of the reader's cities, for the office's list. */
     @Transactional(readOnly = true)
     List<WorkRecord> search(WorkRecordRepository.Filter filter, int offset, int limit) {
@@ -251,7 +280,13 @@ class WorkRecordService {
     List<Problem> validate(WorkRecordDraft d) {
         List<Problem> problems = new ArrayList<>();
         LocalDate today = PlatformClock.today();
-        if (d.getYear() < FIRST_YEAR || d.getYear() > today.getYear()) {
+        // the evaluation year the record's date counts in (成果形成日期以当年评估截止日期为准): the table decides
+        Integer countsIn = d.getHeldOn() == null || d.getWorkType() == null ? null
+                : classifier.evaluationYear(d.getWorkType(), d.getHeldOn(),
+                        repository.cutoff(ChengduEvaluation.PROGRAMME, d.getHeldOn().getYear()).orElse(null));
+        boolean nextYearsOutcome = countsIn != null && countsIn == d.getYear() && countsIn == today.getYear() + 1
+                && d.getHeldOn().getYear() < countsIn;
+        if (d.getYear() < FIRST_YEAR || (d.getYear() > today.getYear() && !nextYearsOutcome)) {
             problems.add(new Problem("worklog.error.year", String.valueOf(FIRST_YEAR), String.valueOf(today.getYear())));
         }
         if (d.getWorkType() == null || workTypes().stream().noneMatch(t -> t.code().equals(d.getWorkType()))) {
@@ -262,7 +297,12 @@ class WorkRecordService {
         }
         if (d.getHeldOn() == null) {
             problems.add(new Problem("worklog.error.dateMissing"));
-        } else if (d.getHeldOn().getYear() != d.getYear()) {
+        } else if (countsIn != null && countsIn != d.getYear() && countsIn != d.getHeldOn().getYear()) {
+            // an outcome formed after its year's cut-off counts next year
+            problems.add(new Problem("worklog.error.outcomeAfterCutoff", d.getHeldOn().toString(),
+                    String.valueOf(d.getHeldOn().getYear()), String.valueOf(countsIn)));
+        } else if (d.getHeldOn().getYear() != d.getYear()
+                && !(countsIn != null && countsIn == d.getYear())) {
             problems.add(new Problem("worklog.error.dateOutsideYear", d.getHeldOn().toString(), String.valueOf(d.getYear())));
         } else if (d.getHeldOn().isAfter(today)) {
             problems.add(new Problem("worklog.error.dateInFuture", d.getHeldOn().toString()));

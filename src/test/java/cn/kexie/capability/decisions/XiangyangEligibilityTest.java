@@ -62,6 +62,7 @@ class XiangyangEligibilityTest {
                 "hasCooperationProject", "hasRdTeam", "hasStation", "groupMember")) {
             facts.put(fact, true);
         }
+        facts.put("hasAcademicExchange", true);
         facts.put("participants", 30);
         return facts;
     }
@@ -96,8 +97,16 @@ class XiangyangEligibilityTest {
                 with(activity, "participants", 30), List.of()));
         cases.add(arguments("ACTIVITY · smallest exchange 0 participants → fewer than 30",
                 with(activity, "participants", 0), List.of(PARTICIPANTS)));
-        cases.add(arguments("ACTIVITY · no academic exchange (null), innovation activities only → eligible",
-                with(activity, "participants", null), List.of()));
+        // participants only where there is an academic exchange (innovation activities only: no number asked)
+        Map<String, Object> innovationOnly = with(activity, "hasAcademicExchange", false);
+        cases.add(arguments("ACTIVITY · no academic exchange, no number → eligible",
+                with(innovationOnly, "participants", null), List.of()));
+        cases.add(arguments("ACTIVITY · no academic exchange, 10 people at an innovation activity → not counted, eligible",
+                with(innovationOnly, "participants", 10), List.of()));
+        cases.add(arguments("ACTIVITY · an academic exchange without its number → fewer than 30 unless shown",
+                with(activity, "participants", null), List.of(PARTICIPANTS)));
+        cases.add(arguments("ACTIVITY · whether there is an academic exchange not declared (null) → no number asked",
+                with(with(activity, "hasAcademicExchange", null), "participants", 10), List.of()));
         cases.add(arguments("ACTIVITY · university association, 29 participants → fewer than 30",
                 with(allGood(ACTIVITY, "UNIVERSITY_ASSOCIATION"), "participants", 29), List.of(PARTICIPANTS)));
         cases.add(arguments("HAIZHI_NEW · 10 participants → participants are an ACTIVITY condition only",

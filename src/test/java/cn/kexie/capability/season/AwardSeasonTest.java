@@ -133,7 +133,9 @@ class AwardSeasonTest {
         assertThat(proposed.requested()).isEqualByComparingTo("5000");
         assertThat(proposed.fixed()).isTrue();
         AsUser.run(identity, "leader", () -> approvals.decide(callTask(call, AwardCall.TASK_APPROVAL).getId(),
-                new ApprovalService.Approval(true, PlatformClock.today(), "连科协主席会纪要〔" + year + "〕4号", null)));
+                new ApprovalService.Approval(true, PlatformClock.today(), "连提升能力领导小组纪要〔" + year + "〕4号", null,
+                        List.of(new ApprovalService.Meeting("CHAIRPERSONS_MEETING", PlatformClock.today(),
+                                "连科协主席会纪要〔" + year + "〕4号")))));
         at(year, 6, 20);
         runTimers(call.processInstanceId());
 
@@ -173,7 +175,7 @@ class AwardSeasonTest {
         runTimers(call.processInstanceId());
         at(year, 3, 1);
         Application station = apply("xy-ht", call, "HAIZHI_NEW", "光电海智工作站", Map.of("hasCooperationProject", true));
-        Application activity = apply("xy-auto", call, "ACTIVITY", "新能源汽车学术交流周", Map.of("participants", 35));
+        Application activity = apply("xy-auto", call, "ACTIVITY", "新能源汽车学术交流周", Map.of("hasAcademicExchange", true, "participants", 35));
         Application noProject = apply("xy-park", call, "HAIZHI_NEW", "园区海智工作站", Map.of("hasCooperationProject", false));
         assertThat(status(noProject)).isEqualTo("NOT_ACCEPTED");
 

@@ -278,6 +278,13 @@ class XuzhouSeasonTest {
             boolean fails = app.id() == failing.id();
             AsUser.run(identity, "office", () -> implementation.accept(task(app, XuzhouProject.TASK_ASSESSMENT_DECISION).getId(),
                     fails ? ProjectProcess.FAILED : ProjectProcess.PASS, fails ? "未完成主要考核指标" : "考核合格"));
+            // the assessment's results, as the application results: 综合评定 and 组织审批 before their notice
+            assertThat(status(app)).isEqualTo("ASSESSMENT_EVALUATION");
+            AsUser.run(identity, "office", () -> implementation.accept(task(app, XuzhouProject.TASK_ASSESSMENT_EVALUATION).getId(),
+                    fails ? ProjectProcess.FAILED : ProjectProcess.PASS, fails ? "综合评定：不合格" : "综合评定：合格"));
+            assertThat(status(app)).isEqualTo("ASSESSMENT_APPROVAL");
+            AsUser.run(identity, "leader", () -> approvals.decide(task(app, XuzhouProject.TASK_ASSESSMENT_APPROVAL).getId(),
+                    new ApprovalService.Approval(true, PlatformClock.today(), "徐科协考核审批〔" + (YEAR + 1) + "〕1号", null)));
             assertThat(status(app)).isEqualTo("ASSESSMENT_NOTICE");
         }
         at(YEAR + 1, 12, 10);

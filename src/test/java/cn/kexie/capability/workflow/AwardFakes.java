@@ -39,7 +39,7 @@ public final class AwardFakes {
             "recognisedStationOrFunctionThisYear", "softScienceOrAdoptedAdvice", "hasWebsiteAndMemberDb",
             "inspectionPassedTwoYears", "hasServiceAgreement", "hasFunctionMandate", "registeredInProvince",
             "independentLegalPerson", "aboveScaleOrHighTech", "hasCooperationProject", "hasRdTeam", "hasStation",
-            "groupMember", "participants");
+            "groupMember", "participants", "hasAcademicExchange");
 
     /**
      * {@code eligibilityFacts} for the award programmes, as the real bean sets them: the organisation
@@ -79,7 +79,10 @@ public final class AwardFakes {
             EligibilityFacts fake = new EligibilityFacts().register(station ? "ENTERPRISE" : "MUNICIPAL_SOCIETY", 0);
             fake.facts.put(ProjectProcess.CATEGORY, category);
             switch (category) {
-                case ACTIVITY -> fake.facts.put("participants", 45);
+                case ACTIVITY -> {
+                    fake.facts.put("hasAcademicExchange", true);
+                    fake.facts.put("participants", 45);
+                }
                 case HAIZHI_NEW -> fake.facts.put("hasCooperationProject", true);
                 case HAIZHI_EXCELLENT -> fake.facts.put("hasStation", true);
                 case FUNCTION_UNDERTAKING, EXCELLENT_SOCIETY -> {

@@ -461,7 +461,7 @@ class ChenzhouProjectTest {
 
         complete(task(), withVariables(OUTCOME, FRAUD, FINDING, FINDING_FRAUD));
 
-        assertThat(application).hasPassed(END_EVENT_MIDTERM_FRAUD, BOUNDARY_FINDING, TASK_DECIDE_SANCTION,
+        assertThat(application).hasPassed(END_EVENT_MIDTERM_FRAUD, START_EVENT_FINDING_CONFIRMED, TASK_DECIDE_SANCTION,
                 TASK_RECORD_SANCTION).hasNotPassed(END_EVENT_PROJECT_ACCEPTED).isWaitingAt(TASK_RECOVER_FUNDS);
         assertSanctionRecorded(FINDING_FRAUD, 3);
         assertThat(task()).hasCandidateGroup(Roles.FINANCE).hasFormKey(Forms.FUND_RECOVERY);
@@ -477,7 +477,7 @@ class ChenzhouProjectTest {
 
         complete(task(), withVariables(OUTCOME, FAILED, FINDING, FINDING_FAILED_ACCEPTANCE));
 
-        assertThat(application).hasPassed(END_EVENT_ACCEPTANCE_FAILED, BOUNDARY_FINDING)
+        assertThat(application).hasPassed(END_EVENT_ACCEPTANCE_FAILED, START_EVENT_FINDING_CONFIRMED)
                 .hasNotPassed(END_EVENT_IMPLEMENTATION_DONE).isWaitingAt(TASK_RECOVER_FUNDS);
         assertSanctionRecorded(FINDING_FAILED_ACCEPTANCE, 2);
         complete(task());
@@ -492,7 +492,7 @@ class ChenzhouProjectTest {
 
         complete(task(), withVariables(OUTCOME, FRAUD, FINDING, FINDING_FRAUD));
 
-        assertThat(application).hasPassed(END_EVENT_ACCEPTANCE_FRAUD, BOUNDARY_FINDING)
+        assertThat(application).hasPassed(END_EVENT_ACCEPTANCE_FRAUD, START_EVENT_FINDING_CONFIRMED)
                 .isWaitingAt(TASK_RECOVER_FUNDS);
         assertSanctionRecorded(FINDING_FRAUD, 3);
         complete(task());
@@ -508,7 +508,7 @@ class ChenzhouProjectTest {
         assertThat(application).isWaitingAt(TASK_DISBURSE).isWaitingFor(MESSAGE_FRAUD);
         fraudFound(application);
 
-        assertThat(application).hasPassed(BOUNDARY_FRAUD_FOUND, TASK_DECIDE_SANCTION, TASK_RECORD_SANCTION)
+        assertThat(application).hasPassed(START_EVENT_FRAUD_REPORTED, END_EVENT_FRAUD_REPORTED, START_EVENT_FINDING_CONFIRMED, TASK_DECIDE_SANCTION, TASK_RECORD_SANCTION)
                 .hasNotPassed(TASK_RECOVER_FUNDS).isEnded().hasPassed(END_EVENT_SANCTIONED);
         assertThat(taskQuery().processInstanceId(application.getId()).count()).as("disbursement withdrawn").isZero();
         assertSanctionRecorded(FINDING_FRAUD, 3);
@@ -525,7 +525,7 @@ class ChenzhouProjectTest {
         assertThat(application).isWaitingAt(TASK_REPORT_PROGRESS);
         fraudFound(application);
 
-        assertThat(application).hasPassed(BOUNDARY_FRAUD_FOUND).isWaitingAtExactly(TASK_RECOVER_FUNDS);
+        assertThat(application).hasPassed(START_EVENT_FRAUD_REPORTED, START_EVENT_FINDING_CONFIRMED).isWaitingAtExactly(SUB_PROCESS_SANCTION, TASK_RECOVER_FUNDS);
         assertThat(task()).hasCandidateGroup(Roles.FINANCE);
         assertSanctionRecorded(FINDING_FRAUD, 3);
         complete(task());
@@ -545,15 +545,122 @@ class ChenzhouProjectTest {
         fraudFound(application);
 
         assertThat(jobsAt(TIMER_MIDTERM_DUE)).isZero();
-        assertThat(application).isWaitingAtExactly(TASK_RECOVER_FUNDS);
+        assertThat(application).isWaitingAtExactly(SUB_PROCESS_SANCTION, TASK_RECOVER_FUNDS);
     }
 
     @Test
-    void fraudCanOnlyBeReportedWhileTheProjectIsBeingImplemented() {
-        ProcessInstance application = approved();
+    void fraudReportedAtFormalReviewBansForThreeYearsWithNothingToRecover() {
+        ProcessInstance application = submittedAndEligible();
+        assertThat(application).isWaitingAt(TASK_FORMAL_REVIEW).isWaitingFor(MESSAGE_FRAUD);
 
-        assertThat(application).isWaitingAt(TIMER_NOTICE_ENDS).isNotWaitingFor(MESSAGE_FRAUD);
+        fraudFound(application);
+
+        assertThat(application).hasPassed(START_EVENT_FRAUD_REPORTED, END_EVENT_FRAUD_REPORTED,
+                START_EVENT_FINDING_CONFIRMED, TASK_DECIDE_SANCTION, TASK_RECORD_SANCTION)
+                .hasNotPassed(TASK_RECOVER_FUNDS).isEnded().hasPassed(END_EVENT_SANCTIONED);
+        assertThat(taskQuery().processInstanceId(application.getId()).count()).as("formal review withdrawn").isZero();
+        assertSanctionRecorded(FINDING_FRAUD, 3);
+        assertThat(beans.applicationStatus.all()).endsWith("FORMAL_REVIEW", "SANCTIONING", "SANCTIONED");
+    }
+
+    @Test
+    void fraudReportedWhileTheApplicationIsReturnedForCorrectionCancelsTheDeadline() {
+        ProcessInstance application = submittedAndEligible();
+        complete(task(), withVariables(OUTCOME, RETURN, CORRECTION_DEADLINE, daysAfter(NOW, 10)));
+        assertThat(application).isWaitingAt(TASK_CORRECT_APPLICATION);
+
+        fraudFound(application);
+
+        assertThat(jobsAt(TIMER_CORRECTION_LAPSED)).isZero();
+        assertThat(application).isEnded().hasPassed(END_EVENT_SANCTIONED).hasNotPassed(END_EVENT_LAPSED);
+        assertSanctionRecorded(FINDING_FRAUD, 3);
+    }
+
+    @Test
+    void fraudReportedDuringExpertReviewWithdrawsEverySheet() {
+        ProcessInstance application = submittedAndEligible();
+        formalReviewPasses(application);
+        complete(task(), withVariables(EXPERTS, EXPERTS_OF_PANEL));
+        assertThat(expertSheets(application)).hasSize(3);
+
+        fraudFound(application);
+
+        assertThat(expertSheets(application)).isEmpty();
+        assertThat(application).isEnded().hasPassed(END_EVENT_SANCTIONED).hasNotPassed(TASK_COMPUTE_PANEL_SCORE);
+        assertSanctionRecorded(FINDING_FRAUD, 3);
+    }
+
+    @Test
+    void fraudReportedBeforeThePartyGroupDecides() {
+        ProcessInstance application = submittedAndEligible();
+        formalReviewPasses(application);
+        panelScores(application);
+        reviewQualifies(application);
+        assertThat(application).isWaitingAt(TASK_PARTY_APPROVAL);
+
+        fraudFound(application);
+
+        assertThat(application).isEnded().hasPassed(END_EVENT_SANCTIONED).hasNotPassed(GATEWAY_PARTY_APPROVED);
+        assertThat(beans.applicationStatus.all()).endsWith("AWAITING_APPROVAL", "SANCTIONING", "SANCTIONED");
+    }
+
+    @Test
+    void fraudReportedUnderPublicNoticeEndsTheNotice() {
+        ProcessInstance application = approved();
+        assertThat(application).isWaitingAt(TIMER_NOTICE_ENDS).isWaitingFor(MESSAGE_FRAUD);
+
+        fraudFound(application);
+
+        assertThat(jobsAt(TIMER_NOTICE_ENDS)).isZero();
+        assertThat(application).isEnded().hasPassed(END_EVENT_SANCTIONED).hasNotPassed(SUB_PROCESS_IMPLEMENTATION);
+        assertSanctionRecorded(FINDING_FRAUD, 3);
+    }
+
+    @Test
+    void fraudIsNotTakenTwiceWhileItsSanctionIsUnderWay() {
+        ProcessInstance application = noticeOver();
+        agreementSignedAndConfirmed(application);
+        fundsDisbursed(application, 30_000.0);
+        fraudFound(application);
+
+        assertThat(application).isWaitingAtExactly(SUB_PROCESS_SANCTION, TASK_RECOVER_FUNDS).isNotWaitingFor(MESSAGE_FRAUD);
         assertThatThrownBy(() -> fraudFound(application)).isInstanceOf(MismatchingMessageCorrelationException.class);
+    }
+
+    @Test
+    void fraudFoundAfterAcceptanceStartsTheSanctionAndRecoversThePaidFunds() {
+        ProcessInstance application = atFinalAcceptance();
+        complete(task(), withVariables(OUTCOME, PASS, ACCEPTED, true));
+        assertThat(application).isEnded().hasPassed(END_EVENT_PROJECT_ACCEPTED);
+
+        ProcessInstance sanction = runtimeService().createMessageCorrelation(MESSAGE_FRAUD_FOUND_AFTER_ACCEPTANCE)
+                .processInstanceBusinessKey(application.getBusinessKey())
+                .setVariables(withVariables(APPLICATION_ID, 42L, APPLICATION_NUMBER, "CZ-2025-0042",
+                        APPLICANT_GROUP, APPLICANT_GROUP_OF_SOCIETY, PROGRAMME, "CHENZHOU",
+                        FINDING, FINDING_FRAUD, DISBURSED, 50_000.0))
+                .startMessageOnly().correlateStartMessage();
+
+        assertThat(sanction).hasPassed(START_EVENT_FRAUD_FOUND_AFTER_ACCEPTANCE, END_EVENT_FRAUD_FOUND_AFTER_ACCEPTANCE,
+                START_EVENT_FINDING_CONFIRMED, TASK_DECIDE_SANCTION, TASK_RECORD_SANCTION)
+                .hasNotPassed(TASK_FILL_APPLICATION).isWaitingAtExactly(SUB_PROCESS_SANCTION, TASK_RECOVER_FUNDS);
+        assertSanctionRecorded(FINDING_FRAUD, 3);
+        assertThat(task(sanction)).hasCandidateGroup(Roles.FINANCE).hasFormKey(Forms.FUND_RECOVERY);
+        complete(task(sanction));
+
+        assertThat(sanction).isEnded().hasPassed(END_EVENT_SANCTIONED);
+        assertThat(beans.applicationStatus.all()).endsWith("ACCEPTED", "SANCTIONING", "SANCTIONED");
+    }
+
+    @Test
+    void fraudFoundAfterAcceptanceOfAnUnpaidProjectRecoversNothing() {
+        ProcessInstance sanction = runtimeService().createMessageCorrelation(MESSAGE_FRAUD_FOUND_AFTER_ACCEPTANCE)
+                .processInstanceBusinessKey("CZ-2025-0042")
+                .setVariables(withVariables(APPLICATION_ID, 42L, PROGRAMME, "CHENZHOU",
+                        FINDING, FINDING_FRAUD, DISBURSED, 0.0))
+                .startMessageOnly().correlateStartMessage();
+
+        assertThat(sanction).isEnded().hasPassed(END_EVENT_SANCTIONED).hasNotPassed(TASK_RECOVER_FUNDS);
+        assertSanctionRecorded(FINDING_FRAUD, 3);
     }
 
     // ================================================================ walking the diagram

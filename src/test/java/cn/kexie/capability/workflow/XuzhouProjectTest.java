@@ -330,6 +330,15 @@ class XuzhouProjectTest {
         assertThat(task()).hasCandidateGroup(Roles.PROGRAMME_OFFICE).hasFormKey(Forms.ACCEPTANCE);
         complete(task(), withVariables(OUTCOME, PASS, ACCEPTED, true));
 
+        assertThat(application).isWaitingAt(TASK_ASSESSMENT_EVALUATION);
+        assertThat(task()).hasCandidateGroup(Roles.PROGRAMME_OFFICE).hasFormKey(Forms.ACCEPTANCE);
+        assertThat(beans.startNotice.timesCalled()).as("nothing published before 综合评定 and 组织审批").isZero();
+        complete(task(), withVariables(OUTCOME, PASS, ACCEPTED, true));
+        assertThat(application).isWaitingAt(TASK_ASSESSMENT_APPROVAL);
+        assertThat(task()).hasCandidateGroup(Roles.LEADING_GROUP).hasFormKey(Forms.APPROVAL);
+        assertThat(beans.startNotice.timesCalled()).isZero();
+        complete(task(), withVariables(OUTCOME, PASS));
+
         assertThat(application).isWaitingAt(TIMER_ASSESSMENT_NOTICE_ENDS).isWaitingFor(MESSAGE_OBJECTION);
         assertThat(job(TIMER_ASSESSMENT_NOTICE_ENDS).getDuedate()).isEqualTo(NOTICE_PERIOD_ENDS);
         ClockUtil.setCurrentTime(NOTICE_PERIOD_ENDS);
@@ -343,13 +352,15 @@ class XuzhouProjectTest {
                 TASK_INITIAL_REVIEW, TASK_ASSIGN_PANEL, EVENT_CALL_RESULT, START_EVENT_PROJECT_ESTABLISHED,
                 TASK_REPORT_PROGRESS, TASK_MIDTERM_EVALUATION, TASK_SUBMIT_ASSESSMENT_REPORT,
                 TASK_ASSIGN_ASSESSMENT_PANEL, TASK_COMPUTE_ASSESSMENT_SCORE, TASK_ASSESSMENT_DECISION,
+                TASK_ASSESSMENT_EVALUATION, TASK_ASSESSMENT_APPROVAL,
                 TASK_START_ASSESSMENT_NOTICE, END_EVENT_ASSESSMENT_NOTICE_OVER, TASK_GRANT_SUBSIDY,
                 END_EVENT_PROJECT_COMPLETED, END_EVENT_SUBSIDY_GRANTED)
                 .hasNotPassed(END_EVENT_SUBSIDY_CANCELLED, TASK_RECORD_INTEGRITY);
         assertThat(beans.panelScoreCalculator.timesCalled()).as("review panel and assessment panel").isEqualTo(2);
         assertThat(beans.applicationStatus.all()).containsExactly("DRAFT", "SUBMITTED", "FORMAL_REVIEW",
                 "EXPERT_REVIEW", "AWAITING_RESULT", "ESTABLISHED", "IN_PROGRESS", "MIDTERM_CHECK", "FINAL_REPORT",
-                "ACCEPTANCE", "ASSESSMENT_NOTICE", "AWAITING_FUNDS", "SUBSIDY_GRANTED");
+                "ACCEPTANCE", "ASSESSMENT_EVALUATION", "ASSESSMENT_APPROVAL", "ASSESSMENT_NOTICE", "AWAITING_FUNDS",
+                "SUBSIDY_GRANTED");
         assertThat(beans.fundingLedger.ends()).as("nothing released when the subsidy is granted").isEmpty();
     }
 
@@ -437,8 +448,7 @@ class XuzhouProjectTest {
 
     @Test
     void fraudReportedDuringTheAssessmentNoticeEndsTheNoticeAndItsObjections() {
-        ProcessInstance application = atAssessmentDecision(CATEGORY_FIRST_CLASS);
-        complete(task(), withVariables(OUTCOME, PASS, ACCEPTED, true));
+        ProcessInstance application = atAssessmentNotice(CATEGORY_FIRST_CLASS);
         lodgeObjection(application, 7L);
 
         assertThat(application).isWaitingAt(TIMER_ASSESSMENT_NOTICE_ENDS, TASK_REVIEW_ASSESSMENT_OBJECTION);
@@ -459,6 +469,42 @@ class XuzhouProjectTest {
         assertThatThrownBy(() -> fraudFound(application)).isInstanceOf(MismatchingMessageCorrelationException.class);
     }
 
+    // ================================================================ the assessment's 综合评定 and 组织审批
+
+    @Test
+    void organisationalApprovalReturnsTheAssessmentForAnotherEvaluation() {
+        ProcessInstance application = atAssessmentDecision(CATEGORY_SERVICE_THINK_TANK);
+        complete(task(), withVariables(OUTCOME, PASS, ACCEPTED, true));
+        complete(task(TASK_ASSESSMENT_EVALUATION), withVariables(OUTCOME, PASS, ACCEPTED, true));
+
+        complete(task(TASK_ASSESSMENT_APPROVAL), withVariables(OUTCOME, REJECT));
+
+        assertThat(application).isWaitingAt(TASK_ASSESSMENT_EVALUATION).isNotWaitingAt(TASK_ASSESSMENT_APPROVAL)
+                .hasNotPassed(SUB_PROCESS_ASSESSMENT_NOTICE);
+        assertThat(beans.startNotice.timesCalled()).as("a returned assessment is not published").isZero();
+        complete(task(), withVariables(OUTCOME, FAILED, ACCEPTED, false));
+        complete(task(TASK_ASSESSMENT_APPROVAL), withVariables(OUTCOME, PASS));
+        assertThat(application).isWaitingAt(TIMER_ASSESSMENT_NOTICE_ENDS);
+        ClockUtil.setCurrentTime(NOTICE_PERIOD_ENDS);
+        execute(job(TIMER_ASSESSMENT_NOTICE_ENDS));
+        assertThat(application).isEnded().hasPassed(END_EVENT_SUBSIDY_CANCELLED).hasNotPassed(TASK_GRANT_SUBSIDY);
+        assertThat(beans.applicationStatus.all()).endsWith("ASSESSMENT_EVALUATION", "ASSESSMENT_APPROVAL",
+                "ASSESSMENT_EVALUATION", "ASSESSMENT_APPROVAL", "ASSESSMENT_NOTICE", "SUBSIDY_CANCELLED");
+    }
+
+    @Test
+    void fraudFoundAtTheComprehensiveEvaluationIsMarkedInTheIntegrityRecord() {
+        ProcessInstance application = atAssessmentDecision(CATEGORY_INNOVATION_ACADEMIC);
+        complete(task(), withVariables(OUTCOME, PASS, ACCEPTED, true));
+
+        complete(task(TASK_ASSESSMENT_EVALUATION), withVariables(OUTCOME, FRAUD, FINDING, FINDING_FRAUD, ACCEPTED, false));
+
+        assertThat(application).isEnded().hasPassedInOrder(END_EVENT_ASSESSMENT_EVALUATION_FRAUD, BOUNDARY_FINDING,
+                TASK_RECORD_INTEGRITY, END_EVENT_INTEGRITY_MARKED)
+                .hasNotPassed(TASK_ASSESSMENT_APPROVAL, SUB_PROCESS_ASSESSMENT_NOTICE);
+        assertIntegrityMarked();
+    }
+
     // ================================================================ assessment failed or objected to: no subsidy
 
     @Test
@@ -466,6 +512,7 @@ class XuzhouProjectTest {
         ProcessInstance application = atAssessmentDecision(CATEGORY_INNOVATION_POPULAR_SCIENCE);
 
         complete(task(), withVariables(OUTCOME, FAILED, ACCEPTED, false));
+        evaluatedAndApproved(application, FAILED, false);
 
         assertThat(application).isWaitingAt(TIMER_ASSESSMENT_NOTICE_ENDS);
         assertThat(beans.startNotice.timesCalled()).as("a failed assessment is published too").isOne();
@@ -475,7 +522,8 @@ class XuzhouProjectTest {
         assertThat(application).isEnded().hasPassedInOrder(SUB_PROCESS_ASSESSMENT_NOTICE, GATEWAY_ASSESSMENT_PASSED,
                 END_EVENT_PROJECT_FAILED, BOUNDARY_SUBSIDY_CANCELLED, END_EVENT_SUBSIDY_CANCELLED)
                 .hasNotPassed(TASK_GRANT_SUBSIDY, END_EVENT_SUBSIDY_GRANTED, TASK_RECORD_INTEGRITY);
-        assertThat(beans.applicationStatus.all()).endsWith("ACCEPTANCE", "ASSESSMENT_NOTICE", "SUBSIDY_CANCELLED");
+        assertThat(beans.applicationStatus.all()).endsWith("ACCEPTANCE", "ASSESSMENT_EVALUATION", "ASSESSMENT_APPROVAL",
+                "ASSESSMENT_NOTICE", "SUBSIDY_CANCELLED");
         assertThat(beans.fundingLedger.ends()).as("the approved subsidy is cancelled (取消经费奖补资助)")
                 .containsExactly(END_EVENT_SUBSIDY_CANCELLED);
     }
@@ -636,8 +684,17 @@ class XuzhouProjectTest {
     private ProcessInstance atAssessmentNotice(String category) {
         ProcessInstance application = atAssessmentDecision(category);
         complete(task(), withVariables(OUTCOME, PASS, ACCEPTED, true));
+        evaluatedAndApproved(application, PASS, true);
         assertThat(application).isWaitingAt(TIMER_ASSESSMENT_NOTICE_ENDS);
         return application;
+    }
+
+    /** 综合评定 with this conclusion, then 组织审批 approves it. */
+    private void evaluatedAndApproved(ProcessInstance application, String outcome, boolean accepted) {
+        assertThat(application).isWaitingAt(TASK_ASSESSMENT_EVALUATION);
+        complete(task(), withVariables(OUTCOME, outcome, ACCEPTED, accepted));
+        assertThat(application).isWaitingAt(TASK_ASSESSMENT_APPROVAL);
+        complete(task(), withVariables(OUTCOME, PASS));
     }
 
     /** As the call process announces an intake's results: one message per application of the intake. */

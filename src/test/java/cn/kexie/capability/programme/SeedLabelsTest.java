@@ -1,0 +1,48 @@
+package cn.kexie.capability.programme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.kexie.capability.PlatformTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The application form asks what the seeds ask, in their words: a label that changes the condition
+ * changes who is eligible.
+ */
+@PlatformTest
+class SeedLabelsTest {
+
+    @Autowired ProgrammeCatalogue catalogue;
+
+    DeclaredField field(String programme, String category, String name) {
+        return catalogue.declaredFields(programme, category).stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(programme + "/" + category + " does not ask for " + name));
+    }
+
+    @Test
+    void lianyungangAsksForAProposalAcceptedByTheMunicipalAssociationOrHigherThisYear() {
+        // 连科协〔2017〕15号: 年内至少有承担市科协“软科学研究”项目或有一篇“建言献策”被市科协以上单位录用
+        assertThat(field("LIANYUNGANG", "DEMO_SOCIETY_AWARD", "softScienceOrAdoptedAdvice").labelZh())
+                .contains("年内", "市科协“软科学研究”项目", "建言献策", "被市科协以上单位录用")
+                .doesNotContain("采纳");
+    }
+
+    @Test
+    void xiangyangsNewHaizhiStationAsksForATechnologyCooperationProject() {
+        // 新建海智工作站 申报范围1: 有明确的技术创新需求和技术合作项目
+        DeclaredField cooperation = field("XIANGYANG", "HAIZHI_NEW", "hasCooperationProject");
+        assertThat(cooperation.labelZh()).isEqualTo("有明确的技术创新需求和技术合作项目").doesNotContain("海外");
+        assertThat(cooperation.labelEn()).contains("technology cooperation").doesNotContain("overseas");
+    }
+
+    @Test
+    void xiangyangAsksForParticipantsOnlyWhereThereIsAnAcademicExchange() {
+        // 活动项目 考核指标: 每次参加学术交流活动的人员规模为30人以上 — of the academic exchanges only
+        assertThat(catalogue.declaredFields("XIANGYANG", "ACTIVITY")).extracting(DeclaredField::name)
+                .containsExactly("hasAcademicExchange", "participants");
+        assertThat(field("XIANGYANG", "ACTIVITY", "hasAcademicExchange").required()).isTrue();
+        assertThat(field("XIANGYANG", "ACTIVITY", "participants").required())
+                .as("an application of innovation activities only has no number to give").isFalse();
+    }
+}
