@@ -104,19 +104,23 @@ final class Browser implements AfterTestExecutionCallback {
         settled();
     }
 
-    /** A Vaadin field (text field, text area, number field, select …) by its label, which Vaadin keeps in a light-DOM label. */
+    /** A visible Vaadin field (text field, text area, number field, select …) by its label, or else by how its label starts. */
     WebElement field(String tag, String label) {
         return wait.until(d -> {
+            WebElement starting = null;
             for (WebElement field : d.findElements(By.tagName(tag))) {
                 if (!visible(field)) {
                     continue;
                 }
                 String own = (String) ((JavascriptExecutor) d).executeScript("return arguments[0].label || ''", field);
-                if (own.equals(label) || own.startsWith(label + " ")) {
+                if (own.equals(label)) {
                     return field;
                 }
+                if (starting == null && own.startsWith(label)) {
+                    starting = field;
+                }
             }
-            return null;
+            return starting;
         });
     }
 
@@ -135,14 +139,55 @@ final class Browser implements AfterTestExecutionCallback {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         input.sendKeys(text);
+        if (tag.equals("vaadin-date-picker")) {
+            // a date picker opens its calendar while one types; Enter takes the date and closes it
+            input.sendKeys(Keys.ENTER);
+            wait.until(d -> d.findElements(By.cssSelector("vaadin-date-picker-overlay[opened]")).isEmpty());
+        }
         input.sendKeys(Keys.TAB);
         settled();
     }
 
     /** Clicks the radio button, checkbox or other labelled item of this tag whose text is {@code text}. */
     void clickItem(String tag, String text) {
-        clickInView(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
-                "//" + tag + "[normalize-space(.)=" + literal(text) + "]"))));
+        // the item's text may go on with a helper text; its label is what a person clicks
+        WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//" + tag + "[starts-with(normalize-space(.), " + literal(text) + ")]")));
+        List<WebElement> labels = item.findElements(By.xpath("./label"));
+        clickInView(labels.isEmpty() ? item : labels.get(0));
+    }
+
+    /** Clicks the button with this text in the row of the page's grid that shows {@code rowText}. */
+    void clickInRow(String rowText, String buttonText) {
+        WebElement button = wait.until(d -> (WebElement) ((JavascriptExecutor) d).executeScript("""
+                for (const grid of document.querySelectorAll('vaadin-grid')) {
+                  for (const row of grid.shadowRoot.querySelectorAll('tbody tr')) {
+                    const cells = [...row.querySelectorAll('slot')].flatMap(s => s.assignedElements());
+                    if (cells.some(c => c.textContent.includes(arguments[0]))) {
+                      const button = cells.flatMap(c => [...c.querySelectorAll('vaadin-button')])
+                          .find(b => b.textContent.trim() === arguments[1]);
+                      if (button) return button;
+                    }
+                  }
+                }
+                return null;""", rowText, buttonText));
+        clickInView(button);
+    }
+
+    /** Types into every number field whose id starts with {@code idPrefix} its own maximum. */
+    int fillNumbersWithTheirMaximum(String idPrefix) {
+        List<WebElement> fields = wait.until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector("vaadin-number-field[id^='" + idPrefix + "']"));
+            return found.isEmpty() ? null : found;
+        });
+        for (WebElement field : fields) {
+            Object max = ((JavascriptExecutor) driver).executeScript("return arguments[0].max", field);
+            WebElement input = field.findElement(By.cssSelector("input"));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
+            input.sendKeys(String.valueOf(max), Keys.TAB);
+        }
+        settled();
+        return fields.size();
     }
 
     /** Chooses the item of a Vaadin select whose text contains {@code item}. */
@@ -180,9 +225,17 @@ final class Browser implements AfterTestExecutionCallback {
     /** Waits until the page's text contains each of the parts. */
     String pageShows(String... parts) {
         return wait.until(d -> {
-            String text = d.findElement(By.tagName("body")).getText();
+            String text = pageText();
             return List.of(parts).stream().allMatch(text::contains) ? text : null;
         });
+    }
+
+    /**
+     * The page's rendered text, also of what is scrolled out of view (Selenium's getText leaves out what
+     * lies outside Vaadin's scrolling content area).
+     */
+    String pageText() {
+        return (String) ((JavascriptExecutor) driver()).executeScript("return document.body.innerText");
     }
 
     String currentPath() {

@@ -39,7 +39,10 @@ final class Node implements AutoCloseable {
     /** Starts a node on the named database; returns once it has said it is ready. */
     static Node start(String name, String database, String... arguments) throws IOException {
         Files.createDirectories(LOGS);
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        // the test's own class path (surefire runs tests from a manifest-only jar naming it); each entry once
+        String classpath = java.util.Arrays.stream(System.getProperty("surefire.test.class.path",
+                System.getProperty("java.class.path")).split(java.io.File.pathSeparator)).distinct()
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx700m", "-XX:+UseSerialGC",
                 "-Dfile.encoding=UTF-8", "-cp", classpath, NodeMain.class.getName(),
@@ -62,7 +65,8 @@ final class Node implements AutoCloseable {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 PrintWriter file = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
                         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND))) {
-            file.println("---- " + name + " started");
+            file.println("---- " + name + " started; surefire.test.class.path "
+                    + (System.getProperty("surefire.test.class.path") == null ? "unset" : "set"));
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 file.println(line);
                 file.flush();

@@ -58,6 +58,8 @@ public final class NodeMain {
     }
 
     public static void main(String[] args) throws Exception {
+        System.out.println("classpath roots of processes/: "
+                + java.util.Collections.list(NodeMain.class.getClassLoader().getResources("processes/")));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CapabilityPlatformApplication.class,
                 ProbeBeans.class).run(args);
         var environment = context.getEnvironment();
