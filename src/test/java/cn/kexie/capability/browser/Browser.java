@@ -65,7 +65,7 @@ final class Browser implements AfterTestExecutionCallback {
         settled();
     }
 
-    /** Waits until Vaadin has no request in flight and the page's main view is there. */
+    /** Waits until the page has loaded and Vaadin has no request to the server in flight. */
     void settled() {
         wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("""
                 if (document.readyState !== 'complete') return false;
@@ -83,6 +83,7 @@ final class Browser implements AfterTestExecutionCallback {
         settled();
     }
 
+    /** Ends the session: the browser forgets its cookies, as after closing it. */
     void logout() {
         driver().manage().deleteAllCookies();
     }

@@ -39,8 +39,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <ul>
  * <li>{@code --probes=N}: starts N timer probes (test diagram {@code crash/timer-probe.bpmn}) due
  * in a day; the parent moves their due date to fire them;</li>
- * <li>{@code --workload=returns}: as applicants of Chenzhou, submits applications with two files
- * each, and as the office returns each for correction, endlessly.</li>
+ * <li>{@code --workload=returns}: as an applicant of Chenzhou, submits applications with two files
+ * each, endlessly; the office returns every other one for correction, and takes the others through
+ * the experts' sheets, the party group's approval, the notice (its timer made due at once, so the
+ * node's job executor fires it), the agreement and finance's disbursement.</li>
  * </ul>
  */
 public final class NodeMain {
@@ -50,6 +52,10 @@ public final class NodeMain {
     static final String STORED = "STORED";
     static final String SUBMITTED = "SUBMITTED";
     static final String RETURNED = "RETURNED";
+    static final String SCORED = "SCORED";
+    static final String APPROVED = "APPROVED";
+    static final String DISBURSED = "DISBURSED";
+    static final String[] EXPERTS = {"expert1", "expert2", "expert4"};
     static final String PROBE_PROCESS = "timer-probe";
     /** A Chenzhou municipal society eligible for academic exchange (an ineligible one would not reach formal review). */
     static final List<String> APPLICANTS = List.of("cz-med");
@@ -118,10 +124,64 @@ public final class NodeMain {
             String processInstance = applications.load(app.id()).processInstanceId();
             String review = tasks.createTaskQuery().processInstanceId(processInstance)
                     .taskDefinitionKey(ChenzhouProject.TASK_FORMAL_REVIEW).singleResult().getId();
-            AsUser.run(identity, "office", () -> reviews.formalReview(review, new ReviewService.FormalReview(
-                    Set.of("conditions", "form", "truthful", "budget"), ProjectProcess.RETURN, "缺少盖章页，请补充。", 1)));
-            say(RETURNED + " " + app.id());
+            if (n % 2 == 0) {
+                AsUser.run(identity, "office", () -> reviews.formalReview(review, new ReviewService.FormalReview(
+                        Set.of("conditions", "form", "truthful", "budget"), ProjectProcess.RETURN, "缺少盖章页，请补充。", 1)));
+                say(RETURNED + " " + app.id());
+            } else {
+                funded(context, app.id(), processInstance, review);
+            }
         }
+    }
+
+    /** Passed, scored, approved, on notice until its timer fires, agreed and paid. */
+    static void funded(ConfigurableApplicationContext context, long id, String processInstance, String review) {
+        IdentityService identity = context.getBean(IdentityService.class);
+        ReviewService reviews = context.getBean(ReviewService.class);
+        TaskService tasks = context.getBean(TaskService.class);
+        ApplicationService applications = context.getBean(ApplicationService.class);
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        java.util.function.Function<String, String> task = key -> tasks.createTaskQuery().processInstanceId(processInstance)
+                .taskDefinitionKey(key).singleResult().getId();
+        AsUser.run(identity, "office", () -> reviews.formalReview(review, new ReviewService.FormalReview(
+                Set.copyOf(ReviewService.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
+        AsUser.run(identity, "office", () -> reviews.assignPanel(task.apply(ChenzhouProject.TASK_ASSIGN_PANEL), List.of(EXPERTS)));
+        for (String expert : EXPERTS) {
+            String sheet = tasks.createTaskQuery().processInstanceId(processInstance)
+                    .taskDefinitionKey(ChenzhouProject.TASK_EXPERT_REVIEW).taskAssignee(expert).singleResult().getId();
+            AsUser.run(identity, expert, () -> {
+                Map<String, BigDecimal> points = new HashMap<>();
+                reviews.criteria(applications.load(id)).forEach(c -> points.put(c.code(), c.maxPoints()));
+                reviews.submitSheet(sheet, new ReviewService.Sheet(true, points, "基础扎实。"));
+            });
+            say(SCORED + " " + id + " " + expert);
+        }
+        AsUser.run(identity, "office", () -> reviews.conclude(task.apply(ChenzhouProject.TASK_CONCLUDE_REVIEW), ProjectProcess.PASS, null));
+        AsUser.run(identity, "party", () -> context.getBean(cn.kexie.capability.approval.ApprovalService.class).decide(
+                task.apply(ChenzhouProject.TASK_PARTY_APPROVAL), new cn.kexie.capability.approval.ApprovalService.Approval(
+                        true, PlatformClock.today(), "郴科协党组纪〔2026〕8号", null)));
+        say(APPROVED + " " + id);
+        // the notice period passes: its timer comes due, and the node's job executor fires it
+        jdbc.sql("update ACT_RU_JOB set DUEDATE_ = ? where TYPE_ = 'timer' and PROCESS_INSTANCE_ID_ = ?")
+                .params(java.sql.Timestamp.from(Instant.now().minusSeconds(60)), processInstance).update();
+        while (tasks.createTaskQuery().processInstanceId(processInstance)
+                .taskDefinitionKey(ChenzhouProject.TASK_SIGN_AGREEMENT).count() == 0) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        var funding = context.getBean(cn.kexie.capability.funding.FundingService.class);
+        byte[] signed = ("%PDF-1.4\n% agreement " + id + "\n").getBytes(StandardCharsets.UTF_8);
+        AsUser.run(identity, "cz-med", () -> funding.signAgreement(task.apply(ChenzhouProject.TASK_SIGN_AGREEMENT), "责任书.pdf", signed));
+        AsUser.run(identity, "office", () -> funding.confirmAgreement(task.apply(ChenzhouProject.TASK_CONFIRM_AGREEMENT), true,
+                PlatformClock.today().plusDays(90), null));
+        AsUser.run(identity, "finance", () -> funding.disburse(task.apply(ChenzhouProject.TASK_DISBURSE),
+                new cn.kexie.capability.funding.FundingService.Payment(new BigDecimal("30000.00"), PlatformClock.today(),
+                        "郴财拨〔2026〕" + id + "号")));
+        say(DISBURSED + " " + id);
     }
 
     static void say(String line) {

@@ -32,8 +32,8 @@ class TimersOnTwoNodesTest {
 
         try (Node first = Node.start("timers-first", database, "--probes=" + TIMERS);
                 Node second = Node.start("timers-second", database)) {
-            assertThat(count(db, "select count(*) from ACT_RU_JOB where TYPE_ = 'timer' and DUEDATE_ > ?", Instant.now()))
-                    .as("probe timers waiting").isEqualTo(TIMERS);
+            assertThat(count(db, "select count(*) from ACT_RU_JOB where TYPE_ = 'timer' and PROCESS_DEF_KEY_ = ? and DUEDATE_ > ?",
+                    NodeMain.PROBE_PROCESS, Instant.now())).as("probe timers waiting").isEqualTo(TIMERS);
             // all of them come due at once
             db.sql("update ACT_RU_JOB set DUEDATE_ = ? where TYPE_ = 'timer' and PROCESS_DEF_KEY_ = ?")
                     .params(Timestamp.from(Instant.now().minusSeconds(1)), NodeMain.PROBE_PROCESS).update();
