@@ -69,6 +69,8 @@ class CrashRecoveryTest {
 
             assertEveryStatusAgreesWithItsProcess(db);
             for (long id : disbursed) {
+                assertThat(db.sql("select count(*) from attachment where application_id = ? and kind = 'SIGNED_AGREEMENT'")
+                        .param(id).query(Integer.class).single()).as("signed agreement of " + id).isOne();
                 assertThat(db.sql("select coalesce(sum(amount_yuan), 0) from funding_entry where application_id = ? and kind = 'DISBURSEMENT'")
                         .param(id).query(java.math.BigDecimal.class).single()).as("paid to " + id).isEqualByComparingTo("30000");
             }
@@ -137,8 +139,12 @@ class CrashRecoveryTest {
                 .as("files with fewer or more bytes than recorded").isZero();
         assertThat(count(db, """
                 select count(*) from application a where a.status <> 'DRAFT' and a.title like '断电测试项目%'
-                and (select count(*) from attachment f where f.application_id = a.id) <> 2"""))
+                and (select count(*) from attachment f where f.application_id = a.id and f.kind = 'APPLICATION') <> 2"""))
                 .as("submitted applications without both their files").isZero();
+        assertThat(count(db, """
+                select count(*) from application a where a.title like '断电测试项目%'
+                and (select count(*) from attachment f where f.application_id = a.id and f.kind <> 'APPLICATION') > 1"""))
+                .as("projects with their signed agreement stored twice").isZero();
     }
 
     /** In this workload each application passes each step (and enters each status) at most once. */
