@@ -30,6 +30,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        // a node in a child JVM of the crash tests is given its database by the parent test
+        if (context.getEnvironment().getProperty(NONE, Boolean.class, false)) {
+            return;
+        }
         Map<String, Object> props = new HashMap<>();
         // contexts that stand for nodes of one cluster name the database they share
         String shared = context.getEnvironment().getProperty(SHARED_NAME);
@@ -49,6 +53,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-database", props));
     }
+
+    /** A property that keeps this initializer out: the context's database is given to it. */
+    public static final String NONE = "test.database.none";
 
     /** A property naming the database that several test contexts share, as nodes of one cluster. */
     public static final String SHARED_NAME = "test.database.shared-name";
