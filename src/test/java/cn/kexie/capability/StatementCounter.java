@@ -115,9 +115,9 @@ public class StatementCounter {
         };
     }
 
-    static final class CountingDataSource extends DelegatingDataSource {
+    public static final class CountingDataSource extends DelegatingDataSource {
 
-        CountingDataSource(DataSource target) {
+        public CountingDataSource(DataSource target) {
             super(target);
         }
 

@@ -49,6 +49,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -64,46 +65,34 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @PlatformTest
 class StatementBudgetTest {
 
-    static final byte[] PDF = "%PDF-1.4\n% test document\n".getBytes(StandardCharsets.US_ASCII);
-
     /** Budgets per step: H2 and PostgreSQL send the same statements. */
     static final Map<String, Integer> BUDGETS = budgets(
-            "start", 0,
-            "saveDraft", 0,
-            "attach", 0,
-            "submit", 0,
-            "formalReview", 0,
-            "assignPanel", 0,
-            "expertSheet", 0,
-            "lastExpertSheet", 0,
-            "conclude", 0,
-            "partyApproval", 0,
-            "noticeEnd", 0,
-            "signAgreement", 0,
-            "confirmAgreement", 0,
-            "disburse", 0,
-            "reportProgress", 0,
-            "midtermTimer", 0,
-            "midtermCheck", 0,
-            "finalReport", 0,
-            "acceptance", 0);
+            "start", 67,
+            "saveDraft", 29,
+            "attach", 24,
+            "submit", 119,
+            "formalReview", 51,
+            "assignPanel", 109,
+            "expertSheet", 71,
+            "lastExpertSheet", 109,
+            "conclude", 91,
+            "partyApproval", 66,
+            "noticeEnd", 38,
+            "signAgreement", 70,
+            "confirmAgreement", 54,
+            "disburse", 64,
+            "reportProgress", 68,
+            "midtermTimer", 26,
+            "midtermCheck", 50,
+            "finalReport", 54,
+            "acceptance", 92);
 
     /** The task list's first page as the office: tab counts, overdue count, the page itself. */
-    static final int TASK_LIST_BUDGET = 0;
+    static final int TASK_LIST_BUDGET = 17;
 
     @Autowired IdentityService identity;
-    @Autowired TaskService taskService;
-    @Autowired ManagementService managementService;
-    @Autowired ProgrammeCatalogue catalogue;
-    @Autowired ApplicationService applications;
-    @Autowired AttachmentService attachments;
-    @Autowired ReviewService reviews;
-    @Autowired ApprovalService approvals;
-    @Autowired NoticeService notices;
-    @Autowired FundingService funding;
-    @Autowired ImplementationService implementation;
-    @Autowired OrganisationService organisations;
     @Autowired WorkflowTasks workflowTasks;
+    @Autowired ApplicationContext context;
 
     @AfterEach
     void resetClock() {
@@ -112,9 +101,10 @@ class StatementBudgetTest {
 
     @Test
     void eachStepOfAChenzhouApplicationStaysWithinItsBudget() {
-        journey(society("CZ-BUDGET-W"), new LinkedHashMap<>());
+        ChenzhouJourney journey = new ChenzhouJourney(context);
+        journey.journey(journey.society("CZ-BUDGET-W"), new LinkedHashMap<>());
         Map<String, Integer> counted = new LinkedHashMap<>();
-        journey(society("CZ-BUDGET-C"), counted);
+        journey.journey(journey.society("CZ-BUDGET-C"), counted);
 
         System.out.println("statement counts per step on " + database() + ": " + counted
                 + ", total " + counted.values().stream().mapToInt(Integer::intValue).sum());
@@ -131,7 +121,8 @@ class StatementBudgetTest {
     @Test
     void theTaskListsFirstPageStaysWithinItsBudget() {
         // an application of its own waits for the office's formal review: the page is never empty
-        submitted(society("CZ-BUDGET-T"), new LinkedHashMap<>());
+        ChenzhouJourney journey = new ChenzhouJourney(context);
+        journey.submitted(journey.society("CZ-BUDGET-T"), new LinkedHashMap<>());
         AsUser.run(identity, "office", () -> firstPage());
         StatementCounter.Count[] counted = new StatementCounter.Count[1];
         AsUser.run(identity, "office", () -> counted[0] = StatementCounter.count(this::firstPage));
@@ -152,159 +143,6 @@ class StatementBudgetTest {
         } finally {
             RequestContextHolder.resetRequestAttributes();
         }
-    }
-
-    // ------------------------------------------------------------------ the journey
-
-    Application submitted(String user, Map<String, Integer> counts) {
-        Call call = catalogue.call("CHENZHOU", PlatformClock.today().getYear()).orElseThrow();
-        Application[] holder = new Application[1];
-        step(counts, "start", user, () -> holder[0] = applications.start(call.id(), "ACADEMIC_EXCHANGE", "学术年会（语句预算）"));
-        Application draftOf = holder[0];
-        ApplicationDraft draft = new ApplicationDraft();
-        draft.setTitle(draftOf.title());
-        draft.setAims("提升学会学术交流能力，扩大行业影响。");
-        draft.setContent("举办年度学术会议一次、专题论坛三场，编印论文集。");
-        draft.setSchedule("3月筹备，6月举办，9月总结。");
-        draft.setExpectedResults("参会200人以上，论文集一部。");
-        draft.setBudget(List.of(new Application.BudgetLine("会务费", new BigDecimal("30000"), null),
-                new Application.BudgetLine("资料印刷费", new BigDecimal("20000"), "论文集")));
-        step(counts, "saveDraft", user, () -> applications.saveDraft(draftOf.id(), draftOf.version(), draft));
-        step(counts, "attach", user, () -> attachments.store(draftOf.id(), Attachment.Kind.APPLICATION, "申报书.pdf", PDF, user));
-        step(counts, "submit", user, () -> applications.submit(draftOf.id()));
-        Application app = applications.load(draftOf.id());
-        assertThat(app.status()).isEqualTo("FORMAL_REVIEW");
-        return app;
-    }
-
-    void journey(String user, Map<String, Integer> counts) {
-        Application app = submitted(user, counts);
-        String formal = task(app, ChenzhouProject.TASK_FORMAL_REVIEW);
-        step(counts, "formalReview", "office", () -> reviews.formalReview(formal,
-                new ReviewService.FormalReview(Set.copyOf(ReviewService.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
-        String panel = task(app, ChenzhouProject.TASK_ASSIGN_PANEL);
-        step(counts, "assignPanel", "office", () -> reviews.assignPanel(panel, List.of("expert1", "expert2", "expert4")));
-        for (String expert : List.of("expert1", "expert2", "expert4")) {
-            String sheet = taskService.createTaskQuery().processInstanceId(app.processInstanceId())
-                    .taskDefinitionKey(ChenzhouProject.TASK_EXPERT_REVIEW).taskAssignee(expert).singleResult().getId();
-            Map<String, BigDecimal> points = new HashMap<>();
-            AsUser.run(identity, expert, () -> reviews.criteria(app)
-                    .forEach(c -> points.put(c.code(), c.maxPoints().multiply(new BigDecimal("0.8")))));
-            // the last sheet ends the scoring and computes the panel's score: counted apart
-            String name = switch (expert) {
-                case "expert1" -> "expertSheet";
-                case "expert4" -> "lastExpertSheet";
-                default -> null;
-            };
-            step(counts, name, expert, () -> reviews.submitSheet(sheet, new ReviewService.Sheet(true, points, "基础扎实，示范性强。")));
-        }
-        String conclude = task(app, ChenzhouProject.TASK_CONCLUDE_REVIEW);
-        step(counts, "conclude", "office", () -> reviews.conclude(conclude, ProjectProcess.PASS, null));
-        String party = task(app, ChenzhouProject.TASK_PARTY_APPROVAL);
-        step(counts, "partyApproval", "party", () -> approvals.decide(party,
-                new ApprovalService.Approval(true, PlatformClock.today(), "郴科协党组会议纪要〔2026〕5号", null)));
-        assertThat(applications.load(app.id()).status()).isEqualTo("UNDER_NOTICE");
-        Instant noticeEnds = applications.load(app.id()).noticeEndsAt();
-        step(counts, "noticeEnd", () -> fireTimer(app, noticeEnds));
-        assertThat(applications.load(app.id()).status()).isEqualTo("AGREEMENT");
-
-        String sign = task(app, ChenzhouProject.TASK_SIGN_AGREEMENT);
-        step(counts, "signAgreement", user, () -> funding.signAgreement(sign, "责任书.pdf", PDF));
-        LocalDate midterm = PlatformClock.today().plusDays(90);
-        String confirm = task(app, ChenzhouProject.TASK_CONFIRM_AGREEMENT);
-        step(counts, "confirmAgreement", "office", () -> funding.confirmAgreement(confirm, true, midterm, null));
-        String disburse = task(app, ChenzhouProject.TASK_DISBURSE);
-        step(counts, "disburse", "finance", () -> funding.disburse(disburse,
-                new FundingService.Payment(new BigDecimal("50000.00"), PlatformClock.today(), "郴财拨〔2026〕99号")));
-        String progress = task(app, ChenzhouProject.TASK_REPORT_PROGRESS);
-        step(counts, "reportProgress", user, () -> implementation.reportProgress(progress,
-                new ImplementationService.Report("学术年会筹备完成，已发出会议通知。", "进展.pdf", PDF)));
-        step(counts, "midtermTimer", () -> fireTimer(app, midterm.atStartOfDay(PlatformClock.ZONE).toInstant()));
-        String check = task(app, ChenzhouProject.TASK_MIDTERM_CHECK);
-        step(counts, "midtermCheck", "office", () -> implementation.midtermCheck(check, ProjectProcess.PASS, null, null));
-        AsUser.run(identity, user, () -> {
-            attachments.store(app.id(), Attachment.Kind.SUMMARY, "总结报告.pdf", PDF, user);
-            attachments.store(app.id(), Attachment.Kind.ACCOUNTS, "经费决算.xlsx",
-                    new byte[] {0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00}, user);
-        });
-        String finalReport = task(app, ChenzhouProject.TASK_SUBMIT_FINAL_REPORT);
-        step(counts, "finalReport", user, () -> implementation.submitFinalReport(finalReport, "项目按计划完成。"));
-        String acceptance = task(app, ChenzhouProject.TASK_FINAL_ACCEPTANCE);
-        step(counts, "acceptance", "office", () -> implementation.accept(acceptance, ProjectProcess.PASS, "通过验收"));
-        assertThat(applications.load(app.id()).status()).isEqualTo("ACCEPTED");
-        ClockUtil.reset();
-    }
-
-    /** Counts the work as the user (the test's own look-up of the user's roles left out). */
-    void step(Map<String, Integer> counts, String name, String user, Runnable work) {
-        AsUser.run(identity, user, () -> step(counts, name, work));
-    }
-
-    static void step(Map<String, Integer> counts, String name, Runnable work) {
-        StatementCounter.Count count = StatementCounter.count(work);
-        if (name != null) {
-            counts.put(name, count.total());
-            if (Boolean.getBoolean("budget.verbose")) {
-                System.out.println("== " + name + ": " + count);
-                count.statements().forEach(s -> System.out.println("  " + s.replaceAll("\\s+", " ")));
-            }
-        }
-    }
-
-    /** Moves the engine clock to the timer's instant and runs it, as the job executor would. */
-    void fireTimer(Application app, Instant due) {
-        Job job = managementService.createJobQuery().processInstanceId(app.processInstanceId()).timers().singleResult();
-        ClockUtil.setCurrentTime(Date.from(due));
-        managementService.executeJob(job.getId());
-    }
-
-    String task(Application app, String key) {
-        Task task = taskService.createTaskQuery().processInstanceId(app.processInstanceId()).taskDefinitionKey(key)
-                .singleResult();
-        assertThat(task).as("task " + key + " of " + app.number()).isNotNull();
-        return task.getId();
-    }
-
-    /** A Chenzhou society in good standing with an applicant account, made once per database. */
-    String society(String code) {
-        String userId = code.toLowerCase(Locale.ROOT);
-        if (identity.createUserQuery().userId(userId).count() > 0) {
-            return userId;
-        }
-        int year = PlatformClock.today().getYear();
-        Organisation org = new Organisation();
-        org.setCode(code);
-        org.setName("郴州市预算测试学会" + code.substring(code.length() - 1));
-        org.setCityCode("CHENZHOU");
-        org.setType(OrganisationType.MUNICIPAL_SOCIETY);
-        org.setRating(4);
-        org.setContactName("联系人");
-        org.setContactPhone("0735-2200000");
-        org.setManagementStandard(true);
-        org.setHasSecretary(true);
-        org.setSecretaryGeneral("秘书长");
-        org.setFinanceSound(true);
-        org.setIndependentBankAccount(true);
-        org.setDedicatedFinanceStaff(true);
-        org.setHasPartyBranch(true);
-        org.setInspections(List.of(new Organisation.YearResult(year - 2, true), new Organisation.YearResult(year - 1, true)));
-        org.setAssessments(List.of(new Organisation.YearResult(year - 2, true), new Organisation.YearResult(year - 1, true)));
-        org.setBankName("中国银行郴州分行");
-        org.setBankAccountName(org.getName());
-        org.setBankAccountNo("4300000000000009" + (int) code.charAt(code.length() - 1));
-        AsUser.run(identity, "office", () -> organisations.save(org));
-        String group = Roles.organisationGroup(code);
-        Group g = identity.newGroup(group);
-        g.setName(org.getName());
-        g.setType(Roles.ORGANISATION_GROUP_TYPE);
-        identity.saveGroup(g);
-        User u = identity.newUser(userId);
-        u.setFirstName(org.getName());
-        u.setPassword("Not-a-demo-password-1");
-        identity.saveUser(u);
-        identity.createMembership(userId, Roles.APPLICANT);
-        identity.createMembership(userId, group);
-        return userId;
     }
 
     static String database() {
