@@ -76,6 +76,19 @@ public class WorkflowTasks {
     }
 
     /**
+     * The task list's queries: the caller's own tasks or its groups' unclaimed ones, of the caller's
+     * cities (the engine's tenant check, which stays on), without the engine's authorization join.
+     * That join adds nothing here, since the engine grants a task's candidate groups and its assignee
+     * their reading of it when it offers or assigns the task; but it matches every open task against
+     * every grant of the caller's groups, so that its cost grows with the square of the open tasks
+     * (2.7 s for the first page at 2,000 open tasks on PostgreSQL, see BENCHMARKS.md). Opening or
+     * working on a task still asks the engine as the caller ({@link #allowed}).
+     */
+    private <T> T listed(Supplier<T> query) {
+        return oneCommand(() -> asPlatform(query));
+    }
+
+    /**
      * Inside {@link #oneCommand}: reads the platform makes as itself, not as the caller (the
      * process data a task shows, once the caller's own query has found the task).
      */
@@ -91,7 +104,7 @@ public class WorkflowTasks {
         Caller caller = caller();
         Map<String, String> businessKeys = new HashMap<>();
         Map<String, Long> applicationIds = new HashMap<>();
-        List<Task> tasks = caller.run(() -> oneCommand(() -> {
+        List<Task> tasks = caller.run(() -> listed(() -> {
             List<Task> page = query(caller, scope).orderByDueDate().asc().orderByTaskCreateTime().asc()
                     .initializeFormKeys().listPage(offset, limit);
             // two queries for the whole page, not two per task
@@ -118,7 +131,7 @@ public class WorkflowTasks {
     @Transactional(readOnly = true)
     public long count(Scope scope) {
         Caller caller = caller();
-        return caller.run(() -> query(caller, scope).count());
+        return caller.run(() -> listed(() -> query(caller, scope).count()));
     }
 
     /** My tasks and my groups' unclaimed tasks whose due date has passed. */
@@ -127,13 +140,13 @@ public class WorkflowTasks {
         java.util.Date now = java.util.Date.from(cn.kexie.capability.common.PlatformClock.now());
         Caller caller = caller();
         if (caller.workGroups().isEmpty()) {
-            return caller.run(() -> query(caller, Scope.MINE).dueBefore(now).count());
+            return caller.run(() -> listed(() -> query(caller, Scope.MINE).dueBefore(now).count()));
         }
         // one query: assigned to me, or offered to my groups and unclaimed (a candidate-group
         // condition leaves assigned tasks out), as the two counts it replaces
-        return caller.run(() -> taskService.createTaskQuery().active().dueBefore(now)
+        return caller.run(() -> listed(() -> taskService.createTaskQuery().active().dueBefore(now)
                 .or().taskAssignee(caller.userId()).taskCandidateGroupIn(caller.workGroups()).endOr()
-                .count());
+                .count()));
     }
 
     private TaskQuery query(Caller caller, Scope scope) {
