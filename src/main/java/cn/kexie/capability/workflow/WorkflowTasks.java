@@ -19,6 +19,9 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -89,6 +92,34 @@ public class WorkflowTasks {
     }
 
     /**
+     * Inside a command: the task's form key, from the diagram the engine holds in its deployment
+     * cache when it is a fixed text (the platform's are), so that a page of tasks does not read each
+     * of its process definitions again; otherwise as the engine resolves it.
+     */
+    private static String formKey(Task task) {
+        if (task.getProcessDefinitionId() == null) {
+            return null;
+        }
+        var configuration = Context.getProcessEngineConfiguration();
+        ProcessDefinitionEntity definition = configuration.getDeploymentCache().getProcessDefinitionCache()
+                .get(task.getProcessDefinitionId());
+        if (definition == null) {
+            definition = configuration.getDeploymentCache().findDeployedProcessDefinitionById(task.getProcessDefinitionId());
+        }
+        TaskDefinition taskDefinition = definition.getTaskDefinitions().get(task.getTaskDefinitionKey());
+        if (taskDefinition == null || taskDefinition.getFormKey() == null) {
+            return null;
+        }
+        String text = taskDefinition.getFormKey().getExpressionText();
+        if (text != null && !text.contains("${") && !text.contains("#{")) {
+            return text;
+        }
+        TaskEntity entity = (TaskEntity) task;
+        entity.initializeFormKey();
+        return entity.getFormKey();
+    }
+
+    /**
      * Inside {@link #oneCommand}: reads the platform makes as itself, not as the caller (the
      * process data a task shows, once the caller's own query has found the task).
      */
@@ -104,9 +135,11 @@ public class WorkflowTasks {
         Caller caller = caller();
         Map<String, String> businessKeys = new HashMap<>();
         Map<String, Long> applicationIds = new HashMap<>();
+        Map<String, String> formKeys = new HashMap<>();
         List<Task> tasks = caller.run(() -> listed(() -> {
             List<Task> page = query(caller, scope).orderByDueDate().asc().orderByTaskCreateTime().asc()
-                    .initializeFormKeys().listPage(offset, limit);
+                    .listPage(offset, limit);
+            page.forEach(t -> formKeys.put(t.getId(), formKey(t)));
             // two queries for the whole page, not two per task
             String[] instances = page.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
                     .distinct().toArray(String[]::new);
@@ -124,7 +157,7 @@ public class WorkflowTasks {
             });
             return page;
         }));
-        return tasks.stream().map(t -> item(t, businessKeys.get(t.getProcessInstanceId()),
+        return tasks.stream().map(t -> item(t, formKeys.get(t.getId()), businessKeys.get(t.getProcessInstanceId()),
                 applicationIds.get(t.getProcessInstanceId()))).toList();
     }
 
@@ -452,7 +485,11 @@ public class WorkflowTasks {
     }
 
     private static WorkItem item(Task task, String businessKey, Long applicationId) {
-        return new WorkItem(task.getId(), task.getName(), task.getFormKey(), task.getAssignee(), task.getCreateTime(),
+        return item(task, task.getFormKey(), businessKey, applicationId);
+    }
+
+    private static WorkItem item(Task task, String formKey, String businessKey, Long applicationId) {
+        return new WorkItem(task.getId(), task.getName(), formKey, task.getAssignee(), task.getCreateTime(),
                 task.getDueDate(), task.getProcessInstanceId(), businessKey, applicationId, task.getTaskDefinitionKey());
     }
 }
