@@ -326,7 +326,11 @@ class PlatformBenchmark {
     void bareJourney(int n) {
         FakeBeans beans = new FakeBeans().register();
         Mocks.register("eligibilityFacts", (JavaDelegate) execution -> new FakeBeans().eligibilityFacts.facts()
-                .forEach((name, value) -> execution.setVariable(name, Variables.untypedValue(value, true))));
+                .forEach((name, value) -> {
+                    if (!execution.hasVariable(name)) {
+                        execution.setVariable(name, Variables.untypedValue(value, true));
+                    }
+                }));
         Date now = ClockUtil.getCurrentTime();
         Date noticeEnds = Date.from(now.toInstant().plus(Duration.ofDays(7)));
         Date midterm = Date.from(now.toInstant().plus(Duration.ofDays(90)));
