@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import cn.kexie.capability.common.TransactionScoped;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -80,11 +81,36 @@ class ApplicationRepository {
     }
 
     void setProcessInstance(long id, String processInstanceId) {
+        changed(id);
         jdbc.sql("update application set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
     }
 
     Optional<Application> find(long id) {
-        return jdbc.sql(SELECT + " where a.id = ?").param(id).query(this::map).optional().map(this::withBudget);
+        Map<Long, Application> read = TransactionScoped.get(READ, java.util.HashMap::new);
+        Application known = read == null ? null : read.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Application> found = jdbc.sql(SELECT + " where a.id = ?").param(id).query(this::map).optional()
+                .map(this::withBudget);
+        if (read != null) {
+            found.ifPresent(a -> read.put(id, a));
+        }
+        return found;
+    }
+
+    /**
+     * The applications this transaction has read (with their budget lines): a step reads its
+     * application in the service, in the diagram's listeners and delegates and in the documents it
+     * writes; every write to an application here forgets it, and nothing else writes the table.
+     */
+    private static final String READ = ApplicationRepository.class.getName() + ".read";
+
+    private static void changed(long id) {
+        Map<Long, Application> read = TransactionScoped.peek(READ);
+        if (read != null) {
+            read.remove(id);
+        }
     }
 
     Optional<Application> findByNumber(String number) {
@@ -179,11 +205,13 @@ class ApplicationRepository {
      * a change never lands in an application that was submitted meanwhile.
      */
     Optional<Application> lockAndFind(long id) {
+        changed(id);
         List<Long> locked = jdbc.sql("select id from application where id = ? for update").param(id).query(Long.class).list();
         return locked.isEmpty() ? Optional.empty() : find(id);
     }
 
     void update(long id, int version, ApplicationDraft d) {
+        changed(id);
         int updated = jdbc.sql("""
                 update application set title = ?, aims = ?, content = ?, schedule = ?, expected_results = ?,
                     declared = ?, updated_at = ?, version = version + 1
@@ -203,20 +231,24 @@ class ApplicationRepository {
     }
 
     void setStatus(long id, String status) {
+        changed(id);
         jdbc.sql("update application set status = ?, updated_at = ? where id = ?")
                 .params(status, Timestamp.from(Instant.now()), id).update();
     }
 
     void markSubmitted(long id) {
+        changed(id);
         jdbc.sql("update application set submitted_at = coalesce(submitted_at, ?) where id = ?")
                 .params(Timestamp.from(Instant.now()), id).update();
     }
 
     void setPanelScore(long id, BigDecimal score) {
+        changed(id);
         jdbc.sql("update application set panel_score = ? where id = ?").params(score, id).update();
     }
 
     void setNotice(long id, Instant endsAt, String processInstanceId, String scope) {
+        changed(id);
         jdbc.sql("update application set notice_ends_at = ?, notice_process_instance_id = ?, notice_scope = ? where id = ?")
                 .params(endsAt == null ? null : Timestamp.from(endsAt), processInstanceId, scope, id).update();
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -59,7 +60,18 @@ class ApplicationSteps {
             facts.put("othersWithSameDeclared", applications.othersWithSameDeclared(app));
             facts.put("previouslyRecognised", applications.previouslyRecognised(app));
             facts.put(ProjectProcess.CATEGORY, app.categoryCode());
-            execution.setVariables(facts);
+            // transient: the decision that follows reads them in this transaction and the decision's
+            // history keeps the inputs it read; stored as process variables they cost three rows
+            // each (variable, its history, its detail). A name the process already holds stays stored.
+            facts.forEach((name, value) -> {
+                if (execution.hasVariable(name)) {
+                    if (!java.util.Objects.equals(execution.getVariable(name), value)) {
+                        execution.setVariable(name, value);
+                    }
+                } else {
+                    execution.setVariable(name, Variables.untypedValue(value, true));
+                }
+            });
         };
     }
 

@@ -45,8 +45,7 @@ final class CandidateAssignmentRule implements TaskListener {
     }
 
     static boolean isCandidate(String userId, Set<IdentityLink> candidates) {
-        List<String> groups = Context.getCommandContext().getReadOnlyIdentityProvider().createGroupQuery()
-                .groupMember(userId).list().stream().map(Group::getId).toList();
+        List<String> groups = groupsOf(userId);
         boolean applicant = groups.contains(Roles.APPLICANT);
         for (IdentityLink link : candidates) {
             if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
@@ -61,6 +60,20 @@ final class CandidateAssignmentRule implements TaskListener {
             }
         }
         return false;
+    }
+
+    /**
+     * The user's groups: those the command runs with when the user claims for itself (the platform
+     * read them for this request), else from the identity store.
+     */
+    private static List<String> groupsOf(String userId) {
+        var authentication = Context.getCommandContext().getAuthentication();
+        if (authentication != null && userId.equals(authentication.getUserId())
+                && authentication.getGroupIds() != null && !authentication.getGroupIds().isEmpty()) {
+            return authentication.getGroupIds();
+        }
+        return Context.getCommandContext().getReadOnlyIdentityProvider().createGroupQuery()
+                .groupMember(userId).list().stream().map(Group::getId).toList();
     }
 
     /** Adds the rule to every user task when a diagram is deployed. */

@@ -1,5 +1,6 @@
 package cn.kexie.capability.workflow;
 
+import cn.kexie.capability.common.TransactionScoped;
 import cn.kexie.capability.common.UserError;
 import cn.kexie.capability.security.CurrentUser;
 import cn.kexie.capability.security.Roles;
@@ -11,10 +12,17 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -23,6 +31,8 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The task list's engine side: what a user may see and work on, claiming, and completing.
@@ -45,13 +55,76 @@ public class WorkflowTasks {
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final CurrentUser currentUser;
+    private final ProcessEngine processEngine;
 
     WorkflowTasks(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, ProcessEngine processEngine) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
         this.currentUser = currentUser;
+        this.processEngine = processEngine;
+    }
+
+    /**
+     * Runs several engine calls in one engine command, so that they share one command context: the
+     * engine reads the caller's authorized groups and whether any revoke exists once per command,
+     * and writes once at its end (a claim and the completion that follows it flush together).
+     * Nested service calls still pass every interceptor, {@link WorkflowCourseGuard} included.
+     */
+    private <T> T oneCommand(Supplier<T> work) {
+        CommandExecutor executor = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
+        return executor.execute(commandContext -> work.get());
+    }
+
+    /**
+     * The task list's queries: the caller's own tasks or its groups' unclaimed ones, of the caller's
+     * cities (the engine's tenant check, which stays on), without the engine's authorization join.
+     * That join adds nothing here, since the engine grants a task's candidate groups and its assignee
+     * their reading of it when it offers or assigns the task; but it matches every open task against
+     * every grant of the caller's groups, so that its cost grows with the square of the open tasks
+     * (2.7 s for the first page at 2,000 open tasks on PostgreSQL, see BENCHMARKS.md). Opening or
+     * working on a task still asks the engine as the caller ({@link #allowed}).
+     */
+    private <T> T listed(Supplier<T> query) {
+        return oneCommand(() -> asPlatform(query));
+    }
+
+    /**
+     * Inside a command: the task's form key, from the diagram the engine holds in its deployment
+     * cache when it is a fixed text (the platform's are), so that a page of tasks does not read each
+     * of its process definitions again; otherwise as the engine resolves it.
+     */
+    private static String formKey(Task task) {
+        if (task.getProcessDefinitionId() == null) {
+            return null;
+        }
+        var configuration = Context.getProcessEngineConfiguration();
+        ProcessDefinitionEntity definition = configuration.getDeploymentCache().getProcessDefinitionCache()
+                .get(task.getProcessDefinitionId());
+        if (definition == null) {
+            definition = configuration.getDeploymentCache().findDeployedProcessDefinitionById(task.getProcessDefinitionId());
+        }
+        TaskDefinition taskDefinition = definition.getTaskDefinitions().get(task.getTaskDefinitionKey());
+        if (taskDefinition == null || taskDefinition.getFormKey() == null) {
+            return null;
+        }
+        String text = taskDefinition.getFormKey().getExpressionText();
+        if (text != null && !text.contains("${") && !text.contains("#{")) {
+            return text;
+        }
+        TaskEntity entity = (TaskEntity) task;
+        entity.initializeFormKey();
+        return entity.getFormKey();
+    }
+
+    /**
+     * Inside {@link #oneCommand}: reads the platform makes as itself, not as the caller (the
+     * process data a task shows, once the caller's own query has found the task).
+     */
+    private static <T> T asPlatform(Supplier<T> work) {
+        return Context.getCommandContext().runWithoutAuthorization(work::get);
     }
 
     /** Which tasks: assigned to me, or offered to my groups and not yet claimed. */
@@ -60,32 +133,38 @@ public class WorkflowTasks {
     @Transactional(readOnly = true)
     public List<WorkItem> list(Scope scope, int offset, int limit) {
         Caller caller = caller();
-        List<Task> tasks = caller.run(() -> query(caller, scope).orderByDueDate().asc().orderByTaskCreateTime().asc()
-                .initializeFormKeys().listPage(offset, limit));
-        // two queries for the whole page, not two per task
-        String[] instances = tasks.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
-                .distinct().toArray(String[]::new);
         Map<String, String> businessKeys = new HashMap<>();
         Map<String, Long> applicationIds = new HashMap<>();
-        if (instances.length > 0) {
-            runtimeService.createProcessInstanceQuery().processInstanceIds(Set.of(instances)).list()
-                    .forEach(pi -> businessKeys.put(pi.getId(), pi.getBusinessKey()));
-            runtimeService.createVariableInstanceQuery().variableName(ProjectProcess.APPLICATION_ID)
-                    .processInstanceIdIn(instances).list()
-                    .forEach(v -> {
-                        if (v.getValue() instanceof Number n && v.getExecutionId().equals(v.getProcessInstanceId())) {
-                            applicationIds.put(v.getProcessInstanceId(), n.longValue());
-                        }
-                    });
-        }
-        return tasks.stream().map(t -> item(t, businessKeys.get(t.getProcessInstanceId()),
+        Map<String, String> formKeys = new HashMap<>();
+        List<Task> tasks = caller.run(() -> listed(() -> {
+            List<Task> page = query(caller, scope).orderByDueDate().asc().orderByTaskCreateTime().asc()
+                    .listPage(offset, limit);
+            page.forEach(t -> formKeys.put(t.getId(), formKey(t)));
+            // two queries for the whole page, not two per task
+            String[] instances = page.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
+                    .distinct().toArray(String[]::new);
+            if (instances.length > 0) asPlatform(() -> {
+                runtimeService.createProcessInstanceQuery().processInstanceIds(Set.of(instances)).list()
+                        .forEach(pi -> businessKeys.put(pi.getId(), pi.getBusinessKey()));
+                runtimeService.createVariableInstanceQuery().variableName(ProjectProcess.APPLICATION_ID)
+                        .processInstanceIdIn(instances).disableCustomObjectDeserialization().list()
+                        .forEach(v -> {
+                            if (v.getValue() instanceof Number n && v.getExecutionId().equals(v.getProcessInstanceId())) {
+                                applicationIds.put(v.getProcessInstanceId(), n.longValue());
+                            }
+                        });
+                return null;
+            });
+            return page;
+        }));
+        return tasks.stream().map(t -> item(t, formKeys.get(t.getId()), businessKeys.get(t.getProcessInstanceId()),
                 applicationIds.get(t.getProcessInstanceId()))).toList();
     }
 
     @Transactional(readOnly = true)
     public long count(Scope scope) {
         Caller caller = caller();
-        return caller.run(() -> query(caller, scope).count());
+        return caller.run(() -> listed(() -> query(caller, scope).count()));
     }
 
     /** My tasks and my groups' unclaimed tasks whose due date has passed. */
@@ -93,8 +172,14 @@ public class WorkflowTasks {
     public long countOverdue() {
         java.util.Date now = java.util.Date.from(cn.kexie.capability.common.PlatformClock.now());
         Caller caller = caller();
-        return caller.run(() -> query(caller, Scope.MINE).dueBefore(now).count()
-                + query(caller, Scope.GROUPS).dueBefore(now).count());
+        if (caller.workGroups().isEmpty()) {
+            return caller.run(() -> listed(() -> query(caller, Scope.MINE).dueBefore(now).count()));
+        }
+        // one query: assigned to me, or offered to my groups and unclaimed (a candidate-group
+        // condition leaves assigned tasks out), as the two counts it replaces
+        return caller.run(() -> listed(() -> taskService.createTaskQuery().active().dueBefore(now)
+                .or().taskAssignee(caller.userId()).taskCandidateGroupIn(caller.workGroups()).endOr()
+                .count()));
     }
 
     private TaskQuery query(Caller caller, Scope scope) {
@@ -132,24 +217,27 @@ public class WorkflowTasks {
     /** The task, if the current user may work on it. */
     @Transactional(readOnly = true)
     public WorkItem get(String taskId) {
-        return item(requireAllowed(caller(), taskId));
+        Allowed allowed = allowed(caller(), taskId);
+        return allowed.item();
     }
 
     @Transactional
     public void claim(String taskId) {
         Caller caller = caller();
-        claim(caller, requireAllowed(caller, taskId));
-    }
-
-    private void claim(Caller caller, Task task) {
-        if (task.getAssignee() != null && !task.getAssignee().equals(caller.userId())) {
-            throw new UserError("task.error.claimedByOther", displayName(task.getAssignee()));
-        }
+        Task task = requireAllowed(caller, taskId);
+        requireNotClaimedByOther(caller, task);
         if (task.getAssignee() == null) {
+            forget(taskId);
             PlatformStep.run(() -> caller.run(() -> {
                 taskService.claim(task.getId(), caller.userId());
                 return null;
             }));
+        }
+    }
+
+    private void requireNotClaimedByOther(Caller caller, Task task) {
+        if (task.getAssignee() != null && !task.getAssignee().equals(caller.userId())) {
+            throw new UserError("task.error.claimedByOther", displayName(task.getAssignee()));
         }
     }
 
@@ -160,14 +248,15 @@ public class WorkflowTasks {
     @Transactional
     public void unclaim(String taskId) {
         Caller caller = caller();
-        Task task = requireAllowed(caller, taskId);
-        if (!caller.userId().equals(task.getAssignee())) {
+        Allowed allowed = allowed(caller, taskId);
+        if (!caller.userId().equals(allowed.task().getAssignee())) {
             return;
         }
-        boolean hasCandidateGroup = candidates(taskId).stream().anyMatch(link -> link.getGroupId() != null);
+        boolean hasCandidateGroup = allowed.candidates().stream().anyMatch(link -> link.getGroupId() != null);
         if (!hasCandidateGroup) {
             throw new UserError("task.error.cannotRelease");
         }
+        forget(taskId);
         PlatformStep.run(() -> caller.run(() -> {
             taskService.claim(taskId, null);
             return null;
@@ -182,11 +271,17 @@ public class WorkflowTasks {
     public void complete(String taskId, Map<String, Object> variables) {
         Caller caller = caller();
         Task task = requireAllowed(caller, taskId);
-        claim(caller, task);
-        PlatformStep.run(() -> caller.run(() -> {
+        requireNotClaimedByOther(caller, task);
+        forget(taskId);
+        // the claim (when the task was only offered) and the completion in one engine command: one
+        // flush, in which the engine drops the claim's update of the task it deletes
+        PlatformStep.run(() -> caller.run(() -> oneCommand(() -> {
+            if (task.getAssignee() == null) {
+                taskService.claim(taskId, caller.userId());
+            }
             taskService.complete(taskId, variables);
             return null;
-        }));
+        })));
     }
 
     /**
@@ -200,6 +295,7 @@ public class WorkflowTasks {
     @Transactional
     public void setVariable(String taskId, String name, Object value) {
         Task task = requireAllowed(caller(), taskId);
+        forget(taskId);
         Authentication previous = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         try {
@@ -214,8 +310,12 @@ public class WorkflowTasks {
     /** The process variable of the task's process instance, for a user who may work on the task. */
     @Transactional(readOnly = true)
     public Object variable(String taskId, String name) {
-        Task task = requireAllowed(caller(), taskId);
-        return runtimeService.getVariable(task.getExecutionId(), name);
+        Caller caller = caller();
+        Allowed allowed = allowed(caller, taskId);
+        if (ProjectProcess.APPLICATION_ID.equals(name) && allowed.applicationId() != null) {
+            return allowed.applicationId();
+        }
+        return runtimeService.getVariable(allowed.task().getExecutionId(), name);
     }
 
     // ---- small hooks for the task list and the moves (TaskListQuery, TaskMoves), which keep their own logic ----
@@ -237,18 +337,70 @@ public class WorkflowTasks {
     }
 
     private Task requireAllowed(Caller caller, String taskId) {
+        return allowed(caller, taskId).task();
+    }
+
+    /**
+     * A task the caller may work on, with its candidates and its process's business key and
+     * application id: read in one engine command, once per transaction and caller (a step checks
+     * the task when it starts and again when it completes it; the second check reuses the first
+     * one's reading, since only this transaction's own moves, which forget it, change the task in
+     * between as far as it can see). The check itself runs every time.
+     */
+    private Allowed allowed(Caller caller, String taskId) {
         if (taskId == null || taskId.isBlank()) {
             throw new UserError("task.error.gone");
         }
-        Task task = caller.run(() -> taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult());
-        if (task == null) {
-            throw new UserError("task.error.gone");
+        Map<String, Allowed> known = TransactionScoped.get(KNOWN_TASKS, HashMap::new);
+        Allowed allowed = known == null ? null : known.get(caller.userId() + "\u0000" + taskId);
+        if (allowed == null) {
+            allowed = caller.run(() -> oneCommand(() -> {
+                Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+                if (task == null) {
+                    return null;
+                }
+                List<IdentityLink> candidates = asPlatform(() -> candidates(taskId));
+                if (task.getProcessInstanceId() == null) {
+                    return new Allowed(task, candidates, null, null);
+                }
+                return asPlatform(() -> {
+                    var instance = runtimeService.createProcessInstanceQuery()
+                            .processInstanceId(task.getProcessInstanceId()).singleResult();
+                    Object id = runtimeService.getVariable(task.getProcessInstanceId(), ProjectProcess.APPLICATION_ID);
+                    return new Allowed(task, candidates, instance == null ? null : instance.getBusinessKey(),
+                            id instanceof Number n ? n.longValue() : null);
+                });
+            }));
+            if (allowed == null) {
+                throw new UserError("task.error.gone");
+            }
         }
-        if (!mayWork(caller, task, candidates(taskId))) {
+        if (!mayWork(caller, allowed.task(), allowed.candidates())) {
             throw new AccessDeniedException("task " + taskId + " is not for " + caller.userId());
         }
-        return task;
+        if (known != null) {
+            known.put(caller.userId() + "\u0000" + taskId, allowed);
+        }
+        return allowed;
     }
+
+    private record Allowed(Task task, List<IdentityLink> candidates, String businessKey, Long applicationId) {
+        WorkItem item() {
+            return WorkflowTasks.item(task, businessKey, applicationId);
+        }
+    }
+
+    private static final String KNOWN_TASKS = WorkflowTasks.class.getName() + ".knownTasks";
+    private static final String CALLER = WorkflowTasks.class.getName() + ".caller";
+
+    /** Forgets what this transaction read of a task that it is about to move. */
+    private static void forget(String taskId) {
+        Map<String, Allowed> known = TransactionScoped.peek(KNOWN_TASKS);
+        if (known != null) {
+            known.keySet().removeIf(key -> key.endsWith("\u0000" + taskId));
+        }
+    }
+
 
     /** A candidate, or the one person the diagram assigned a task without candidates to. */
     private static boolean mayWork(Caller caller, Task task, List<IdentityLink> candidates) {
@@ -274,7 +426,7 @@ public class WorkflowTasks {
      * applicants, who have no engine surface).
      */
     private record Caller(String userId, List<String> workGroups, Authentication engineAuthentication,
-            IdentityService identityService) {
+            IdentityService identityService, boolean applicantOnly) {
 
         <T> T run(Supplier<T> work) {
             if (engineAuthentication == null) {
@@ -294,8 +446,29 @@ public class WorkflowTasks {
         }
     }
 
+    /**
+     * The caller, read once per request (a page asks for counts and a list in one request) or else
+     * once per transaction: its groups and cities do not change under it in between.
+     */
     private Caller caller() {
         String user = currentUser.requireId();
+        boolean applicantOnly = currentUser.isApplicantOnly();
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        Object cached = request != null ? request.getAttribute(CALLER, RequestAttributes.SCOPE_REQUEST)
+                : TransactionScoped.peek(CALLER);
+        if (cached instanceof Caller c && c.userId().equals(user) && c.applicantOnly() == applicantOnly) {
+            return c;
+        }
+        Caller caller = readCaller(user, applicantOnly);
+        if (request != null) {
+            request.setAttribute(CALLER, caller, RequestAttributes.SCOPE_REQUEST);
+        } else {
+            TransactionScoped.get(CALLER, () -> caller);
+        }
+        return caller;
+    }
+
+    private Caller readCaller(String user, boolean applicantOnly) {
         List<String> groups = new ArrayList<>();
         for (Group group : identityService.createGroupQuery().groupMember(user).list()) {
             groups.add(group.getId());
@@ -306,9 +479,9 @@ public class WorkflowTasks {
         if (!applicant) {
             workGroups.removeIf(Roles::isOrganisationGroup);
         }
-        Authentication engine = currentUser.isApplicantOnly() ? null
+        Authentication engine = applicantOnly ? null
                 : new Authentication(user, groups, List.copyOf(currentUser.citiesOf(user).cities()));
-        return new Caller(user, List.copyOf(workGroups), engine, identityService);
+        return new Caller(user, List.copyOf(workGroups), engine, identityService, applicantOnly);
     }
 
     private String displayName(String userId) {
@@ -330,7 +503,11 @@ public class WorkflowTasks {
     }
 
     private static WorkItem item(Task task, String businessKey, Long applicationId) {
-        return new WorkItem(task.getId(), task.getName(), task.getFormKey(), task.getAssignee(), task.getCreateTime(),
+        return item(task, task.getFormKey(), businessKey, applicationId);
+    }
+
+    private static WorkItem item(Task task, String formKey, String businessKey, Long applicationId) {
+        return new WorkItem(task.getId(), task.getName(), formKey, task.getAssignee(), task.getCreateTime(),
                 task.getDueDate(), task.getProcessInstanceId(), businessKey, applicationId, task.getTaskDefinitionKey());
     }
 }

@@ -1,0 +1,474 @@
+package cn.kexie.capability.season;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import cn.kexie.capability.AsUser;
+import cn.kexie.capability.PlatformTest;
+import cn.kexie.capability.StatementCounter;
+import cn.kexie.capability.TestDatabase;
+import cn.kexie.capability.application.Application;
+import cn.kexie.capability.security.Roles;
+import cn.kexie.capability.workflow.ChenzhouProject;
+import cn.kexie.capability.workflow.FakeBeans;
+import cn.kexie.capability.workflow.ProjectProcess;
+import cn.kexie.capability.workflow.WorkItem;
+import cn.kexie.capability.workflow.WorkflowTasks;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The benchmark of issue 13: the platform against the bare Camunda engine, side by side on the
+ * embedded PostgreSQL server the tests use, the two sides alternated, several rounds, medians,
+ * ratios and statements per unit. Not part of the test run (its name ends in Benchmark): run it with
+ * {@code ./mvnw -Pbenchmark test}. Writes {@code target/benchmark/results.md}.
+ * <ol>
+ * <li>the task list's first page as the office with 200, 2,000 and 20,000 open group tasks, against
+ * the bare {@code TaskService} queries that give the same answer (the same page, the two tab counts
+ * and the overdue count);</li>
+ * <li>a Chenzhou application from submission to acceptance through the platform's services, against
+ * the same diagram on a bare engine (a database of its own on the same server) whose delegates and
+ * listeners are no-ops;</li>
+ * <li>(item 4) the eligibility step (facts, decision, record) against {@code DecisionService} on the
+ * same inputs.</li>
+ * </ol>
+ */
+@PlatformTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformBenchmark {
+
+    static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
+    static final int APPLICATIONS = Integer.getInteger("benchmark.applications", 50);
+    static final List<Integer> TASK_COUNTS = List.of(200, 2_000, 20_000);
+    static final int PAGE = 50;
+
+    static final List<String> ROWS = new ArrayList<>();
+    static ProcessEngine bare;
+
+    @Autowired ApplicationContext context;
+    @Autowired IdentityService identity;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired RepositoryService repositoryService;
+    @Autowired DecisionService decisionService;
+    @Autowired WorkflowTasks workflowTasks;
+    @Autowired PlatformTransactionManager transactions;
+
+    @BeforeAll
+    static void bareEngine() {
+        assertThat(TestDatabase.isPostgres()).as("the benchmark runs on PostgreSQL: ./mvnw -Pbenchmark test").isTrue();
+        String database = "bench_bare";
+        try (Connection c = TestDatabase.server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + database);
+            s.execute("create database " + database);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(TestDatabase.server().getJdbcUrl("postgres", database));
+        pool.setUsername("postgres");
+        pool.setPassword("postgres");
+        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+        configuration.setProcessEngineName("bare");
+        configuration.setDataSource(new StatementCounter.CountingDataSource(pool));
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        configuration.setJobExecutorActivate(false);
+        configuration.setIdGenerator(new StrongUuidGenerator());
+        configuration.setExpressionManager(new MockExpressionManager());
+        bare = configuration.buildProcessEngine();
+        var deployment = bare.getRepositoryService().createDeployment().name("bare");
+        for (String file : List.of("processes/chenzhou-project.bpmn", "decisions/chenzhou-eligibility.dmn",
+                "decisions/chenzhou-sanction.dmn")) {
+            try {
+                deployment.addInputStream(Path.of(file).getFileName().toString(),
+                        new java.io.ByteArrayInputStream(Files.readAllBytes(Path.of(file))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        deployment.deploy();
+    }
+
+    @AfterAll
+    static void writeResults() throws IOException {
+        if (bare != null) {
+            bare.close();
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("# Benchmark results\n\n")
+                .append("Run ").append(ZonedDateTime.now().withNano(0)).append(" on PostgreSQL (embedded), ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+                .append(System.getProperty("java.version")).append(", ").append(ROUNDS).append(" rounds.\n\n")
+                .append("| item | platform median | bare median | time ratio | platform statements | bare statements | statement ratio |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|\n");
+        ROWS.forEach(row -> out.append(row).append('\n'));
+        Path file = Path.of("target", "benchmark", "results.md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, out.toString());
+        System.out.println(out);
+    }
+
+    @AfterEach
+    void reset() {
+        ClockUtil.reset();
+        Mocks.reset();
+    }
+
+    // ------------------------------------------------------------------ 1. the task list's first page
+
+    @Test
+    @Order(1)
+    void taskListFirstPage() {
+        String process = "bench-task-list";
+        repositoryService.createDeployment().name(process).addModelInstance(process + ".bpmn",
+                Bpmn.createExecutableProcess(process).name("基准任务").camundaHistoryTimeToLive(1)
+                        .startEvent().userTask("Task_Bench").name("基准任务").camundaCandidateGroups(Roles.PROGRAMME_OFFICE)
+                        .endEvent().done()).deploy();
+        int open = 0;
+        for (int target : TASK_COUNTS) {
+            int from = open;
+            inBatches(target - open, i -> runtimeService.startProcessInstanceByKey(process, "BENCH-" + (from + i),
+                    Map.of(ProjectProcess.PROGRAMME, "CHENZHOU", ProjectProcess.APPLICATION_ID, -1L)));
+            open = target;
+            compareTaskList(target);
+        }
+    }
+
+    void compareTaskList(int tasks) {
+        // the same answer first
+        PageAnswer platform = platformPage();
+        PageAnswer bareAnswer = barePage();
+        assertThat(bareAnswer).as("the bare queries give the platform's answer").isEqualTo(platform);
+        assertThat(platform.groups()).isGreaterThanOrEqualTo(tasks);
+        int reps = tasks >= 20_000 ? 10 : 20;
+        List<Long> platformTimes = new ArrayList<>();
+        List<Long> bareTimes = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            boolean platformFirst = round % 2 == 0;
+            for (int side = 0; side < 2; side++) {
+                boolean isPlatform = (side == 0) == platformFirst;
+                for (int r = 0; r < reps; r++) {
+                    long start = System.nanoTime();
+                    if (isPlatform) {
+                        platformPage();
+                    } else {
+                        barePage();
+                    }
+                    (isPlatform ? platformTimes : bareTimes).add(System.nanoTime() - start);
+                }
+            }
+        }
+        StatementCounter.Count[] platformCount = new StatementCounter.Count[1];
+        AsUser.run(identity, "office", () -> platformCount[0] = StatementCounter.count(this::platformPageAsOffice));
+        StatementCounter.Count bareCount = StatementCounter.count(this::barePage);
+        row("1. task list first page, " + String.format(Locale.ROOT, "%,d", tasks) + " open group tasks",
+                platformTimes, bareTimes, platformCount[0].total(), bareCount.total(), 1);
+    }
+
+    record PageAnswer(List<String> ids, long mine, long groups, long overdue) {
+    }
+
+    PageAnswer platformPage() {
+        return AsUser.call(identity, "office", this::platformPageAsOffice);
+    }
+
+    PageAnswer platformPageAsOffice() {
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+        try {
+            long mine = workflowTasks.count(WorkflowTasks.Scope.MINE);
+            long groups = workflowTasks.count(WorkflowTasks.Scope.GROUPS);
+            long overdue = workflowTasks.countOverdue();
+            List<String> ids = workflowTasks.list(WorkflowTasks.Scope.GROUPS, 0, PAGE).stream().map(WorkItem::id).toList();
+            return new PageAnswer(ids, mine, groups, overdue);
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+    }
+
+    /** The bare engine's queries for the same page: the office's groups and cities given, no authorization. */
+    PageAnswer barePage() {
+        List<String> groups = List.of(Roles.PROGRAMME_OFFICE);
+        String[] cities = {"CHENZHOU"};
+        Date now = ClockUtil.getCurrentTime();
+        long mine = taskService.createTaskQuery().active().tenantIdIn(cities).taskAssignee("office").count();
+        long offered = taskService.createTaskQuery().active().tenantIdIn(cities).taskCandidateGroupIn(groups)
+                .taskUnassigned().count();
+        long overdue = taskService.createTaskQuery().active().tenantIdIn(cities).dueBefore(now)
+                .or().taskAssignee("office").taskCandidateGroupIn(groups).endOr().count();
+        List<String> ids = taskService.createTaskQuery().active().tenantIdIn(cities).taskCandidateGroupIn(groups)
+                .taskUnassigned().orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, PAGE).stream()
+                .map(Task::getId).toList();
+        return new PageAnswer(ids, mine, offered, overdue);
+    }
+
+    void inBatches(int count, IntConsumer each) {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        for (int done = 0; done < count; done += 500) {
+            int from = done;
+            tx.executeWithoutResult(status -> {
+                for (int i = from; i < Math.min(count, from + 500); i++) {
+                    each.accept(i);
+                }
+            });
+        }
+    }
+
+    // ------------------------------------------------------------------ 2. a Chenzhou application
+
+    @Test
+    @Order(2)
+    void chenzhouApplication() {
+        ChenzhouJourney journey = new ChenzhouJourney(context);
+        // warm both sides, then the societies of every round, outside the timing
+        journey.journey(journey.society("CZ-BENCH-WARM"), new LinkedHashMap<>());
+        bareJourney(0);
+        List<String> societies = new ArrayList<>();
+        for (int i = 0; i < ROUNDS * APPLICATIONS; i++) {
+            societies.add(journey.society("CZ-BENCH-" + String.format(Locale.ROOT, "%04d", i)));
+        }
+        List<Long> platformTimes = new ArrayList<>();
+        List<Long> bareTimes = new ArrayList<>();
+        long platformStatements = 0;
+        long bareStatements = 0;
+        int next = 0;
+        int bareNext = 1;
+        for (int round = 0; round < ROUNDS; round++) {
+            boolean platformFirst = round % 2 == 0;
+            for (int side = 0; side < 2; side++) {
+                boolean isPlatform = (side == 0) == platformFirst;
+                for (int a = 0; a < APPLICATIONS; a++) {
+                    StatementCounter.Count count = new StatementCounter.Count();
+                    long start = System.nanoTime();
+                    if (isPlatform) {
+                        String society = societies.get(next++);
+                        StatementCounter.countInto(count, () -> {
+                            journey.journey(society, new LinkedHashMap<>());
+                            return null;
+                        });
+                    } else {
+                        int n = bareNext++;
+                        StatementCounter.countInto(count, () -> {
+                            bareJourney(n);
+                            return null;
+                        });
+                    }
+                    long took = System.nanoTime() - start;
+                    if (isPlatform) {
+                        platformTimes.add(took);
+                        platformStatements += count.total();
+                    } else {
+                        bareTimes.add(took);
+                        bareStatements += count.total();
+                    }
+                }
+            }
+        }
+        int apps = ROUNDS * APPLICATIONS;
+        row("2. Chenzhou application, submission to acceptance (N = " + APPLICATIONS + " per side and round)",
+                platformTimes, bareTimes, (double) platformStatements / apps, (double) bareStatements / apps, 1);
+    }
+
+    /**
+     * The same diagram on the bare engine, the same path, each wait state completed as the platform's
+     * steps complete it, its delegates and listeners no-ops (the facts transient, as the platform's).
+     */
+    void bareJourney(int n) {
+        FakeBeans beans = new FakeBeans().register();
+        Mocks.register("eligibilityFacts", (JavaDelegate) execution -> new FakeBeans().eligibilityFacts.facts()
+                .forEach((name, value) -> {
+                    if (!execution.hasVariable(name)) {
+                        execution.setVariable(name, Variables.untypedValue(value, true));
+                    }
+                }));
+        Date now = ClockUtil.getCurrentTime();
+        Date noticeEnds = Date.from(now.toInstant().plus(Duration.ofDays(7)));
+        Date midterm = Date.from(now.toInstant().plus(Duration.ofDays(90)));
+        beans.startNotice.setting(ProjectProcess.NOTICE_ENDS, noticeEnds);
+        beans.panelScoreCalculator.setting(ProjectProcess.PANEL_SCORE, 86.5);
+        RuntimeService runtime = bare.getRuntimeService();
+        TaskService tasks = bare.getTaskService();
+        Map<String, Object> start = new HashMap<>();
+        start.put(ProjectProcess.APPLICATION_ID, (long) n);
+        start.put(ProjectProcess.APPLICATION_NUMBER, "CHENZHOU-BARE-" + n);
+        start.put(ProjectProcess.APPLICANT_GROUP, "org-cz-bare");
+        start.put(ProjectProcess.PROGRAMME, "CHENZHOU");
+        start.put(ProjectProcess.CATEGORY, "ACADEMIC_EXCHANGE");
+        start.put(ProjectProcess.CALL_YEAR, 2026);
+        start.put(ProjectProcess.PUBLICITY_DAYS, 5);
+        start.put(ProjectProcess.DISBURSED, 0.0);
+        String instance = runtime.startProcessInstanceByKey(ChenzhouProject.PROCESS_KEY, "CHENZHOU-BARE-" + n, start).getId();
+        complete(tasks, instance, ChenzhouProject.TASK_FILL_APPLICATION, Map.of());
+        complete(tasks, instance, ChenzhouProject.TASK_FORMAL_REVIEW, Map.of(ProjectProcess.OUTCOME, ProjectProcess.PASS));
+        complete(tasks, instance, ChenzhouProject.TASK_ASSIGN_PANEL,
+                Map.of(ProjectProcess.EXPERTS, new ArrayList<>(List.of("expert1", "expert2", "expert4"))));
+        for (Task sheet : tasks.createTaskQuery().processInstanceId(instance)
+                .taskDefinitionKey(ChenzhouProject.TASK_EXPERT_REVIEW).list()) {
+            tasks.complete(sheet.getId(), Map.of());
+        }
+        complete(tasks, instance, ChenzhouProject.TASK_CONCLUDE_REVIEW, Map.of(ProjectProcess.OUTCOME, ProjectProcess.PASS));
+        complete(tasks, instance, ChenzhouProject.TASK_PARTY_APPROVAL, Map.of(ProjectProcess.OUTCOME, ProjectProcess.PASS));
+        fire(instance, noticeEnds);
+        complete(tasks, instance, ChenzhouProject.TASK_SIGN_AGREEMENT, Map.of(ProjectProcess.MIDTERM_DUE, midterm));
+        complete(tasks, instance, ChenzhouProject.TASK_CONFIRM_AGREEMENT, Map.of(ProjectProcess.OUTCOME, ProjectProcess.PASS));
+        complete(tasks, instance, ChenzhouProject.TASK_DISBURSE, Map.of(ProjectProcess.DISBURSED, 50_000.0));
+        complete(tasks, instance, ChenzhouProject.TASK_REPORT_PROGRESS, Map.of());
+        fire(instance, midterm);
+        complete(tasks, instance, ChenzhouProject.TASK_MIDTERM_CHECK, Map.of(ProjectProcess.OUTCOME, ProjectProcess.PASS));
+        complete(tasks, instance, ChenzhouProject.TASK_SUBMIT_FINAL_REPORT, Map.of());
+        complete(tasks, instance, ChenzhouProject.TASK_FINAL_ACCEPTANCE, Map.of(ProjectProcess.OUTCOME, ProjectProcess.PASS));
+        assertThat(bare.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult()
+                .getEndActivityId()).isEqualTo(ChenzhouProject.END_EVENT_PROJECT_ACCEPTED);
+        ClockUtil.reset();
+        Mocks.reset();
+    }
+
+    /** As a person completes a task offered to a group: claims it, then completes it. */
+    static void complete(TaskService tasks, String instance, String key, Map<String, Object> variables) {
+        Task task = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).singleResult();
+        assertThat(task).as(key).isNotNull();
+        if (task.getAssignee() == null) {
+            tasks.claim(task.getId(), "someone");
+        }
+        tasks.complete(task.getId(), variables);
+    }
+
+    static void fire(String instance, Date due) {
+        Job job = bare.getManagementService().createJobQuery().processInstanceId(instance).timers().singleResult();
+        ClockUtil.setCurrentTime(due);
+        bare.getManagementService().executeJob(job.getId());
+    }
+
+    // ------------------------------------------------------------------ 4. the eligibility step
+
+    @Test
+    @Order(3)
+    void eligibilityStep() {
+        ChenzhouJourney journey = new ChenzhouJourney(context);
+        Application app = journey.submitted(journey.society("CZ-BENCH-ELIG"), new LinkedHashMap<>());
+        JavaDelegate facts = context.getBean("eligibilityFacts", JavaDelegate.class);
+        JavaDelegate recorder = context.getBean("eligibilityRecorder", JavaDelegate.class);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        Map<String, Object> inputs = new HashMap<>();
+        Runnable platform = () -> tx.executeWithoutResult(status -> {
+            Map<String, Object> gathered = new HashMap<>();
+            try {
+                facts.execute(execution(app.id(), gathered));
+                var result = decisionService.evaluateDecisionTableByKey("chenzhou-eligibility", gathered);
+                gathered.put(ProjectProcess.ELIGIBILITY_REASONS, result.collectEntries("reason"));
+                recorder.execute(execution(app.id(), gathered));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            inputs.clear();
+            inputs.putAll(gathered);
+        });
+        platform.run();
+        Map<String, Object> same = new HashMap<>(inputs);
+        same.remove(ProjectProcess.ELIGIBILITY_REASONS);
+        Runnable bareSide = () -> bare.getDecisionService().evaluateDecisionTableByKey("chenzhou-eligibility", same);
+        bareSide.run();
+        int reps = 50;
+        List<Long> platformTimes = new ArrayList<>();
+        List<Long> bareTimes = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            boolean platformFirst = round % 2 == 0;
+            for (int side = 0; side < 2; side++) {
+                boolean isPlatform = (side == 0) == platformFirst;
+                for (int r = 0; r < reps; r++) {
+                    long start = System.nanoTime();
+                    (isPlatform ? platform : bareSide).run();
+                    (isPlatform ? platformTimes : bareTimes).add(System.nanoTime() - start);
+                }
+            }
+        }
+        row("4. eligibility step (facts + decision + record) vs DecisionService", platformTimes, bareTimes,
+                StatementCounter.count(platform).total(), StatementCounter.count(bareSide).total(), 1);
+    }
+
+    /** The execution a delegate sees: the application's id, and the variables it sets. */
+    static DelegateExecution execution(long applicationId, Map<String, Object> variables) {
+        DelegateExecution execution = mock(DelegateExecution.class);
+        when(execution.getVariable(anyString())).thenAnswer(call -> {
+            String name = call.getArgument(0);
+            return ProjectProcess.APPLICATION_ID.equals(name) ? (Object) applicationId : variables.get(name);
+        });
+        when(execution.hasVariable(anyString())).thenReturn(false);
+        doAnswer(call -> {
+            Object value = call.getArgument(1);
+            variables.put(call.getArgument(0), value instanceof org.camunda.bpm.engine.variable.value.TypedValue t
+                    ? t.getValue() : value);
+            return null;
+        }).when(execution).setVariable(anyString(), org.mockito.ArgumentMatchers.any());
+        return execution;
+    }
+
+    // ------------------------------------------------------------------ the table
+
+    static void row(String item, List<Long> platformNanos, List<Long> bareNanos, double platformStatements,
+            double bareStatements, int unit) {
+        double p = median(platformNanos) / 1e6;
+        double b = median(bareNanos) / 1e6;
+        String row = String.format(Locale.ROOT, "| %s | %.2f ms | %.2f ms | %.2fx | %.1f | %.1f | %.2fx |", item, p, b,
+                p / b, platformStatements, bareStatements, platformStatements / bareStatements);
+        System.out.println(row);
+        ROWS.add(row);
+    }
+
+    static double median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    }
+}

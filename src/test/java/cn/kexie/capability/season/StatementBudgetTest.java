@@ -1,0 +1,159 @@
+package cn.kexie.capability.season;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.kexie.capability.AsUser;
+import cn.kexie.capability.PlatformTest;
+import cn.kexie.capability.StatementCounter;
+import cn.kexie.capability.TestDatabase;
+import cn.kexie.capability.application.Application;
+import cn.kexie.capability.application.ApplicationDraft;
+import cn.kexie.capability.application.ApplicationService;
+import cn.kexie.capability.application.Attachment;
+import cn.kexie.capability.application.AttachmentService;
+import cn.kexie.capability.approval.ApprovalService;
+import cn.kexie.capability.common.PlatformClock;
+import cn.kexie.capability.funding.FundingService;
+import cn.kexie.capability.implementation.ImplementationService;
+import cn.kexie.capability.organisation.Organisation;
+import cn.kexie.capability.organisation.OrganisationService;
+import cn.kexie.capability.organisation.OrganisationType;
+import cn.kexie.capability.programme.Call;
+import cn.kexie.capability.programme.ProgrammeCatalogue;
+import cn.kexie.capability.publicity.NoticeService;
+import cn.kexie.capability.review.ReviewService;
+import cn.kexie.capability.security.Roles;
+import cn.kexie.capability.workflow.ChenzhouProject;
+import cn.kexie.capability.workflow.ProjectProcess;
+import cn.kexie.capability.workflow.WorkflowTasks;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Statement budgets (issue 13): how many SQL statements each step of a Chenzhou application sends,
+ * from submission to acceptance, and the task list's first page as the office. A step that sends
+ * more than its budget fails the build, so a change cannot silently add round-trips; a change that
+ * saves some lowers the budget here. Counts are exact and repeatable: the journey runs once to warm
+ * the engine's caches (deployed definitions, decisions), and the second journey, of a society of
+ * its own, is counted. No timing: that is the benchmark's ({@code ./mvnw -Pbenchmark verify}).
+ */
+@PlatformTest
+class StatementBudgetTest {
+
+    /** Budgets per step: H2 and PostgreSQL send the same statements. */
+    static final Map<String, Integer> BUDGETS = budgets(
+            "start", 67,
+            "saveDraft", 29,
+            "attach", 24,
+            "submit", 119,
+            "formalReview", 51,
+            "assignPanel", 109,
+            "expertSheet", 71,
+            "lastExpertSheet", 109,
+            "conclude", 91,
+            "partyApproval", 66,
+            "noticeEnd", 38,
+            "signAgreement", 70,
+            "confirmAgreement", 54,
+            "disburse", 64,
+            "reportProgress", 68,
+            "midtermTimer", 26,
+            "midtermCheck", 50,
+            "finalReport", 54,
+            "acceptance", 92);
+
+    /** The task list's first page as the office: tab counts, overdue count, the page itself. */
+    static final int TASK_LIST_BUDGET = 8;
+
+    @Autowired IdentityService identity;
+    @Autowired WorkflowTasks workflowTasks;
+    @Autowired ApplicationContext context;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void eachStepOfAChenzhouApplicationStaysWithinItsBudget() {
+        ChenzhouJourney journey = new ChenzhouJourney(context);
+        journey.journey(journey.society("CZ-BUDGET-W"), new LinkedHashMap<>());
+        Map<String, Integer> counted = new LinkedHashMap<>();
+        journey.journey(journey.society("CZ-BUDGET-C"), counted);
+
+        System.out.println("statement counts per step on " + database() + ": " + counted
+                + ", total " + counted.values().stream().mapToInt(Integer::intValue).sum());
+        assertThat(counted.keySet()).containsExactlyElementsOf(BUDGETS.keySet());
+        List<String> over = new ArrayList<>();
+        counted.forEach((step, n) -> {
+            if (n > BUDGETS.get(step)) {
+                over.add(step + ": " + n + " > " + BUDGETS.get(step));
+            }
+        });
+        assertThat(over).as("steps over their statement budget").isEmpty();
+    }
+
+    @Test
+    void theTaskListsFirstPageStaysWithinItsBudget() {
+        // an application of its own waits for the office's formal review: the page is never empty
+        ChenzhouJourney journey = new ChenzhouJourney(context);
+        journey.submitted(journey.society("CZ-BUDGET-T"), new LinkedHashMap<>());
+        AsUser.run(identity, "office", () -> firstPage());
+        StatementCounter.Count[] counted = new StatementCounter.Count[1];
+        AsUser.run(identity, "office", () -> counted[0] = StatementCounter.count(this::firstPage));
+        StatementCounter.Count count = counted[0];
+        System.out.println("task list first page as office on " + database() + ": " + count);
+        count.statements().forEach(s -> System.out.println("  " + s.replaceAll("\\s+", " ")));
+        assertThat(count.total()).isLessThanOrEqualTo(TASK_LIST_BUDGET);
+    }
+
+    /** What the task list shows on its first page, in one request as the view asks for it. */
+    void firstPage() {
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+        try {
+            workflowTasks.count(WorkflowTasks.Scope.MINE);
+            workflowTasks.count(WorkflowTasks.Scope.GROUPS);
+            workflowTasks.countOverdue();
+            workflowTasks.list(WorkflowTasks.Scope.GROUPS, 0, 50);
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+    }
+
+    static String database() {
+        return TestDatabase.isPostgres() ? "PostgreSQL" : "H2";
+    }
+
+    static Map<String, Integer> budgets(Object... pairs) {
+        Map<String, Integer> budgets = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            budgets.put((String) pairs[i], (Integer) pairs[i + 1]);
+        }
+        return budgets;
+    }
+}
