@@ -32,9 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The task list's queries: open tasks (mine, or offered to my groups), the tasks I completed (已办),
  * and for applicants their organisation's applications (我发起的). Open tasks are paged, filtered and
- * sorted by the engine, under the user's engine authentication as {@link WorkflowTasks} runs it, so
- * the engine's authorizations and tenants (cities) apply; the page's business columns come in one
- * query for the whole page ({@link TaskBusinessData}), never one per line.
+ * sorted by the engine as the user, as {@link WorkflowTasks#list} runs it: the query's own conditions
+ * (assigned to me, or offered to my groups and unclaimed) and the engine's tenant check (cities)
+ * decide what is listed, without the engine's authorization join (its cost grows with the square of
+ * the open tasks; opening or working on a task still asks the engine as the user). The page's
+ * business columns come in one query for the whole page ({@link TaskBusinessData}), never one per line.
  * <p>
  * The done list comes from the engine's history: tasks completed with the user as assignee, in the
  * user's cities. It runs without the user's engine authentication, since most roles hold no history
@@ -105,7 +107,7 @@ public class TaskListQuery {
             return done.stream().map(t -> row(t.getId(), t.getName(), t.getStartTime(), t.getDueDate(), t.getEndTime(),
                     t.getAssignee(), t.getProcessInstanceId(), facts.get(t.getProcessInstanceId()))).toList();
         }
-        List<Task> open = tasks.asCaller((user, groups) -> {
+        List<Task> open = tasks.listedAsCaller((user, groups) -> {
             TaskQuery query = open(tab, user, groups, f, narrowed);
             return query == null ? List.<Task>of() : sorted(query, order).listPage(offset, limit);
         });
@@ -128,7 +130,7 @@ public class TaskListQuery {
         if (tab == Tab.DONE) {
             return withoutEngineUser(() -> done(f, narrowed).count());
         }
-        return tasks.asCaller((user, groups) -> {
+        return tasks.listedAsCaller((user, groups) -> {
             TaskQuery query = open(tab, user, groups, f, narrowed);
             return query == null ? 0L : query.count();
         });
