@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 
-/** How views tell people what happened: success briefly, refusals until read or put right. */
+/** How views tell people what happened: success briefly, refusals longer, until closed, or until put right. */
 public final class Notifications {
 
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
@@ -39,9 +39,10 @@ public final class Notifications {
                 new com.vaadin.flow.component.orderedlayout.HorizontalLayout(lines, close);
         content.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.START);
         n.add(content);
-        // until read (closed), or until the person's next action succeeds: a refusal must not
-        // outlive the attempt that put it right
-        n.setDuration(0);
+        // long enough to read several lines, closed at once with ✕, and gone as soon as the person's
+        // next action succeeds: a refusal must neither outlive the attempt that put it right nor stay
+        // over the fields being corrected
+        n.setDuration(ERROR_MILLIS);
         n.setPosition(Notification.Position.TOP_CENTER);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
         n.open();
@@ -68,6 +69,9 @@ public final class Notifications {
     }
 
     private static final String OPEN_ERRORS = Notifications.class.getName() + ".openErrors";
+
+    /** How long a refusal stays unless closed or put right. */
+    static final int ERROR_MILLIS = 12_000;
 
     /** Closes the refusals still shown: what was refused has now been done. */
     static void closeErrors() {

@@ -205,8 +205,10 @@ final class Browser implements AfterTestExecutionCallback {
                 .filter(this::visible).findFirst().orElse(null));
         SearchContext shadow = upload.getShadowRoot();
         shadow.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toAbsolutePath().toString());
+        // the file joins the box as soon as it is chosen; the box empties once the server has it
+        // (stored or refused, the form lists what it received), so: every file done, or none left
         wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "return arguments[0].files.length > 0 && arguments[0].files.every(f => f.complete || f.error)", upload)));
+                "return arguments[0].files.every(f => f.complete || f.error)", upload)));
         settled();
     }
 

@@ -96,7 +96,7 @@ class BrowserJourneyTest {
         browser.type("vaadin-text-field", "科目", "会务费");
         browser.type("vaadin-big-decimal-field", "金额（元）", "30000");
         browser.click("添加");
-        browser.pageShows("会务费", "30000");
+        browser.pageShows("会务费", "30,000.00");
         Path file = Files.createTempFile("申报书", ".pdf");
         Files.write(file, PDF);
         browser.upload(file);

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A refusal stays until read or put right: it does not outlive the attempt that succeeds. */
+/** A refusal does not outlive the attempt that succeeds. */
 class NotificationsTest {
 
     final Messages messages = new Messages();
@@ -22,7 +22,7 @@ class NotificationsTest {
     }
 
     @Test
-    void aRefusalStaysUntilTheNextActionSucceeds() {
+    void aRefusalClosesWhenTheNextActionSucceeds() {
         UI ui = VaadinTestUi.open(messages);
         assertThat(Notifications.run(() -> {
             throw new UserError("common.error.changedMeanwhile");
@@ -31,7 +31,7 @@ class NotificationsTest {
         assertThat(shown).hasSize(1);
         Notification refusal = shown.get(0);
         assertThat(refusal.isOpened()).isTrue();
-        assertThat(refusal.getDuration()).as("not gone before it is read").isZero();
+        assertThat(refusal.getDuration()).as("long enough to read").isEqualTo(Notifications.ERROR_MILLIS);
 
         // a second refusal joins the first; a successful attempt closes both
         Notifications.run(() -> {
