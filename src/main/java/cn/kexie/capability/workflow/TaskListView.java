@@ -241,6 +241,10 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle {
         export.setVisible(!applications);
         grid.setItems(q -> query.page(tab, filter, order(q.getSortOrders()), q.getOffset(), q.getLimit()).stream(),
                 q -> (int) query.count(tab, filter));
+        // an empty list says so, and where to look instead
+        boolean filtered = (filter.text() != null && !filter.text().isBlank()) || filter.programmeCode() != null
+                || filter.year() != null || filter.step() != null || filter.overdueOnly();
+        grid.setEmptyStateText(getTranslation(filtered && !applications ? "tasks.empty.filtered" : "tasks.empty." + tab.name()));
     }
 
     private static TaskListQuery.Order order(List<QuerySortOrder> sortOrders) {

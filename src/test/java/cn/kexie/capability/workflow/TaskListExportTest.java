@@ -97,6 +97,20 @@ class TaskListExportTest {
                 .doesNotContain(number);
     }
 
+    @Test
+    void anEmptyListSaysSoAndWhereToLook() {
+        String[] texts = as("finance", () -> {
+            TaskListView view = new TaskListView(tasks, query);
+            view.tabs.setSelectedTab(view.done);
+            String done = view.grid.getEmptyStateText();
+            view.tabs.setSelectedTab(view.mine);
+            view.overdue.setValue(true);
+            return new String[] {done, view.grid.getEmptyStateText()};
+        });
+        assertThat(texts[0]).isEqualTo("暂无已办任务。");
+        assertThat(texts[1]).isEqualTo("没有符合筛选条件的任务，请修改或清除筛选条件。");
+    }
+
     private <T> T as(String user, Supplier<T> work) {
         return AsUser.call(identity, user, work);
     }
