@@ -249,6 +249,21 @@ class DossierAccess {
         return result;
     }
 
+    /**
+     * The names of the people who made the entries the reader sees (王学会部), in one query; an entry
+     * whose person the register names no longer keeps its login id.
+     */
+    Map<String, String> names(List<ApplicationEvent> events) {
+        String[] ids = events.stream().map(ApplicationEvent::userId).filter(id -> id != null && !id.isEmpty())
+                .distinct().toArray(String[]::new);
+        Map<String, String> names = new HashMap<>();
+        if (ids.length > 0) {
+            identityService.createUserQuery().userIdIn(ids).list()
+                    .forEach(user -> names.put(user.getId(), cn.kexie.capability.common.PersonName.of(user)));
+        }
+        return names;
+    }
+
     // ------------------------------------------------------------------ changing
 
     /**

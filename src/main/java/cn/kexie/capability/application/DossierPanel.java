@@ -16,6 +16,7 @@ import com.vaadin.flow.server.StreamResource;
 import java.io.ByteArrayInputStream;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The dossier of an application as every task form and the detail view show it: the 申报书, the
@@ -31,9 +32,11 @@ public class DossierPanel {
     private final AttachmentService attachments;
     private final ProgrammeCatalogue catalogue;
     private final List<DossierSection> sections;
+    private final DossierAccess access;
 
     DossierPanel(ApplicationService applications, AttachmentService attachments, ProgrammeCatalogue catalogue,
-            List<DossierSection> sections) {
+            List<DossierSection> sections, DossierAccess access) {
+        this.access = access;
         this.applications = applications;
         this.attachments = attachments;
         this.catalogue = catalogue;
@@ -158,13 +161,19 @@ public class DossierPanel {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(e -> MINUTE.format(e.at())).setHeader(ui.getTranslation("dossier.when")).setAutoWidth(true);
         grid.addColumn(e -> stepLabel(ui, e)).setHeader(ui.getTranslation("dossier.step")).setAutoWidth(true);
-        grid.addColumn(e -> e.automatic() ? ui.getTranslation("dossier.who.automatic") : e.userId())
-                .setHeader(ui.getTranslation("dossier.who")).setAutoWidth(true);
+        List<ApplicationEvent> events = applications.events(app.id());
+        Map<String, String> names = access.names(events);
+        grid.addColumn(e -> who(ui, e, names)).setHeader(ui.getTranslation("dossier.who")).setAutoWidth(true);
         grid.addColumn(e -> e.comment() == null ? "" : e.comment()).setHeader(ui.getTranslation("dossier.comment")).setFlexGrow(1);
-        grid.setItems(applications.events(app.id()));
+        grid.setItems(events);
         grid.setWidthFull();
         grid.setAllRowsVisible(true);
         return grid;
+    }
+
+    /** Who made the entry, by name: the platform itself for an automatic step, blank where withheld. */
+    static String who(Component ui, ApplicationEvent e, Map<String, String> names) {
+        return e.automatic() ? ui.getTranslation("dossier.who.automatic") : names.getOrDefault(e.userId(), e.userId());
     }
 
     static String stepLabel(Component ui, ApplicationEvent e) {

@@ -544,7 +544,6 @@ public class ReviewService {
     }
 
     static String name(User u) {
-        String n = ((u.getLastName() == null ? "" : u.getLastName()) + (u.getFirstName() == null ? "" : u.getFirstName())).trim();
-        return n.isEmpty() ? u.getId() : n;
+        return cn.kexie.capability.common.PersonName.of(u);
     }
 }

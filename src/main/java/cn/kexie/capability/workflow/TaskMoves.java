@@ -428,9 +428,7 @@ public class TaskMoves {
     }
 
     private static String name(User user) {
-        String name = ((user.getLastName() == null ? "" : user.getLastName())
-                + (user.getFirstName() == null ? "" : user.getFirstName())).trim();
-        return name.isEmpty() ? user.getId() : name;
+        return cn.kexie.capability.common.PersonName.of(user);
     }
 
     private static String blankToNull(String s) {

@@ -61,12 +61,7 @@ class TaskReminderNotice implements HomeNotice {
 
     private String name(String userId) {
         var user = identityService.createUserQuery().userId(userId).singleResult();
-        if (user == null) {
-            return userId;
-        }
-        String name = ((user.getLastName() == null ? "" : user.getLastName())
-                + (user.getFirstName() == null ? "" : user.getFirstName())).trim();
-        return name.isEmpty() ? userId : name;
+        return user == null ? userId : cn.kexie.capability.common.PersonName.of(user);
     }
 
     /** The reminders, newest first, of tasks that wait for the current user now. */

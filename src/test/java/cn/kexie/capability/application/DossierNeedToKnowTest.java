@@ -45,6 +45,7 @@ class DossierNeedToKnowTest {
     static final List<String> PANEL = List.of("expert1", "expert2", "expert4");
     static final String INTERNAL_NOTE = "内部核查意见：举报人系竞争单位，举报内容经电话核实不实。";
 
+    @Autowired DossierAccess access;
     @Autowired IdentityService identity;
     @Autowired TaskService taskService;
     @Autowired ProgrammeCatalogue catalogue;
@@ -165,6 +166,19 @@ class DossierNeedToKnowTest {
                 .allSatisfy(e -> assertThat(e.automatic()).as(e.toString()).isTrue());
         assertThat(office).filteredOn(e -> "expertReview".equals(e.step())).isNotEmpty()
                 .allSatisfy(e -> assertThat(e.userId()).startsWith("expert"));
+        // the history names people as people, not by login id
+        Map<String, String> names = as("office", () -> access.names(office));
+        assertThat(names).containsEntry("office", "王学会部");
+        cn.kexie.capability.VaadinTestUi.open(new cn.kexie.capability.common.Messages());
+        try {
+            var page = new com.vaadin.flow.component.html.Div();
+            ApplicationEvent review = office.stream().filter(e -> "formalReview".equals(e.step())).findFirst().orElseThrow();
+            assertThat(DossierPanel.who(page, review, names)).isEqualTo("王学会部");
+            ApplicationEvent score = office.stream().filter(e -> "panelScore".equals(e.step())).findFirst().orElseThrow();
+            assertThat(DossierPanel.who(page, score, names)).isEqualTo("系统自动");
+        } finally {
+            cn.kexie.capability.VaadinTestUi.close();
+        }
     }
 
     @Test
