@@ -9,6 +9,7 @@ import cn.kexie.capability.common.UserError.Problem;
 import cn.kexie.capability.document.PdfRenderer;
 import cn.kexie.capability.funding.FundingLedger;
 import cn.kexie.capability.programme.ProgrammeCatalogue;
+import cn.kexie.capability.common.PersonName;
 import cn.kexie.capability.security.CurrentUser;
 import cn.kexie.capability.security.Roles;
 import cn.kexie.capability.workflow.ProjectProcess;
@@ -136,7 +137,7 @@ public class ReviewService {
         for (User u : identityService.createUserQuery().memberOfGroup(Roles.EXPERT).orderByUserId().asc().list()) {
             boolean conflicted = identityService.createGroupQuery().groupMember(u.getId()).list().stream()
                     .map(Group::getId).anyMatch(applicantGroup::equals);
-            result.add(new Candidate(u.getId(), name(u), conflicted));
+            result.add(new Candidate(u.getId(), PersonName.of(u), conflicted));
         }
         return result;
     }
@@ -331,7 +332,7 @@ public class ReviewService {
                     .params(applicationId, s.expertId())
                     .query((rs, n) -> points.put(rs.getString(1), rs.getBigDecimal(2))).list();
             User u = identityService.createUserQuery().userId(s.expertId()).singleResult();
-            named.add(new SubmittedSheet(s.expertId(), u == null ? s.expertId() : name(u), s.total(), s.comment(), points,
+            named.add(new SubmittedSheet(s.expertId(), u == null ? s.expertId() : PersonName.of(u), s.total(), s.comment(), points,
                     s.submittedAt()));
         }
         return named;
@@ -407,7 +408,7 @@ public class ReviewService {
             throw new AccessDeniedException("experts");
         }
         return identityService.createUserQuery().memberOfGroup(Roles.EXPERT).orderByUserId().asc().list().stream()
-                .map(u -> new Expert(u.getId(), name(u))).toList();
+                .map(u -> new Expert(u.getId(), PersonName.of(u))).toList();
     }
 
     /**
@@ -543,7 +544,4 @@ public class ReviewService {
                 .query(String.class).optional().map(Roles::organisationGroup).orElse("-");
     }
 
-    static String name(User u) {
-        return cn.kexie.capability.common.PersonName.of(u);
-    }
 }

@@ -2,6 +2,7 @@ package cn.kexie.capability.workflow;
 
 import cn.kexie.capability.common.UserError;
 import cn.kexie.capability.common.UserError.Problem;
+import cn.kexie.capability.common.PersonName;
 import cn.kexie.capability.security.CurrentUser;
 import cn.kexie.capability.security.Roles;
 import java.sql.Timestamp;
@@ -109,7 +110,7 @@ public class TaskMoves {
         for (String group : groups(task)) {
             for (User user : identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()) {
                 if (!user.getId().equals(me) && inCity(task, group, user.getId())) {
-                    people.putIfAbsent(user.getId(), new Person(user.getId(), name(user)));
+                    people.putIfAbsent(user.getId(), new Person(user.getId(), PersonName.of(user)));
                 }
             }
         }
@@ -301,7 +302,7 @@ public class TaskMoves {
                     .groupId(String.valueOf(applicantGroup)).count() > 0;
             if (!conflicted && !user.getId().equals(declinedBy) && !onIt.contains(user.getId())
                     && (task.getTenantId() == null || currentUser.citiesOf(user.getId()).includes(task.getTenantId()))) {
-                result.add(new Person(user.getId(), name(user)));
+                result.add(new Person(user.getId(), PersonName.of(user)));
             }
         }
         return result;
@@ -424,12 +425,9 @@ public class TaskMoves {
 
     private String displayName(String userId) {
         User user = userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
-        return user == null ? String.valueOf(userId) : name(user);
+        return user == null ? String.valueOf(userId) : PersonName.of(user);
     }
 
-    private static String name(User user) {
-        return cn.kexie.capability.common.PersonName.of(user);
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();

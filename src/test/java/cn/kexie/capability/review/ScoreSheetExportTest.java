@@ -95,7 +95,7 @@ class ScoreSheetExportTest {
             assertThat(sheet.headers()).as(reader).isEqualTo(headers);
             assertThat(sheet.rows()).hasSize(3);
             for (String expert : comments.keySet()) {
-                String name = ReviewService.name(identity.createUserQuery().userId(expert).singleResult());
+                String name = cn.kexie.capability.common.PersonName.of(identity.createUserQuery().userId(expert).singleResult());
                 Row row = sheet.rowWith("专家", name).orElseThrow(() -> new AssertionError("no row of " + name));
                 BigDecimal share = new BigDecimal(expert.equals("expert2") ? "0.5" : "0.8");
                 BigDecimal total = BigDecimal.ZERO;
