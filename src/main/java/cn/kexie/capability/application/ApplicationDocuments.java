@@ -53,7 +53,8 @@ public class ApplicationDocuments {
         Programme programme = catalogue.requireProgramme(app.programmeCode());
         String category = catalogue.category(app.programmeCode(), app.categoryCode()).map(Category::nameZh)
                 .orElse(app.categoryCode());
-        return renderer.render(ApplicationFormDocument.xhtml(app, org, programme, category, applications.declaredFields(app),
+        return renderer.render(ApplicationFormDocument.xhtml(app, applications.particulars(app.id()), org, programme, category,
+                applications.declaredFields(app),
                 attachments.list(app.id(), Attachment.Kind.APPLICATION)));
     }
 

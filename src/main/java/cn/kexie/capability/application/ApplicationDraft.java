@@ -15,6 +15,8 @@ public class ApplicationDraft {
     private String expectedResults = "";
     private List<Application.BudgetLine> budget = new ArrayList<>();
     private Map<String, Object> declared = new LinkedHashMap<>();
+    /** Null: this save leaves the particulars as they are. */
+    private ProjectParticulars particulars;
 
     public static ApplicationDraft of(Application a) {
         ApplicationDraft d = new ApplicationDraft();
@@ -44,6 +46,8 @@ public class ApplicationDraft {
     public void setExpectedResults(String v) { expectedResults = v; }
     public List<Application.BudgetLine> getBudget() { return budget; }
     public void setBudget(List<Application.BudgetLine> v) { budget = new ArrayList<>(v); }
+    public ProjectParticulars getParticulars() { return particulars; }
+    public void setParticulars(ProjectParticulars v) { particulars = v; }
     public Map<String, Object> getDeclared() { return declared; }
     public void setDeclared(Map<String, Object> v) { declared = new LinkedHashMap<>(v); }
 }

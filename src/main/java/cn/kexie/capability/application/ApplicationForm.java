@@ -83,6 +83,13 @@ class ApplicationForm implements TaskForm {
         final TextField budgetNote = new TextField();
         final VerticalLayout files = new VerticalLayout();
         final Map<String, com.vaadin.flow.component.HasValue<?, ?>> declared = new java.util.LinkedHashMap<>();
+        final TextField leadName;
+        final TextField leadPosition;
+        final TextField contactName;
+        final TextField contactPhone;
+        final com.vaadin.flow.component.datepicker.DatePicker startsOn;
+        final com.vaadin.flow.component.datepicker.DatePicker endsOn;
+        final BigDecimalField ownFunds;
         final Button save = new Button();
         final Button submit = new Button();
         private int version;
@@ -119,6 +126,34 @@ class ApplicationForm implements TaskForm {
             expectedResults.setValue(nz(app.expectedResults()));
             FormLayout fields = new FormLayout(title, aims, content, schedule, expectedResults);
             fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+            ProjectParticulars given = applications.particulars(applicationId);
+            boolean project = applications.fundsProjects(app);
+            leadName = FormFields.text(this, "application.field.leadName", ProjectParticulars.MAX_NAME, true);
+            leadPosition = FormFields.text(this, "application.field.leadPosition", ProjectParticulars.MAX_POSITION, false);
+            contactName = FormFields.text(this, "application.field.contactName", ProjectParticulars.MAX_NAME, true);
+            contactPhone = FormFields.text(this, "application.field.contactPhone", 30, true);
+            contactPhone.setHelperText(getTranslation("application.particulars.phoneHelp"));
+            startsOn = cn.kexie.capability.common.DateFields.localised(this,
+                    new com.vaadin.flow.component.datepicker.DatePicker(getTranslation("application.field.startsOn")));
+            endsOn = cn.kexie.capability.common.DateFields.localised(this,
+                    new com.vaadin.flow.component.datepicker.DatePicker(getTranslation("application.field.endsOn")));
+            startsOn.setRequired(project);
+            endsOn.setRequired(project);
+            ownFunds = FormFields.yuan(this, "application.field.ownFunds");
+            ownFunds.setRequiredIndicatorVisible(false);
+            ownFunds.setHelperText(getTranslation("application.particulars.ownFundsHelp"));
+            leadName.setValue(nz(given.leadName()));
+            leadPosition.setValue(nz(given.leadPosition()));
+            contactName.setValue(nz(given.contactName()));
+            contactPhone.setValue(nz(given.contactPhone()));
+            startsOn.setValue(given.startsOn());
+            endsOn.setValue(given.endsOn());
+            ownFunds.setValue(given.ownFundsYuan());
+            FormLayout particulars = new FormLayout(leadName, leadPosition, contactName, contactPhone);
+            if (project) {
+                particulars.add(startsOn, endsOn, ownFunds);
+            }
+            particulars.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
             FormLayout declaredFields = new FormLayout();
             for (cn.kexie.capability.programme.DeclaredField field : applications.declaredFields(app)) {
                 Object value = app.declared().get(field.name());
@@ -198,7 +233,8 @@ class ApplicationForm implements TaskForm {
             });
             Paragraph hint = new Paragraph(getTranslation("applicationForm.hint"));
             hint.getStyle().set("color", "var(--lumo-secondary-text-color)");
-            add(dossier.create(applicationId, false), new H3(getTranslation("dossier.applicationForm")), fields);
+            add(dossier.create(applicationId, false), new H3(getTranslation("application.particulars")), particulars,
+                    new H3(getTranslation("dossier.applicationForm")), fields);
             if (!declared.isEmpty()) {
                 add(new H3(getTranslation("dossier.declared")), declaredFields);
             }
@@ -236,6 +272,8 @@ class ApplicationForm implements TaskForm {
             draft.setSchedule(schedule.getValue());
             draft.setExpectedResults(expectedResults.getValue());
             draft.setBudget(budget);
+            draft.setParticulars(new ProjectParticulars(leadName.getValue(), leadPosition.getValue(), contactName.getValue(),
+                    contactPhone.getValue(), startsOn.getValue(), endsOn.getValue(), ownFunds.getValue()));
             Map<String, Object> values = new java.util.LinkedHashMap<>(applications.load(applicationId).declared());
             declared.forEach((name, input) -> {
                 Object value = input.getValue();

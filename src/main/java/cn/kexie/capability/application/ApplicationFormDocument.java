@@ -19,8 +19,8 @@ final class ApplicationFormDocument {
     private ApplicationFormDocument() {
     }
 
-    static String xhtml(Application app, Organisation org, Programme programme, String categoryName,
-            List<DeclaredField> fields, List<Attachment> materials) {
+    static String xhtml(Application app, ProjectParticulars particulars, Organisation org, Programme programme,
+            String categoryName, List<DeclaredField> fields, List<Attachment> materials) {
         StringBuilder b = new StringBuilder();
         if (!app.submitted()) {
             b.append("<p class=\"draft\">草稿（尚未提交）</p>");
@@ -34,9 +34,18 @@ final class ApplicationFormDocument {
         row(b, "申报类别", text(categoryName));
         row(b, "项目名称", text(app.title()));
         row(b, "申报单位", text(org.getName()));
-        row(b, "项目负责人", "<span class=\"fill\">（签字）</span>");
-        row(b, "联系人", textOrDash(org.getContactName()));
-        row(b, "联系电话", textOrDash(org.getContactPhone()));
+        row(b, "项目负责人", (particulars.leadName() == null ? "" : text(particulars.leadName())
+                + (particulars.leadPosition() == null ? "" : "（" + text(particulars.leadPosition()) + "）") + "　")
+                + "<span class=\"fill\">（签字）</span>");
+        row(b, "联系人", textOrDash(particulars.contactName() != null ? particulars.contactName() : org.getContactName()));
+        row(b, "联系电话", textOrDash(particulars.contactPhone() != null ? particulars.contactPhone() : org.getContactPhone()));
+        if (particulars.startsOn() != null && particulars.endsOn() != null) {
+            row(b, "项目起止日期", Xhtml.date(particulars.startsOn()) + " 至 " + Xhtml.date(particulars.endsOn()));
+        }
+        row(b, "申请资助金额", Xhtml.yuan(app.totalBudget()) + " 元");
+        if (particulars.ownFundsYuan() != null) {
+            row(b, "自筹经费", Xhtml.yuan(particulars.ownFundsYuan()) + " 元");
+        }
         row(b, "提交日期", app.submittedAt() == null ? "尚未提交" : Xhtml.date(app.submittedAt()));
         b.append("</table>");
 

@@ -38,6 +38,8 @@ public class ApplicationService {
     static final int MAX_SHORT = 4000;
     static final int MAX_CONTENT = 20000;
     static final int MAX_BUDGET_LINES = 50;
+    /** The catalogue's kind of a programme that funds projects over a period. */
+    static final String PROJECT_KIND = "PROJECT";
     static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
 
     private final ApplicationRepository repository;
@@ -49,10 +51,12 @@ public class ApplicationService {
     private final WorkflowTasks tasks;
     private final AttachmentService attachments;
     private final DossierAccess access;
+    private final ParticularsRepository particulars;
 
     ApplicationService(ApplicationRepository repository, ProgrammeCatalogue catalogue, OrganisationService organisations,
             CurrentUser currentUser, RuntimeService runtimeService, TaskService taskService, WorkflowTasks tasks,
-            AttachmentService attachments, DossierAccess access) {
+            AttachmentService attachments, DossierAccess access, ParticularsRepository particulars) {
+        this.particulars = particulars;
         this.repository = repository;
         this.catalogue = catalogue;
         this.organisations = organisations;
@@ -98,6 +102,7 @@ public class ApplicationService {
         variables.put(ProjectProcess.SCORING_DECISION, programme.scoringDecisionKey());
         variables.put(ProjectProcess.CONFIRMATION_GROUP, catalogue.category(programme.code(), categoryCode)
                 .map(cn.kexie.capability.programme.Category::confirmationGroup).orElse(null));
+        particulars.create(id);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(programme.projectProcessKey(), number, variables);
         repository.setProcessInstance(id, instance.getId());
         repository.addEvent(id, currentUser.requireId(), "created", null, null, Map.of("category", categoryCode));
@@ -116,11 +121,17 @@ public class ApplicationService {
         }
         List<Problem> problems = validateFields(draft);
         problems.addAll(validateDeclared(app, draft.getDeclared(), false));
+        if (draft.getParticulars() != null) {
+            problems.addAll(draft.getParticulars().problems());
+        }
         UserError.throwIfAny(problems);
         try {
             repository.update(id, version, draft);
         } catch (OptimisticLockingFailureException changed) {
             throw new UserError("common.error.changedMeanwhile");
+        }
+        if (draft.getParticulars() != null) {
+            particulars.save(id, draft.getParticulars().cleaned());
         }
         return repository.find(id).orElseThrow();
     }
@@ -134,6 +145,8 @@ public class ApplicationService {
         Application app = access.requireChange(id, Attachment.Kind.APPLICATION);
         List<Problem> problems = validateComplete(app);
         problems.addAll(validateDeclared(app, app.declared(), true));
+        ParticularsRepository.ForSubmission cover = particulars.forSubmission(id);
+        problems.addAll(cover.particulars().missing(cover.project(), cover.lastDay()));
         UserError.throwIfAny(problems);
         if (Statuses.DRAFT.equals(app.status())) {
             catalogue.requireOpen(app.callId(), app.categoryCode(), PlatformClock.today());
@@ -327,6 +340,18 @@ public class ApplicationService {
     }
 
     /** Whether the current user may read the application (see {@link DossierAccess}); refuses otherwise. */
+    /** The particulars on the application's cover, for whoever may read the dossier. */
+    @Transactional(readOnly = true)
+    public ProjectParticulars particulars(long id) {
+        get(id);
+        return particulars.find(id);
+    }
+
+    /** Whether the application's programme funds projects, which run over a period (awards do not). */
+    public boolean fundsProjects(Application app) {
+        return PROJECT_KIND.equals(catalogue.requireProgramme(app.programmeCode()).kind());
+    }
+
     public void checkRead(Application app) {
         access.requireRead(app);
     }

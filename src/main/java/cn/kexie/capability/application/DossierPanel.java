@@ -97,6 +97,20 @@ public class DossierPanel {
     private Component applicationForm(Component ui, Application app) {
         VerticalLayout form = new VerticalLayout();
         form.setPadding(false);
+        ProjectParticulars p = applications.particulars(app.id());
+        Div cover = new Div();
+        cover.getStyle().set("display", "grid").set("grid-template-columns", "max-content 1fr").set("gap", "0.25em 1em");
+        row(cover, ui.getTranslation("application.field.leadName"), join(p.leadName(), p.leadPosition()));
+        row(cover, ui.getTranslation("application.field.contactName"), join(p.contactName(), p.contactPhone()));
+        if (p.startsOn() != null || p.endsOn() != null) {
+            row(cover, ui.getTranslation("application.field.period"),
+                    day(p.startsOn()) + " 至 " + day(p.endsOn()));
+        }
+        row(cover, ui.getTranslation("application.particulars.requested"), cn.kexie.capability.common.Yuan.format(app.totalBudget()));
+        if (p.ownFundsYuan() != null) {
+            row(cover, ui.getTranslation("application.field.ownFunds"), cn.kexie.capability.common.Yuan.format(p.ownFundsYuan()));
+        }
+        form.add(cover);
         for (String[] field : new String[][] {{"aims", app.aims()}, {"content", app.content()},
                 {"schedule", app.schedule()}, {"expectedResults", app.expectedResults()}}) {
             H3 heading = new H3(ui.getTranslation("application.field." + field[0]));
@@ -120,6 +134,17 @@ public class DossierPanel {
             app.declared().forEach((k, v) -> form.add(new Paragraph(declaredLabel(ui, k) + "：" + v)));
         }
         return form;
+    }
+
+    private static String day(java.time.LocalDate d) {
+        return d == null ? "—" : d.toString();
+    }
+
+    private static String join(String first, String second) {
+        if (first == null) {
+            return second == null ? "—" : second;
+        }
+        return second == null ? first : first + "（" + second + "）";
     }
 
     private static String declaredLabel(Component ui, String key) {

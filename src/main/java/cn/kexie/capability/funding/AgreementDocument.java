@@ -4,6 +4,7 @@ import static cn.kexie.capability.document.Xhtml.text;
 import static cn.kexie.capability.document.Xhtml.textOrDash;
 
 import cn.kexie.capability.application.Application;
+import cn.kexie.capability.application.ProjectParticulars;
 import cn.kexie.capability.document.Xhtml;
 import cn.kexie.capability.organisation.Organisation;
 import cn.kexie.capability.programme.Programme;
@@ -23,7 +24,13 @@ final class AgreementDocument {
 
     /** What the agreement says; {@code midterm} is null while the office has not set the date. */
     record Terms(Application app, Organisation applicant, Programme programme, ProgrammeOffice office,
-            String categoryName, BigDecimal approvedAmount, LocalDate projectEndsOn, LocalDate midterm) {
+            String categoryName, BigDecimal approvedAmount, ProjectParticulars particulars, LocalDate lastDay,
+            LocalDate midterm) {
+
+        /** The project's last day: the one the application gives, else the call's last day for its projects. */
+        LocalDate projectEndsOn() {
+            return particulars.endsOn() != null ? particulars.endsOn() : lastDay;
+        }
     }
 
     static String xhtml(Terms t) {
@@ -38,7 +45,11 @@ final class AgreementDocument {
         row(b, "项目类别", text(t.categoryName()));
         row(b, "甲方（项目管理方）", text(issuer) + (t.office().officeName() == null ? ""
                 : "<br /><span class=\"muted\">项目管理：" + text(t.office().officeName()) + "</span>"));
-        row(b, "乙方（项目承担单位）", text(t.applicant().getName()) + contact(t.applicant()));
+        row(b, "乙方（项目承担单位）", text(t.applicant().getName()) + contact(t));
+        if (t.particulars().leadName() != null) {
+            row(b, "项目负责人", text(t.particulars().leadName())
+                    + (t.particulars().leadPosition() == null ? "" : "（" + text(t.particulars().leadPosition()) + "）"));
+        }
         row(b, "核定金额", t.approvedAmount() == null ? "（由甲方核定）"
                 : "人民币 " + Xhtml.yuan(t.approvedAmount()) + " 元（大写：" + Xhtml.yuanInWords(t.approvedAmount()) + "）");
         row(b, "项目实施期限", "自本责任书签订之日起至 " + Xhtml.date(t.projectEndsOn()) + " 止");
@@ -84,9 +95,11 @@ final class AgreementDocument {
             th.amount { width: 32mm; }
             """;
 
-    private static String contact(Organisation org) {
-        String name = org.getContactName();
-        String phone = org.getContactPhone();
+    /** The application's contact, else the register's. */
+    private static String contact(Terms t) {
+        boolean given = t.particulars().contactName() != null;
+        String name = given ? t.particulars().contactName() : t.applicant().getContactName();
+        String phone = given ? t.particulars().contactPhone() : t.applicant().getContactPhone();
         if ((name == null || name.isBlank()) && (phone == null || phone.isBlank())) {
             return "";
         }

@@ -88,7 +88,7 @@ public class FundingService {
                 .orElseGet(() -> catalogue.call(app.callId()).map(Call::midtermOn).orElse(null));
         return renderer.render(AgreementDocument.xhtml(new AgreementDocument.Terms(app,
                 organisations.load(app.organisationId()), programme, catalogue.office(programme.code()), category,
-                approvedAmount.of(app), catalogue.projectEndsOn(app.callId()), midterm)));
+                approvedAmount.of(app), applications.particulars(app.id()), catalogue.projectEndsOn(app.callId()), midterm)));
     }
 
     /** Whether the application's process generated a 项目责任书 (the diagram's {@code agreementGenerator}). */

@@ -228,6 +228,7 @@ class DossierChangeTest {
     Application submitted(String user, String title) {
         Application app = AsUser.call(identity, user, () -> applications.start(call().id(), "ACADEMIC_EXCHANGE", title));
         ApplicationDraft draft = new ApplicationDraft();
+        draft.setParticulars(cn.kexie.capability.FilledParticulars.of());
         draft.setTitle(title);
         draft.setAims("提升学术交流水平。");
         draft.setContent("举办学术年会。");

@@ -251,6 +251,7 @@ class DossierNeedToKnowTest {
     Application submit(String user, String programme, String category, String title, Map<String, Object> declared) {
         Application app = start(user, programme, category, title);
         ApplicationDraft draft = new ApplicationDraft();
+        draft.setParticulars(cn.kexie.capability.FilledParticulars.of());
         draft.setTitle(title);
         draft.setAims("提升学会服务能力。");
         draft.setContent("开展学术交流和科技服务。");

@@ -86,13 +86,19 @@ class BrowserJourneyTest {
         // nothing filled in: every missing part at once, and nothing submitted
         browser.click("提交申报");
         String refusal = browser.notification("请填写");
-        assertThat(refusal).contains("项目目标").contains("经费预算").contains("申报材料");
+        assertThat(refusal).contains("项目目标").contains("经费预算").contains("申报材料").contains("项目负责人")
+                .contains("项目起止日期");
         assertThat(status(id)).isEqualTo("DRAFT");
 
         browser.type("vaadin-text-area", "项目目标", "提升学会学术交流能力，扩大行业影响。");
         browser.type("vaadin-text-area", "主要内容", "举办年度学术会议一次、专题论坛三场，编印论文集。");
         browser.type("vaadin-text-area", "进度安排", "3月筹备，6月举办，9月总结。");
-        browser.type("vaadin-text-area", "预期成果", "参会200人以上，论文集一部。");
+        browser.type("vaadin-text-area", "预期成果与考核指标", "参会200人以上，论文集一部。");
+        browser.type("vaadin-text-field", "项目负责人", "王明");
+        browser.type("vaadin-text-field", "联系人", "李华");
+        browser.type("vaadin-text-field", "联系电话", "0735-2881234");
+        browser.type("vaadin-date-picker", "项目开始日期", PlatformClock.today().withDayOfMonth(1).toString());
+        browser.type("vaadin-date-picker", "项目结束日期", PlatformClock.today().withDayOfMonth(1).plusMonths(6).toString());
         browser.type("vaadin-text-field", "科目", "会务费");
         browser.type("vaadin-big-decimal-field", "金额（元）", "30000");
         browser.click("添加");
@@ -328,6 +334,7 @@ class BrowserJourneyTest {
         long call = catalogue.call("CHENZHOU", PlatformClock.today().getYear()).orElseThrow().id();
         Application app = AsUser.call(identity, user, () -> applications.start(call, "ACADEMIC_EXCHANGE", title));
         ApplicationDraft draft = new ApplicationDraft();
+        draft.setParticulars(cn.kexie.capability.FilledParticulars.of());
         draft.setTitle(title);
         draft.setAims("提升学会学术交流能力。");
         draft.setContent("举办年度学术会议一次。");

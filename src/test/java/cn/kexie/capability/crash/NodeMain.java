@@ -107,6 +107,7 @@ public final class NodeMain {
             String user = APPLICANTS.get(n % APPLICANTS.size());
             Application app = AsUser.call(identity, user, () -> applications.start(call, "ACADEMIC_EXCHANGE", "断电测试项目 " + System.nanoTime()));
             ApplicationDraft draft = new ApplicationDraft();
+            draft.setParticulars(cn.kexie.capability.FilledParticulars.of());
             draft.setTitle(app.title());
             draft.setAims("提升学会学术交流能力。");
             draft.setContent("举办年度学术会议一次。");

@@ -88,7 +88,9 @@ class PdfDocumentsTest {
                 .assertEmbeddedChineseFont();
         assertThat(form.compact()).contains("郴州市科协学会服务能力提升计划", "项目申报书", "（" + app.callYear() + "年度）",
                 "申报编号" + app.number(), "申报类别学术交流和重点活动", "项目名称医学学术年会" + key, "申报单位郴州市医学会",
-                "项目负责人（签字）", "联系人联系人", "联系电话0735-2200000", "提交日期" + Xhtml.date(PlatformClock.today()),
+                "项目负责人张伟（副秘书长）（签字）", "联系人李华", "联系电话0735-2881234",
+                "项目起止日期" + Xhtml.date(PlatformClock.today()) + "至" + Xhtml.date(LocalDate.of(app.callYear(), 12, 30)),
+                "申请资助金额50,000.00元", "自筹经费12,000.50元", "提交日期" + Xhtml.date(PlatformClock.today()),
                 "一、项目目标提升学会学术交流能力，扩大行业影响。", "二、主要内容", "<b>论文集</b>&amp;\"专家\"", "三、进度安排",
                 "四、预期成果与考核指标", "五、经费预算表", "1会务费30,000.00", "2资料印刷费20,000.00论文集", "合计50,000.00",
                 "附件清单", "1申报书.pdf", "申报单位承诺", "申报单位（盖章）", "日期：年月日");
@@ -221,9 +223,9 @@ class PdfDocumentsTest {
         assertThat(agreement.compact()).contains("郴州市科协学会服务能力提升计划", "项目责任书", "项目编号" + app.number(),
                 "项目名称医疗技术推广服务" + key, "项目类别社会化服务",
                 "甲方（项目管理方）郴州市科学技术协会项目管理：学会能力提升专项管理办公室（市科协学会部）",
-                "乙方（项目承担单位）郴州市医学会联系人：联系人联系电话：0735-2200000",
+                "乙方（项目承担单位）郴州市医学会联系人：李华联系电话：0735-2881234", "项目负责人张伟（副秘书长）",
                 "核定金额人民币50,000.00元（大写：伍万元整）",
-                "项目实施期限自本责任书签订之日起至" + year + "年12月31日止",
+                "项目实施期限自本责任书签订之日起至" + year + "年12月30日止",
                 "中期检查日期由甲方在确认本责任书时确定，并书面通知乙方",
                 "一、项目目标提升学会学术交流能力，扩大行业影响。", "四、预期成果与考核指标参会200人以上，论文集一部。",
                 "会务费30,000.00", "合计50,000.00", "专款专用", "甲方：郴州市科学技术协会负责人（签字）：", "甲方（盖章）",
@@ -314,6 +316,9 @@ class PdfDocumentsTest {
         Call call = catalogue.call("CHENZHOU", PlatformClock.today().getYear()).orElseThrow();
         Application app = AsUser.call(identity, user, () -> applications.start(call.id(), category, title));
         ApplicationDraft draft = new ApplicationDraft();
+        // the cover's particulars, the period ending a day before the call's last day
+        draft.setParticulars(new cn.kexie.capability.application.ProjectParticulars("张伟", "副秘书长", "李华", "0735-2881234",
+                PlatformClock.today(), LocalDate.of(app.callYear(), 12, 30), new BigDecimal("12000.50")));
         draft.setTitle(app.title());
         draft.setAims("提升学会学术交流能力，扩大行业影响。");
         draft.setContent("举办年度学术会议一次、专题论坛三场，编印<b>论文集</b>&amp; \"专家\"。");

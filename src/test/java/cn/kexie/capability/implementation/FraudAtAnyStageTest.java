@@ -172,6 +172,7 @@ class FraudAtAnyStageTest {
         Call call = catalogue.call("CHENZHOU", PlatformClock.today().getYear()).orElseThrow();
         Application app = AsUser.call(identity, SOCIETY, () -> applications.start(call.id(), "SOCIAL_SERVICE", title));
         ApplicationDraft draft = new ApplicationDraft();
+        draft.setParticulars(cn.kexie.capability.FilledParticulars.of());
         draft.setTitle(app.title());
         draft.setAims("提升学会社会化服务能力。");
         draft.setContent("开展科技成果转化服务，服务企业十家。");

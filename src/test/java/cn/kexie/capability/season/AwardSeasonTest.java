@@ -209,6 +209,7 @@ class AwardSeasonTest {
     Application apply(String user, Call call, String category, String title, Map<String, Object> declared) {
         Application app = AsUser.call(identity, user, () -> applications.start(call.id(), category, title));
         ApplicationDraft draft = new ApplicationDraft();
+        draft.setParticulars(cn.kexie.capability.FilledParticulars.of());
         draft.setTitle(title);
         draft.setAims("服务基层，提升能力。");
         draft.setContent("组织专家定期服务。");

@@ -93,6 +93,7 @@ final class ChenzhouJourney {
         step(counts, "start", user, () -> holder[0] = applications.start(call.id(), "ACADEMIC_EXCHANGE", "学术年会（语句预算）"));
         Application draftOf = holder[0];
         ApplicationDraft draft = new ApplicationDraft();
+        draft.setParticulars(cn.kexie.capability.FilledParticulars.of());
         draft.setTitle(draftOf.title());
         draft.setAims("提升学会学术交流能力，扩大行业影响。");
         draft.setContent("举办年度学术会议一次、专题论坛三场，编印论文集。");

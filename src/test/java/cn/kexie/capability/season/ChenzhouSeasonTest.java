@@ -242,6 +242,7 @@ class ChenzhouSeasonTest {
 
     void fill(String user, Application app) {
         ApplicationDraft draft = new ApplicationDraft();
+        draft.setParticulars(cn.kexie.capability.FilledParticulars.of());
         draft.setTitle(app.title());
         draft.setAims("提升学会学术交流能力，扩大行业影响。");
         draft.setContent("举办年度学术会议一次、专题论坛三场，编印论文集。");

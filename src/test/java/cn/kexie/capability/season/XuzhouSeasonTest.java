@@ -353,6 +353,7 @@ class XuzhouSeasonTest {
 
     void fill(String user, Application app, Map<String, Object> declared) {
         ApplicationDraft draft = new ApplicationDraft();
+        draft.setParticulars(cn.kexie.capability.FilledParticulars.of());
         draft.setTitle(app.title());
         draft.setAims("提升学会服务能力。");
         draft.setContent("围绕产业链需求开展服务。");

@@ -281,8 +281,14 @@ class HostileInputTest {
                 value -> draft(d -> d.setAims(value), Application::aims)));
         fields.add(new Field("申报书", "content", "主要内容", false, 20000, "application.error.tooLong",
                 value -> draft(d -> d.setContent(value), Application::content)));
-        fields.add(new Field("申报书", "expectedResults", "预期成果", false, 4000, "application.error.tooLong",
+        fields.add(new Field("申报书", "expectedResults", "预期成果与考核指标", false, 4000, "application.error.tooLong",
                 value -> draft(d -> d.setExpectedResults(value), Application::expectedResults)));
+        fields.add(new Field("申报书", "leadName", "项目负责人", true, 50, "application.error.tooLong",
+                value -> draft(d -> d.setParticulars(new cn.kexie.capability.application.ProjectParticulars(value, null, null,
+                        null, null, null, null)), a -> particular(a, "lead_name"))));
+        fields.add(new Field("申报书", "contactName", "联系人", true, 50, "application.error.tooLong",
+                value -> draft(d -> d.setParticulars(new cn.kexie.capability.application.ProjectParticulars(null, null, value,
+                        null, null, null, null)), a -> particular(a, "contact_name"))));
         fields.add(new Field("申报书", "item", "预算科目", true, 200, "application.error.budgetLine",
                 value -> draft(d -> d.setBudget(List.of(new Application.BudgetLine(value, new BigDecimal("500.00"), null))),
                         a -> a.budget().isEmpty() ? null : a.budget().get(0).item())));
@@ -1096,6 +1102,11 @@ class HostileInputTest {
                     new Application.BudgetLine("资料费", new BigDecimal("10000.00"), null)));
             return applications.saveDraft(opened.id(), opened.version(), filled).id();
         });
+    }
+
+    private String particular(Application app, String column) {
+        return jdbc.sql("select " + column + " from application_particulars where application_id = ?").param(app.id())
+                .query(String.class).optional().orElse(null);
     }
 
     private Attempt draft(java.util.function.Consumer<ApplicationDraft> change, Function<Application, String> read) {

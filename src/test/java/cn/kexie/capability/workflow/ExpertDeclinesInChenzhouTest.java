@@ -114,6 +114,7 @@ class ExpertDeclinesInChenzhouTest {
         Call call = catalogue.call("CHENZHOU", PlatformClock.today().getYear()).orElseThrow();
         Application app = AsUser.call(identity, user, () -> applications.start(call.id(), "ACADEMIC_EXCHANGE", title));
         ApplicationDraft draft = new ApplicationDraft();
+        draft.setParticulars(cn.kexie.capability.FilledParticulars.of());
         draft.setTitle(title);
         draft.setAims("提升学会服务能力。");
         draft.setContent("开展学术交流和科技服务。");
