@@ -97,8 +97,9 @@ class BrowserJourneyTest {
         browser.type("vaadin-text-field", "项目负责人", "王明");
         browser.type("vaadin-text-field", "联系人", "李华");
         browser.type("vaadin-text-field", "联系电话", "0735-2881234");
-        browser.type("vaadin-date-picker", "项目开始日期", PlatformClock.today().withDayOfMonth(1).toString());
-        browser.type("vaadin-date-picker", "项目结束日期", PlatformClock.today().withDayOfMonth(1).plusMonths(6).toString());
+        // typed as people write dates; the project ends on the call's last day for its projects
+        browser.type("vaadin-date-picker", "项目开始日期", PlatformClock.today().toString().replace('-', '/'));
+        browser.type("vaadin-date-picker", "项目结束日期", catalogue.projectEndsOn(applications.load(id).callId()).toString());
         browser.type("vaadin-text-field", "科目", "会务费");
         browser.type("vaadin-big-decimal-field", "金额（元）", "30000");
         browser.click("添加");
