@@ -339,7 +339,6 @@ public class ApplicationService {
         return counts;
     }
 
-    /** Whether the current user may read the application (see {@link DossierAccess}); refuses otherwise. */
     /** The particulars on the application's cover, for whoever may read the dossier. */
     @Transactional(readOnly = true)
     public ProjectParticulars particulars(long id) {
@@ -352,6 +351,7 @@ public class ApplicationService {
         return PROJECT_KIND.equals(catalogue.requireProgramme(app.programmeCode()).kind());
     }
 
+    /** Whether the current user may read the application (see {@link DossierAccess}); refuses otherwise. */
     public void checkRead(Application app) {
         access.requireRead(app);
     }

@@ -38,10 +38,13 @@ public class MyApplicationsView extends VerticalLayout implements HasDynamicTitl
     private final ApplicationService applications;
     private final ProgrammeCatalogue catalogue;
     private final OrganisationService organisations;
+    private final EligibilityPrecheck precheck;
     final Grid<Application> grid = new Grid<>(Application.class, false);
     final Button create = new Button();
 
-    public MyApplicationsView(ApplicationService applications, ProgrammeCatalogue catalogue, OrganisationService organisations) {
+    public MyApplicationsView(ApplicationService applications, ProgrammeCatalogue catalogue, OrganisationService organisations,
+            EligibilityPrecheck precheck) {
+        this.precheck = precheck;
         this.applications = applications;
         this.catalogue = catalogue;
         this.organisations = organisations;
@@ -109,7 +112,11 @@ public class MyApplicationsView extends VerticalLayout implements HasDynamicTitl
         TextField title = new TextField(getTranslation("application.field.title"));
         title.setMaxLength(ApplicationService.MAX_TITLE);
         title.setWidthFull();
-        dialog.add(new FormLayout(call, category, title));
+        com.vaadin.flow.component.html.Div verdict = new com.vaadin.flow.component.html.Div();
+        verdict.addClassName("eligibility-precheck");
+        verdict.setVisible(false);
+        category.addValueChangeListener(change -> showPrecheck(verdict, call.getValue(), change.getValue()));
+        dialog.add(new FormLayout(call, category, title), verdict);
         Button start = new Button(getTranslation("myApplications.start"), click -> {
             if (category.getValue() == null) {
                 Notifications.error(getTranslation("myApplications.chooseCategory"));
@@ -125,6 +132,33 @@ public class MyApplicationsView extends VerticalLayout implements HasDynamicTitl
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), start);
         dialog.open();
+    }
+
+    /** 资格预审: what the eligibility table says of the organisation's register before the form is filled. */
+    private void showPrecheck(com.vaadin.flow.component.html.Div verdict, Call call, Category category) {
+        verdict.removeAll();
+        if (call == null || category == null) {
+            verdict.setVisible(false);
+            return;
+        }
+        AtomicReference<List<String>> reasons = new AtomicReference<>();
+        if (!Notifications.run(() -> reasons.set(precheck.reasons(call.id(), category.code())))) {
+            verdict.setVisible(false);
+            return;
+        }
+        boolean clear = reasons.get().isEmpty();
+        verdict.getStyle().set("padding", "0.5em 0.75em").set("border-radius", "var(--lumo-border-radius-m)")
+                .set("background", clear ? "var(--lumo-success-color-10pct)" : "var(--lumo-error-color-10pct)")
+                .set("color", clear ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+        verdict.add(new com.vaadin.flow.component.html.Span(getTranslation(
+                clear ? "myApplications.precheck.clear" : "myApplications.precheck.refused")));
+        if (!clear) {
+            com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
+            reasons.get().forEach(reason -> list.add(new com.vaadin.flow.component.html.ListItem(reason)));
+            verdict.add(list);
+        }
+        verdict.add(new com.vaadin.flow.component.html.Paragraph(getTranslation("myApplications.precheck.note")));
+        verdict.setVisible(true);
     }
 
     @Override
