@@ -459,7 +459,7 @@ public class NoticeService {
      * administrators, whoever else may come to hold the task.
      */
     public record Objection(long id, long applicationId, String name, String contact, String text, Instant lodgedAt,
-            String status, String decisionNote, List<Addition> additions) {
+            String status, String decisionNote, List<Addition> additions, String receiptNo) {
 
         /** Whether the caller may know who lodged it. */
         public boolean objectorShown() {
@@ -484,7 +484,7 @@ public class NoticeService {
                 .query((rs, n) -> new Objection(rs.getLong("id"), rs.getLong("application_id"),
                         mayKnowObjector ? rs.getString("name") : null, mayKnowObjector ? rs.getString("contact") : null,
                         rs.getString("objection_text"), rs.getTimestamp("lodged_at").toInstant(), rs.getString("status"),
-                        rs.getString("decision_note"), additions))
+                        rs.getString("decision_note"), additions, rs.getString("receipt_no")))
                 .single();
     }
 

@@ -48,6 +48,7 @@ class ObjectionForm implements TaskForm {
         final TextField name;
         final TextField contact;
         final TextField lodgedAt;
+        final TextField receipt;
         final TextArea additions;
         final RadioButtonGroup<String> outcome = new RadioButtonGroup<>();
         final TextArea note;
@@ -63,6 +64,9 @@ class ObjectionForm implements TaskForm {
             name = readOnly("form.objection.lodgedBy", objection.objectorShown() ? objection.name() : hidden);
             contact = readOnly("form.objection.contact", objection.objectorShown() ? objection.contact() : hidden);
             lodgedAt = readOnly("form.objection.lodgedAt", MINUTE.format(objection.lodgedAt()));
+            // the number the objector was given, with which (and the contact) the outcome is looked up
+            receipt = readOnly("form.objection.receipt", objection.receiptNo());
+            receipt.setHelperText(getTranslation("form.objection.receiptHelp"));
             additions = new TextArea(getTranslation("publicity.objection.additions"));
             additions.setWidthFull();
             additions.setMaxRows(12);
@@ -81,7 +85,7 @@ class ObjectionForm implements TaskForm {
             note = FormFields.area(this, "form.objection.note", 0, FormFields.MAX_TEXT, true);
 
             addWide(text);
-            fields().add(name, contact, lodgedAt);
+            fields().add(name, contact, lodgedAt, receipt);
             addWide(additions);
             addWide(outcome);
             addWide(note);

@@ -140,6 +140,9 @@ class PublicNoticeViewTest {
             assertThat(form.name.getValue()).isEqualTo("张三");
             assertThat(form.contact.getValue()).isEqualTo(mail);
             assertThat(form.lodgedAt.getValue()).startsWith(PlatformClock.today().toString());
+            assertThat(form.receipt.getValue()).as("the receipt the objector was given")
+                    .isEqualTo(jdbc.sql("select receipt_no from objection where application_id = ?").param(app).query(String.class).single())
+                    .startsWith("YY");
             assertThat(form.outcome.getItemLabelGenerator().apply(ProjectProcess.UPHELD_BACK_TO_REVIEW))
                     .isEqualTo("异议成立，退回重新评审");
 
