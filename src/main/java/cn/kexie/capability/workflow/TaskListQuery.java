@@ -117,9 +117,31 @@ public class TaskListQuery {
                 t.getAssignee(), t.getProcessInstanceId(), facts.get(t.getProcessInstanceId()))).toList();
     }
 
+    /**
+     * How many rows the tab holds. Asked twice in one request (the tab's label and the grid's count
+     * of the shown tab), it is counted once.
+     */
     @Transactional(readOnly = true)
     public long count(Tab tab, Filter filter) {
         Filter f = filter == null ? Filter.NONE : filter;
+        org.springframework.web.context.request.RequestAttributes request =
+                org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return counted(tab, f);
+        }
+        String key = COUNTS + currentUser.requireId() + "|" + tab + "|" + f;
+        Object known = request.getAttribute(key, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        if (known instanceof Long n) {
+            return n;
+        }
+        long n = counted(tab, f);
+        request.setAttribute(key, n, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        return n;
+    }
+
+    private static final String COUNTS = TaskListQuery.class.getName() + ".count|";
+
+    private long counted(Tab tab, Filter f) {
         if (tab == Tab.STARTED) {
             return business.countOfMyOrganisation();
         }

@@ -458,28 +458,48 @@ public class WorkflowTasks {
     }
 
     /**
-     * The caller, read once per request (a page asks for counts and a list in one request) or else
-     * once per transaction: its groups and cities do not change under it in between.
+     * The caller, read once per login session (a page asks for counts and a list in one request, and
+     * a user works many requests), or else once per transaction. Like the roles of the login itself,
+     * its groups and cities are those of the moment of the first read: a change of membership applies
+     * from the user's next login. The session keeps the facts only (user, groups, cities), stamped
+     * with the login's authorities, so that another login in the same browser never reuses them.
      */
     private Caller caller() {
         String user = currentUser.requireId();
         boolean applicantOnly = currentUser.isApplicantOnly();
+        String stamp = loginStamp(user, applicantOnly);
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        Object cached = request != null ? request.getAttribute(CALLER, RequestAttributes.SCOPE_REQUEST)
+        Object cached = request != null ? request.getAttribute(CALLER, RequestAttributes.SCOPE_SESSION)
                 : TransactionScoped.peek(CALLER);
-        if (cached instanceof Caller c && c.userId().equals(user) && c.applicantOnly() == applicantOnly) {
-            return c;
+        if (cached instanceof CallerFacts facts && facts.stamp().equals(stamp)) {
+            return facts.caller(identityService);
         }
-        Caller caller = readCaller(user, applicantOnly);
+        CallerFacts facts = readCaller(user, applicantOnly, stamp);
         if (request != null) {
-            request.setAttribute(CALLER, caller, RequestAttributes.SCOPE_REQUEST);
+            request.setAttribute(CALLER, facts, RequestAttributes.SCOPE_SESSION);
         } else {
-            TransactionScoped.get(CALLER, () -> caller);
+            TransactionScoped.get(CALLER, () -> facts);
         }
-        return caller;
+        return facts.caller(identityService);
     }
 
-    private Caller readCaller(String user, boolean applicantOnly) {
+    private static String loginStamp(String user, boolean applicantOnly) {
+        org.springframework.security.core.Authentication login =
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return user + "|" + applicantOnly + "|" + (login == null ? "" : login.getAuthorities());
+    }
+
+    /** What a session keeps of its caller: plain data, serializable with the session. */
+    private record CallerFacts(String stamp, String userId, List<String> groups, List<String> workGroups,
+            List<String> cities, boolean applicantOnly) implements java.io.Serializable {
+
+        Caller caller(IdentityService identityService) {
+            Authentication engine = applicantOnly ? null : new Authentication(userId, groups, cities);
+            return new Caller(userId, workGroups, engine, identityService, applicantOnly);
+        }
+    }
+
+    private CallerFacts readCaller(String user, boolean applicantOnly, String stamp) {
         List<String> groups = new ArrayList<>();
         for (Group group : identityService.createGroupQuery().groupMember(user).list()) {
             groups.add(group.getId());
@@ -490,9 +510,8 @@ public class WorkflowTasks {
         if (!applicant) {
             workGroups.removeIf(Roles::isOrganisationGroup);
         }
-        Authentication engine = applicantOnly ? null
-                : new Authentication(user, groups, List.copyOf(currentUser.citiesOf(user).cities()));
-        return new Caller(user, List.copyOf(workGroups), engine, identityService, applicantOnly);
+        List<String> cities = applicantOnly ? List.of() : List.copyOf(currentUser.citiesOf(user).cities());
+        return new CallerFacts(stamp, user, List.copyOf(groups), List.copyOf(workGroups), cities, applicantOnly);
     }
 
     private String displayName(String userId) {
