@@ -60,6 +60,8 @@ class ApprovalForm implements TaskForm {
         /** The meetings of the further bodies the catalogue names (Lianyungang: 市科协主席会), by body. */
         final java.util.Map<String, DatePicker> otherDates = new java.util.LinkedHashMap<>();
         final java.util.Map<String, TextField> otherMinutes = new java.util.LinkedHashMap<>();
+        /** The candidates a list's approval leaves out (null for a single application's approval). */
+        com.vaadin.flow.component.grid.Grid<EvaluationService.Candidate> leftOutGrid;
 
         Step(WorkItem task, Runnable done) {
             super(dossiers, task, "form.approval.title", false);
@@ -91,6 +93,29 @@ class ApprovalForm implements TaskForm {
                 grid.setAllRowsVisible(true);
                 addWide(new com.vaadin.flow.component.html.H3(getTranslation("approval.list", list.size())));
                 addWide(grid);
+                // what the list leaves out, with scores and the office's reasons: the body decides on both
+                List<EvaluationService.Candidate> leftOut = approvals.leftOutOf(task.id());
+                com.vaadin.flow.component.grid.Grid<EvaluationService.Candidate> others =
+                        new com.vaadin.flow.component.grid.Grid<>(EvaluationService.Candidate.class, false);
+                others.addColumn(EvaluationService.Candidate::quotaCode).setHeader(getTranslation("evaluation.quotaColumn")).setAutoWidth(true);
+                others.addColumn(EvaluationService.Candidate::rank).setHeader(getTranslation("evaluation.rank")).setAutoWidth(true);
+                others.addColumn(EvaluationService.Candidate::number).setHeader(getTranslation("application.number")).setAutoWidth(true);
+                others.addColumn(EvaluationService.Candidate::organisation).setHeader(getTranslation("application.organisation")).setAutoWidth(true);
+                others.addColumn(EvaluationService.Candidate::title).setHeader(getTranslation("application.field.title")).setFlexGrow(1);
+                others.addColumn(c -> c.panelScore() == null ? "" : c.panelScore().toPlainString())
+                        .setHeader(getTranslation("application.panelScore")).setAutoWidth(true);
+                others.addColumn(c -> c.withdrawn() ? getTranslation("approval.leftOut.withdrawn")
+                        : c.reason() == null ? "" : c.reason()).setHeader(getTranslation("evaluation.reason"));
+                others.setItems(leftOut);
+                others.setAllRowsVisible(true);
+                others.setId("approval-left-out");
+                addWide(new com.vaadin.flow.component.html.H3(getTranslation("approval.leftOut", leftOut.size())));
+                if (leftOut.isEmpty()) {
+                    addWide(new com.vaadin.flow.component.html.Paragraph(getTranslation("approval.leftOut.none")));
+                } else {
+                    addWide(others);
+                }
+                leftOutGrid = others;
             }
             if (task.applicationId() != null) {
                 amount.setText(getTranslation("approval.amountProposed", amountText(this, approvals.proposal(task.applicationId()))));

@@ -52,6 +52,11 @@ public class ApprovalService {
         return tasks.get(taskId).applicationId() == null ? evaluation.selectionOfTask(taskId) : List.of();
     }
 
+    /** The candidates the list leaves out, for a list's approval; none for a single application's. */
+    public List<EvaluationService.Candidate> leftOutOf(String taskId) {
+        return tasks.get(taskId).applicationId() == null ? evaluation.leftOutOfTask(taskId) : List.of();
+    }
+
     /**
      * The decision: approved or not, the meeting (of the first body, where the catalogue names several)
      * and, for each further body the programme's catalogue names, that body's meeting.

@@ -327,6 +327,17 @@ public class EvaluationService {
                 .filter(c -> c.selected() && !c.withdrawn()).toList();
     }
 
+    /**
+     * The candidates of the approval task's intake that its list leaves out (not selected, or withdrawn
+     * after an objection), with their scores and the office's reasons, for the body that approves it.
+     */
+    @Transactional(readOnly = true)
+    public List<Candidate> leftOutOfTask(String taskId) {
+        IntakeRef intake = intakeOfTask(taskId);
+        return ranking(intake.callId(), intake.key(), intake.categories()).stream()
+                .filter(c -> !c.selected() || c.withdrawn()).toList();
+    }
+
     /** The applications of an intake selected and not withdrawn after an objection. */
     List<Long> selectedApplications(long callId, String intakeKey) {
         return jdbc.sql("select application_id from evaluation_selection where call_id = ? and intake_key = ? and selected and not withdrawn")

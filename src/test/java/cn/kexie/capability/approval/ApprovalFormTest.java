@@ -59,6 +59,8 @@ class ApprovalFormTest {
             assertThat(form.amount.getText()).as("the approved amount the office proposes: the request, as it said nothing")
                     .isEqualTo("专项办公室提出的核定金额：30,000.00 元（申请 30,000.00 元）。批准即按此金额核定。");
             assertThat(form.minutes.getLabel()).isEqualTo("会议纪要文号");
+            assertThat(form.minutes.getPlaceholder()).as("no city's own document prefix").isEqualTo("例如：〔2026〕3号");
+            assertThat(form.leftOutGrid).as("a single application's approval has no list").isNull();
             assertThat(form.meetingDate.getMax()).isEqualTo(PlatformClock.today());
 
             form.submitButton().click();

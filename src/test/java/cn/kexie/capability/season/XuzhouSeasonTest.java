@@ -236,6 +236,16 @@ class XuzhouSeasonTest {
                 Map.of(thirteenth.applicationId(), "承担市级品牌活动，增加配套")));
         assertThat(AsUser.call(identity, "leader", () -> approvals.proposal(thirteenth.applicationId())).proposed())
                 .as("the leading group sees the amount with the list").isEqualByComparingTo("30000");
+        // and the candidates the list leaves out, with their scores and the office's reasons
+        List<EvaluationService.Candidate> leftOut = AsUser.call(identity, "leader", () -> approvals.leftOutOf(
+                callTask(call, XuzhouCall.TASK_ORGANISATIONAL_APPROVAL).getId()));
+        assertThat(leftOut).extracting(EvaluationService.Candidate::applicationId).contains(twelfth.applicationId())
+                .doesNotContain(thirteenth.applicationId());
+        assertThat(leftOut).filteredOn(c -> c.applicationId() == twelfth.applicationId()).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.reason()).isEqualTo("与同类项目重复，调出");
+                    assertThat(c.panelScore()).isNotNull();
+                });
         approveList(call);
         runTimers(call.processInstanceId(), LocalDate.of(YEAR, 11, 30));
         assertThat(status(applications.load(twelfth.applicationId()))).isEqualTo("NOT_SELECTED");
