@@ -19,6 +19,7 @@ class EligibilityPrecheckTest {
     @Autowired IdentityService identity;
     @Autowired ProgrammeCatalogue catalogue;
     @Autowired EligibilityPrecheck precheck;
+    @Autowired org.camunda.bpm.engine.HistoryService history;
 
     long call() {
         return catalogue.call("CHENZHOU", PlatformClock.today().getYear()).orElseThrow().id();
@@ -35,8 +36,11 @@ class EligibilityPrecheckTest {
     }
 
     @Test
-    void aMunicipalSocietyInGoodStandingSeesNoObstacle() {
+    void aMunicipalSocietyInGoodStandingSeesNoObstacleAndThePreviewLeavesNoDecisionHistory() {
+        long before = history.createHistoricDecisionInstanceQuery().decisionDefinitionKey("chenzhou-eligibility").count();
         assertThat(AsUser.call(identity, "cz-med", () -> precheck.reasons(call(), "ACADEMIC_EXCHANGE"))).isEmpty();
+        assertThat(history.createHistoricDecisionInstanceQuery().decisionDefinitionKey("chenzhou-eligibility").count())
+                .isEqualTo(before);
     }
 
     @Test
