@@ -1,5 +1,7 @@
 package cn.kexie.capability.workflow;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import elemental.json.Json;
@@ -38,6 +40,9 @@ public class ProcessDiagram extends Div {
             """;
 
     private final Div canvas = new Div();
+    /** Zooms to the first current step; shown only while there is one. */
+    private final Button focus = new Button(getTranslation("diagram.focus"),
+            click -> getElement().executeJs("this.kexieFocus && this.kexieFocus()"));
 
     public ProcessDiagram() {
         addClassName("process-diagram");
@@ -48,7 +53,15 @@ public class ProcessDiagram extends Div {
         canvas.setHeight("420px");
         canvas.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-m)")
                 .set("overflow", "hidden").set("background", "var(--lumo-base-color)").set("box-sizing", "border-box");
-        add(canvas, legend());
+        Button fit = new Button(getTranslation("diagram.fit"), click -> getElement().executeJs("this.kexieFit && this.kexieFit()"));
+        fit.setId("process-diagram-fit");
+        focus.setId("process-diagram-focus");
+        for (Button button : new Button[] {fit, focus}) {
+            button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+        }
+        Div legend = legend();
+        legend.add(fit, focus);
+        add(canvas, legend);
         addAttachListener(attach -> render());
     }
 
@@ -61,6 +74,7 @@ public class ProcessDiagram extends Div {
         getElement().setPropertyJson("completed", array(completed));
         getElement().setPropertyJson("active", array(active));
         getElement().setPropertyJson("taken", array(taken));
+        focus.setVisible(!active.isEmpty());
         if (isAttached()) {
             render();
         }
@@ -77,7 +91,7 @@ public class ProcessDiagram extends Div {
                 entry("diagram.legend.active", "background:#fff;border:3px solid #1676f3"),
                 entry("diagram.legend.taken", "background:#5b8c51;height:3px"));
         legend.addClassName("process-diagram-legend");
-        legend.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "0.3em 1.5em")
+        legend.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("align-items", "center").set("gap", "0.3em 1.5em")
                 .set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)")
                 .set("margin-top", "0.3em");
         return legend;
@@ -124,8 +138,25 @@ public class ProcessDiagram extends Div {
                   mark(el.completed, 'kx-done');
                   mark(el.taken, 'kx-taken');
                   mark(el.active, 'kx-active');
+                  // as high as the diagram needs at the box's width, within bounds: no squeezing, no empty band
+                  const inner = canvas.viewbox().inner;
+                  if (box.clientWidth > 0 && inner.width > 0) {
+                    const high = box.clientWidth * inner.height / inner.width + 48;
+                    box.style.height = Math.round(Math.max(240, Math.min(560, high))) + 'px';
+                    canvas.resized();
+                  }
                   const fit = () => {
                     if (box.clientWidth > 0 && box.clientHeight > 0) { canvas.zoom('fit-viewport', 'auto'); }
+                  };
+                  el.kexieFit = fit;
+                  // the first current step at full size, in the middle of the box
+                  el.kexieFocus = () => {
+                    const shape = (el.active || []).map(id => registry.get(id)).find(Boolean);
+                    if (!shape || box.clientWidth === 0) { return; }
+                    canvas.zoom(1);
+                    const view = canvas.viewbox();
+                    canvas.viewbox({ x: shape.x + shape.width / 2 - view.width / 2,
+                      y: shape.y + shape.height / 2 - view.height / 2, width: view.width, height: view.height });
                   };
                   fit();
                   if (!el.kexieResize) {
