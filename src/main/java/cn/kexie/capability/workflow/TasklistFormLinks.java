@@ -33,7 +33,9 @@ import org.springframework.stereotype.Component;
  * Tasklist shows "open form" as a link to it, and the page checks the user server side as it does
  * for any visitor ({@link WorkflowTasks#get}). The diagrams keep their keys, the task's own
  * {@code formKey} (task queries, the platform's task list) is unchanged, and no diagram needed editing:
- * the engine's form handler of each user task is wrapped when a diagram is parsed.
+ * the engine's form handler of each user task is wrapped when a diagram is parsed. Tasklist's own
+ * request for the form is answered by {@link TasklistFormEndpoint}, since the engine's API asks for a
+ * variable permission the platform gives nobody there.
  */
 @Component
 class TasklistFormLinks extends AbstractProcessEnginePlugin {
@@ -44,7 +46,12 @@ class TasklistFormLinks extends AbstractProcessEnginePlugin {
     private final String contextPath;
 
     TasklistFormLinks(@Value("${server.servlet.context-path:}") String contextPath) {
-        this.contextPath = contextPath == null || contextPath.equals("/") ? "" : contextPath.replaceAll("/+$", "");
+        this.contextPath = normalised(contextPath);
+    }
+
+    /** The servlet context path as a prefix of absolute paths: empty at the root, else without a trailing slash. */
+    static String normalised(String contextPath) {
+        return contextPath == null ? "" : contextPath.replaceAll("/+$", "");
     }
 
     /** The platform's page of a task, as an absolute path of this server. */
