@@ -8,10 +8,10 @@ import java.util.Set;
  * cancelled by an event or a move), those it waits in now, and the sequence flows it took. Ids only:
  * nobody's name, no variable.
  */
-public record ProcessProgress(String processDefinitionId, String xml, Set<String> completed, Set<String> active,
+record ProcessProgress(String processDefinitionId, String xml, Set<String> completed, Set<String> active,
         Set<String> taken) {
 
-    public ProcessProgress {
+    ProcessProgress {
         completed = Set.copyOf(completed);
         active = Set.copyOf(active);
         taken = Set.copyOf(taken);
