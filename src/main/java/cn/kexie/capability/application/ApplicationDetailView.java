@@ -89,7 +89,9 @@ public class ApplicationDetailView extends VerticalLayout implements BeforeEnter
             action.create(app).ifPresent(actions::add);
         }
         showDownloads(app);
-        add(actions, downloads, dossier.create(app.id(), true));
+        add(actions, downloads);
+        dossier.whereItStands(this, app.id()).ifPresent(this::add);
+        add(dossier.create(app.id(), true));
     }
 
     /**

@@ -33,10 +33,12 @@ public class DossierPanel {
     private final ProgrammeCatalogue catalogue;
     private final List<DossierSection> sections;
     private final DossierAccess access;
+    private final ProcessProgressService progress;
 
     DossierPanel(ApplicationService applications, AttachmentService attachments, ProgrammeCatalogue catalogue,
-            List<DossierSection> sections, DossierAccess access) {
+            List<DossierSection> sections, DossierAccess access, ProcessProgressService progress) {
         this.access = access;
+        this.progress = progress;
         this.applications = applications;
         this.attachments = attachments;
         this.catalogue = catalogue;
@@ -61,6 +63,23 @@ public class DossierPanel {
         Details history = new Details(panel.getTranslation("application.history"), history(panel, app));
         panel.add(history);
         return panel;
+    }
+
+    /**
+     * "Where it stands": the diagram of the application's process with the path taken and the current
+     * steps, unfolded, for everyone who may read the dossier, applicants included (checked again by
+     * {@link ProcessProgressService}); empty when the application has no process.
+     */
+    public java.util.Optional<Component> whereItStands(Component ui, long applicationId) {
+        return progress.progress(applicationId).map(where -> {
+            cn.kexie.capability.workflow.ProcessDiagram diagram = new cn.kexie.capability.workflow.ProcessDiagram();
+            diagram.setId("process-diagram");
+            diagram.show(where.xml(), where.completed(), where.active(), where.taken());
+            Details details = new Details(ui.getTranslation("diagram.title"), diagram);
+            details.setOpened(true);
+            details.setWidthFull();
+            return details;
+        });
     }
 
     private Component summary(Component ui, Application app) {

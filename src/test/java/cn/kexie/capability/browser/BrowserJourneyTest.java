@@ -140,6 +140,14 @@ class BrowserJourneyTest {
         browser.logout();
         browser.login("cz-med");
         browser.open("applications/" + app.id());
+        // where it stands: the diagram, formal review passed, the correction the current step
+        browser.waiting().until(d -> !d.findElements(By.cssSelector(
+                "#process-diagram[rendered] svg .djs-element.kx-active[data-element-id='Task_CorrectApplication']")).isEmpty());
+        assertThat(browser.driver().findElements(By.cssSelector(
+                "#process-diagram svg .djs-element.kx-done[data-element-id='Task_FormalReview']"))).hasSize(1);
+        assertThat(browser.driver().findElements(By.cssSelector(
+                "#process-diagram svg .djs-connection.kx-taken[data-element-id='SequenceFlow_FormalReviewReturned']"))).hasSize(1);
+        browser.pageShows("办理进度", "已完成", "当前步骤");
         browser.click("办理：补正申报材料");
         browser.pageShows("退回补正，理由", "缺少盖章页");
     }
