@@ -191,6 +191,7 @@ class WhereItStandsTest {
         Call call = catalogue.call("CHENZHOU", PlatformClock.today().getYear()).orElseThrow();
         Application started = as("cz-med", () -> applications.start(call.id(), "ACADEMIC_EXCHANGE", title));
         ApplicationDraft draft = new ApplicationDraft();
+        draft.setParticulars(cn.kexie.capability.FilledParticulars.of());
         draft.setTitle(title);
         draft.setAims("提升学会服务能力。");
         draft.setContent("开展学术交流和科技服务。");
