@@ -140,20 +140,24 @@ public class CatalogueSetup {
         return staff;
     }
 
-    /** The keys of the diagrams deployed (shared or to some city), for the setup screen's choices. */
+    /** The diagrams deployed (shared or to some city): key → name of the latest version, by key. */
     @Transactional(readOnly = true)
-    public List<String> deployedProcessKeys() {
+    public java.util.Map<String, String> deployedProcesses() {
         requireAdministrator();
-        return repositoryService.createProcessDefinitionQuery().latestVersion().list().stream()
-                .map(org.camunda.bpm.engine.repository.ProcessDefinition::getKey).distinct().sorted().toList();
+        java.util.Map<String, String> named = new java.util.TreeMap<>();
+        repositoryService.createProcessDefinitionQuery().latestVersion().list()
+                .forEach(d -> named.putIfAbsent(d.getKey(), d.getName() == null ? d.getKey() : d.getName()));
+        return named;
     }
 
-    /** The keys of the decision tables deployed (shared or to some city), for the setup screen's choices. */
+    /** The decision tables deployed (shared or to some city): key → name of the latest version, by key. */
     @Transactional(readOnly = true)
-    public List<String> deployedDecisionKeys() {
+    public java.util.Map<String, String> deployedDecisions() {
         requireAdministrator();
-        return repositoryService.createDecisionDefinitionQuery().latestVersion().list().stream()
-                .map(org.camunda.bpm.engine.repository.DecisionDefinition::getKey).distinct().sorted().toList();
+        java.util.Map<String, String> named = new java.util.TreeMap<>();
+        repositoryService.createDecisionDefinitionQuery().latestVersion().list()
+                .forEach(d -> named.putIfAbsent(d.getKey(), d.getName() == null ? d.getKey() : d.getName()));
+        return named;
     }
 
     /** The user ids working for the city (members of its tenant). */

@@ -60,7 +60,6 @@ public class CatalogueSetupView extends VerticalLayout implements HasDynamicTitl
         Paragraph intro = new Paragraph(getTranslation("setup.intro"));
         intro.getStyle().set("max-width", "60em");
 
-        cities.addColumn(City::code).setHeader(getTranslation("setup.column.code")).setAutoWidth(true);
         cities.addColumn(City::nameZh).setHeader(getTranslation("setup.city.nameZh")).setAutoWidth(true);
         cities.addColumn(City::nameEn).setHeader(getTranslation("setup.city.nameEn")).setFlexGrow(1);
         cities.addComponentColumn(c -> new Button(getTranslation("common.edit"), click -> openCity(c))).setAutoWidth(true);
@@ -68,13 +67,18 @@ public class CatalogueSetupView extends VerticalLayout implements HasDynamicTitl
         addCity.setText(getTranslation("setup.addCity"));
         addCity.addClickListener(click -> openCity(null));
 
-        programmes.addColumn(p -> p.name(getLocale())).setHeader(getTranslation("setup.column.name")).setFlexGrow(2);
+        programmes.addColumn(p -> p.name(getLocale())).setHeader(getTranslation("setup.column.name")).setFlexGrow(3);
         programmes.addColumn(p -> cityName(p.cityCode())).setHeader(getTranslation("setup.column.city")).setAutoWidth(true);
         programmes.addColumn(p -> getTranslation("setup.kind." + p.kind())).setHeader(getTranslation("setup.column.kind"))
                 .setAutoWidth(true);
-        programmes.addColumn(p -> orNone(p.projectProcessKey())).setHeader(getTranslation("setup.column.process")).setAutoWidth(true);
-        programmes.addColumn(p -> String.join(" / ", java.util.stream.Stream.of(p.eligibilityDecisionKey(), p.scoringDecisionKey(),
-                p.sanctionDecisionKey()).filter(k -> k != null).toList())).setHeader(getTranslation("setup.column.tables")).setFlexGrow(1);
+        Map<String, String> processNames = setup.deployedProcesses();
+        Map<String, String> decisionNames = setup.deployedDecisions();
+        programmes.addColumn(p -> p.projectProcessKey() == null ? getTranslation("setup.none")
+                : processNames.getOrDefault(p.projectProcessKey(), p.projectProcessKey()))
+                .setHeader(getTranslation("setup.column.process")).setAutoWidth(true);
+        programmes.addColumn(p -> String.join("；", java.util.stream.Stream.of(p.eligibilityDecisionKey(), p.scoringDecisionKey(),
+                p.sanctionDecisionKey()).filter(k -> k != null).map(k -> decisionNames.getOrDefault(k, k)).toList()))
+                .setHeader(getTranslation("setup.column.tables")).setFlexGrow(2);
         programmes.addColumn(p -> catalogue.categories(p.code()).size()).setHeader(getTranslation("setup.column.categories"))
                 .setAutoWidth(true);
         programmes.addComponentColumn(p -> new Button(getTranslation("common.edit"), click -> openProgramme(p.code())))
@@ -97,13 +101,14 @@ public class CatalogueSetupView extends VerticalLayout implements HasDynamicTitl
         return catalogue.cities().stream().filter(c -> c.code().equals(code)).map(c -> c.name(getLocale())).findFirst().orElse(code);
     }
 
-    private String orNone(String value) {
-        return value == null ? getTranslation("setup.none") : value;
-    }
-
     // ------------------------------------------------------------------ city
 
-    void openCity(City city) {
+    /** The city dialog's parts, for tests that drive it. */
+    record CityDialog(Dialog dialog, TextField code, TextField nameZh, TextField nameEn, MultiSelectComboBox<String> staff,
+            Button save) {
+    }
+
+    CityDialog openCity(City city) {
         boolean creating = city == null;
         Dialog dialog = new Dialog(getTranslation(creating ? "setup.addCity" : "setup.editCity"));
         TextField code = text("setup.city.code", creating ? "" : city.code(), 40);
@@ -153,12 +158,13 @@ public class CatalogueSetupView extends VerticalLayout implements HasDynamicTitl
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), save);
         dialog.open();
+        return new CityDialog(dialog, code, nameZh, nameEn, staff, save);
     }
 
     // ------------------------------------------------------------------ programme
 
     /** One category's row in the programme dialog. */
-    private final class CategoryRow extends HorizontalLayout {
+    final class CategoryRow extends HorizontalLayout {
         final TextField code = text("setup.category.code", "", 40);
         final TextField nameZh = text("setup.category.nameZh", "", CatalogueSetup.MAX_NAME);
         final TextField nameEn = text("setup.category.nameEn", "", CatalogueSetup.MAX_NAME);
@@ -196,7 +202,7 @@ public class CatalogueSetupView extends VerticalLayout implements HasDynamicTitl
     }
 
     /** One declared field's row in the programme dialog. */
-    private final class FieldRow extends HorizontalLayout {
+    final class FieldRow extends HorizontalLayout {
         final Select<String> category = new Select<>();
         final TextField name = text("setup.field.name", "", 60);
         final Select<String> type = new Select<>();
@@ -250,7 +256,13 @@ public class CatalogueSetupView extends VerticalLayout implements HasDynamicTitl
         }
     }
 
-    void openProgramme(String programmeCode) {
+    /** The programme dialog's parts, for tests that drive it. */
+    record ProgrammeDialog(Dialog dialog, TextField code, Select<String> city, TextField nameZh, TextField nameEn,
+            ComboBox<String> projectProcess, ComboBox<String> scoring, List<CategoryRow> categories, List<FieldRow> fields,
+            Button addCategory, Button addField, Button save) {
+    }
+
+    ProgrammeDialog openProgramme(String programmeCode) {
         boolean creating = programmeCode == null;
         ProgrammeSetup value = creating ? null : setup.programme(programmeCode);
         Dialog dialog = new Dialog(getTranslation(creating ? "setup.addProgramme" : "setup.editProgramme"));
@@ -268,8 +280,8 @@ public class CatalogueSetupView extends VerticalLayout implements HasDynamicTitl
         kind.setLabel(getTranslation("setup.programme.kind"));
         kind.setItems(CatalogueSetup.KINDS);
         kind.setItemLabelGenerator(k -> getTranslation("setup.kind." + k));
-        List<String> processKeys = setup.deployedProcessKeys();
-        List<String> decisionKeys = setup.deployedDecisionKeys();
+        Map<String, String> processKeys = setup.deployedProcesses();
+        Map<String, String> decisionKeys = setup.deployedDecisions();
         ComboBox<String> projectProcess = key("setup.programme.projectProcess", processKeys, creating ? null : value.projectProcessKey());
         ComboBox<String> callProcess = key("setup.programme.callProcess", processKeys, creating ? null : value.callProcessKey());
         ComboBox<String> eligibility = key("setup.programme.eligibility", decisionKeys, creating ? null : value.eligibilityDecisionKey());
@@ -379,6 +391,8 @@ public class CatalogueSetupView extends VerticalLayout implements HasDynamicTitl
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), save);
         dialog.open();
+        return new ProgrammeDialog(dialog, code, city, nameZh, nameEn, projectProcess, scoring, categoryList, fieldList,
+                addCategory, addField, save);
     }
 
     /** The field a problem of the programme's setup is about (rows by their number, the problem's first argument). */
@@ -465,13 +479,15 @@ public class CatalogueSetupView extends VerticalLayout implements HasDynamicTitl
         return field;
     }
 
-    private ComboBox<String> key(String labelKey, List<String> keys, String value) {
+    private ComboBox<String> key(String labelKey, Map<String, String> keys, String value) {
         ComboBox<String> box = new ComboBox<>(getTranslation(labelKey));
-        List<String> items = new ArrayList<>(keys);
+        List<String> items = new ArrayList<>(keys.keySet());
         if (value != null && !items.contains(value)) {
             items.add(value);
         }
         box.setItems(items);
+        // the name the Modeler gave it, and its id (which the diagrams and the engine know it by)
+        box.setItemLabelGenerator(k -> keys.containsKey(k) && !keys.get(k).equals(k) ? keys.get(k) + "（" + k + "）" : k);
         box.setAllowCustomValue(true);
         box.addCustomValueSetListener(custom -> {
             List<String> more = new ArrayList<>(items);
