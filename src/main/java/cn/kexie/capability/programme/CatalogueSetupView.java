@@ -67,7 +67,8 @@ public class CatalogueSetupView extends VerticalLayout implements HasDynamicTitl
         addCity.setText(getTranslation("setup.addCity"));
         addCity.addClickListener(click -> openCity(null));
 
-        programmes.addColumn(p -> p.name(getLocale())).setHeader(getTranslation("setup.column.name")).setFlexGrow(3);
+        programmes.addColumn(p -> p.name(getLocale())).setHeader(getTranslation("setup.column.name")).setFlexGrow(3)
+                .setTooltipGenerator(p -> p.name(getLocale()));
         programmes.addColumn(p -> cityName(p.cityCode())).setHeader(getTranslation("setup.column.city")).setAutoWidth(true);
         programmes.addColumn(p -> getTranslation("setup.kind." + p.kind())).setHeader(getTranslation("setup.column.kind"))
                 .setAutoWidth(true);
@@ -78,7 +79,10 @@ public class CatalogueSetupView extends VerticalLayout implements HasDynamicTitl
                 .setHeader(getTranslation("setup.column.process")).setAutoWidth(true);
         programmes.addColumn(p -> String.join("；", java.util.stream.Stream.of(p.eligibilityDecisionKey(), p.scoringDecisionKey(),
                 p.sanctionDecisionKey()).filter(k -> k != null).map(k -> decisionNames.getOrDefault(k, k)).toList()))
-                .setHeader(getTranslation("setup.column.tables")).setFlexGrow(2);
+                .setHeader(getTranslation("setup.column.tables")).setFlexGrow(2)
+                .setTooltipGenerator(p -> String.join("\n", java.util.stream.Stream.of(p.eligibilityDecisionKey(),
+                        p.scoringDecisionKey(), p.sanctionDecisionKey()).filter(k -> k != null)
+                        .map(k -> decisionNames.getOrDefault(k, k)).toList()));
         programmes.addColumn(p -> catalogue.categories(p.code()).size()).setHeader(getTranslation("setup.column.categories"))
                 .setAutoWidth(true);
         programmes.addComponentColumn(p -> new Button(getTranslation("common.edit"), click -> openProgramme(p.code())))
