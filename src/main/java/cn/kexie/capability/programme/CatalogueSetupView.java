@@ -83,6 +83,8 @@ public class CatalogueSetupView extends VerticalLayout implements HasDynamicTitl
                 .setTooltipGenerator(p -> String.join("\n", java.util.stream.Stream.of(p.eligibilityDecisionKey(),
                         p.scoringDecisionKey(), p.sanctionDecisionKey()).filter(k -> k != null)
                         .map(k -> decisionNames.getOrDefault(k, k)).toList()));
+        programmes.addColumn(Programme::publicityWorkingDays).setHeader(getTranslation("setup.programme.publicityDays"))
+                .setAutoWidth(true);
         programmes.addColumn(p -> catalogue.categories(p.code()).size()).setHeader(getTranslation("setup.column.categories"))
                 .setAutoWidth(true);
         programmes.addComponentColumn(p -> new Button(getTranslation("common.edit"), click -> openProgramme(p.code())))
