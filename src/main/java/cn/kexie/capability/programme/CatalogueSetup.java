@@ -40,7 +40,10 @@ public class CatalogueSetup {
     /** The category code meaning "every category" for a declared field. */
     public static final String EVERY_CATEGORY = "*";
 
-    /** A city; {@code staff} are the user ids who work for it (its tenant's members), added to those it has. */
+    /**
+     * A city; {@code staff} are the user ids who work for it (its tenant's user members): added to a
+     * new city; for a city edited, its members become exactly these (groups that are members stay).
+     */
     public record CitySetup(String code, String nameZh, String nameEn, List<String> staff) {
     }
 
@@ -118,6 +121,14 @@ public class CatalogueSetup {
         for (String user : staff) {
             if (identityService.createTenantQuery().tenantId(code).userMember(user).count() == 0) {
                 identityService.createTenantUserMembership(code, user);
+            }
+        }
+        if (!creating) {
+            // the screen shows the city's staff and saves the list as chosen: who is left out no longer works for it
+            for (org.camunda.bpm.engine.identity.User member : identityService.createUserQuery().memberOfTenant(code).list()) {
+                if (!staff.contains(member.getId())) {
+                    identityService.deleteTenantUserMembership(code, member.getId());
+                }
             }
         }
         return saved;

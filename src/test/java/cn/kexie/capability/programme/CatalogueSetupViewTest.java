@@ -76,6 +76,20 @@ class CatalogueSetupViewTest {
             assertThat(view.cities.getGenericDataView().getItems()).extracting(City::code).contains(code);
         });
         assertThat(identity.createTenantQuery().tenantId(code).userMember("office").count()).isOne();
+
+        // edited: the dialog shows the city's staff, and who is taken out no longer works for it
+        AsUser.run(identity, "demo", () -> {
+            CatalogueSetupView view = new CatalogueSetupView(setup, catalogue);
+            City city = catalogue.cities().stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow();
+            CatalogueSetupView.CityDialog dialog = view.openCity(city);
+            assertThat(dialog.code().isReadOnly()).isTrue();
+            assertThat(dialog.staff().getValue()).containsExactly("office");
+            dialog.staff().setValue(Set.of("finance"));
+            dialog.save().click();
+            assertThat(dialog.dialog().isOpened()).isFalse();
+        });
+        assertThat(identity.createTenantQuery().tenantId(code).userMember("office").count()).isZero();
+        assertThat(identity.createTenantQuery().tenantId(code).userMember("finance").count()).isOne();
     }
 
     @Test
