@@ -79,6 +79,10 @@ public class ApplicationService {
         Call call = catalogue.call(callId).orElseThrow(() -> new UserError("programme.error.unknownCall", callId));
         catalogue.requireOpen(callId, categoryCode, PlatformClock.today());
         Programme programme = catalogue.requireProgramme(call.programmeCode());
+        if (!programme.cityCode().equals(org.getCityCode())) {
+            // a programme takes applications from the organisations of its own city only
+            throw new AccessDeniedException("application.error.otherCity");
+        }
         if (programme.projectProcessKey() == null) {
             throw new UserError("application.error.noProcess", programme.nameZh());
         }
