@@ -370,6 +370,7 @@ class CatalogueSetupTest {
     Application apply(String user, Call call, String category, String title, Map<String, Object> declared) {
         Application app = AsUser.call(identity, user, () -> applications.start(call.id(), category, title));
         ApplicationDraft draft = new ApplicationDraft();
+        draft.setParticulars(cn.kexie.capability.FilledParticulars.of());
         draft.setTitle(title);
         draft.setAims("服务园区企业。");
         draft.setContent("组织专家服务团队定期进园区。");
