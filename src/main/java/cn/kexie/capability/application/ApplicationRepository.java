@@ -285,8 +285,48 @@ class ApplicationRepository {
         return jdbc.sql("select * from application_event where application_id = ? order by occurred_at, id")
                 .param(applicationId)
                 .query((rs, n) -> new ApplicationEvent(rs.getTimestamp("occurred_at").toInstant(), rs.getString("user_id"),
-                        rs.getString("step"), rs.getString("outcome"), rs.getString("comment"), fromJson(rs.getString("data"))))
+                        rs.getString("step"), rs.getString("outcome"), rs.getString("comment"),
+                        withdrawn(fromJson(rs.getString("data")), rs.getTimestamp("withdrawn_at"))))
                 .list();
+    }
+
+    /** An entry whose step was taken back (撤回) carries {@code withdrawn}: its record stays, marked. */
+    private static Map<String, Object> withdrawn(Map<String, Object> data, Timestamp withdrawnAt) {
+        if (withdrawnAt == null) {
+            return data;
+        }
+        Map<String, Object> marked = new java.util.LinkedHashMap<>(data);
+        marked.put(WITHDRAWN, true);
+        return java.util.Collections.unmodifiableMap(marked);
+    }
+
+    /** The data key of an entry whose step was withdrawn. */
+    static final String WITHDRAWN = "withdrawn";
+
+    /**
+     * Marks as withdrawn the entries a person made while working on a step (between its start and its
+     * completion; the step writes its record in the transaction that completes it): not deleted.
+     */
+    void markWithdrawn(long applicationId, String userId, java.util.Date started, java.util.Date ended) {
+        if (userId == null || started == null || ended == null) {
+            return;
+        }
+        // the engine keeps milliseconds, the history finer: a second's grace after the completion
+        jdbc.sql("""
+                update application_event set withdrawn_at = ?
+                where application_id = ? and user_id = ? and occurred_at >= ? and occurred_at <= ?
+                  and withdrawn_at is null and step <> 'status'""")
+                .params(Timestamp.from(Instant.now()), applicationId, userId, new Timestamp(started.getTime()),
+                        new Timestamp(ended.getTime() + 1000))
+                .update();
+    }
+
+    /** The status the history last recorded at or before the moment, if any. */
+    Optional<String> statusAt(long applicationId, java.util.Date moment) {
+        return jdbc.sql("""
+                select outcome from application_event where application_id = ? and step = 'status' and occurred_at <= ?
+                order by occurred_at desc, id desc fetch first 1 rows only""")
+                .params(applicationId, new Timestamp(moment.getTime())).query(String.class).optional();
     }
 
     private Application withBudget(Application a) {
