@@ -94,6 +94,30 @@ public class ApplicationMoves {
         return Options.NONE;
     }
 
+    /**
+     * The office's earlier record of a step ({@code step} as the history names it) when the step was
+     * withdrawn or returned to since: the step's form starts from it. Empty otherwise, and for a
+     * reader who does not see the office's records.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ApplicationEvent> earlierRecord(long applicationId, String step) {
+        Application app = repository.find(applicationId).orElse(null);
+        if (app == null || !isOfficeOf(app)) {
+            return java.util.Optional.empty();
+        }
+        ApplicationEvent earlier = null;
+        boolean movedSince = false;
+        for (ApplicationEvent e : repository.events(applicationId)) {
+            if (step.equals(e.step())) {
+                earlier = e;
+                movedSince = false;
+            } else if (earlier != null && (STEP_WITHDRAWN.equals(e.step()) || RETURNED.equals(e.step()))) {
+                movedSince = true;
+            }
+        }
+        return movedSince ? java.util.Optional.of(earlier) : java.util.Optional.empty();
+    }
+
     // ------------------------------------------------------------------ 撤回 by the applicant
 
     @Transactional
@@ -126,11 +150,12 @@ public class ApplicationMoves {
     /** Why the applicant may not withdraw now (a text key), or null. */
     private static String submissionProblem(Course course) {
         Step last = course.last();
-        if (last == null || !Forms.APPLICATION.equals(last.formKey()) || course.open().isEmpty()
-                || course.hasOpenForm(Forms.APPLICATION)) {
+        if (!course.completedForm(Forms.APPLICATION) || course.open().isEmpty() || course.hasOpenForm(Forms.APPLICATION)) {
             return "moves.error.notSubmitted";
         }
-        if (course.completedForm(Forms.FORMAL_REVIEW) || !course.allUntouched()
+        // anybody's completed step since the submission (a formal review, the county's stamp), a claimed
+        // or saved task, a task beyond the first review: formal review has started
+        if (!Forms.APPLICATION.equals(last.formKey()) || course.completedForm(Forms.FORMAL_REVIEW) || !course.allUntouched()
                 || !course.open().stream().allMatch(o -> BEFORE_FORMAL_REVIEW.contains(o.formKey()))) {
             return "moves.error.reviewStarted";
         }

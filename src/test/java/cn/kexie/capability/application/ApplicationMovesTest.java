@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import cn.kexie.capability.AsUser;
 import cn.kexie.capability.PlatformTest;
+import cn.kexie.capability.VaadinTestUi;
 import cn.kexie.capability.approval.ApprovalService;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.common.UserError;
@@ -64,6 +65,8 @@ class ApplicationMovesTest {
     @Autowired ApprovalService approvals;
     @Autowired WorkflowTasks workflowTasks;
     @Autowired ApplicationMoves moves;
+    @Autowired MovesAction movesAction;
+    @Autowired cn.kexie.capability.common.Messages messages;
 
     @BeforeEach
     void engine() {
@@ -182,6 +185,11 @@ class ApplicationMovesTest {
         ApplicationEvent seen = last(app, "cz-med", ApplicationMoves.STEP_WITHDRAWN);
         Assertions.assertThat(seen.comment()).isNull();
         Assertions.assertThat(last(app, "cz-med", "formalReview").data()).containsEntry("withdrawn", true);
+        // the review's form starts from the withdrawn record; nobody but the office reads it so
+        Assertions.assertThat(as("office", () -> moves.earlierRecord(app.id(), "formalReview")))
+                .hasValueSatisfying(earlier -> Assertions.assertThat(earlier.outcome()).isEqualTo(ProjectProcess.PASS));
+        Assertions.assertThat(as("cz-med", () -> moves.earlierRecord(app.id(), "formalReview"))).isEmpty();
+        Assertions.assertThat(as("office-xz", () -> moves.earlierRecord(app.id(), "formalReview"))).isEmpty();
 
         // the diagram goes on from the restored step: this time returned for correction
         AsUser.run(identity, "office", () -> reviews.formalReview(task(app, ChenzhouProject.TASK_FORMAL_REVIEW).getId(),
@@ -268,6 +276,15 @@ class ApplicationMovesTest {
         Assertions.assertThat(returned.comment()).isEqualTo("评分口径不一致，请重新评分");
         Assertions.assertThat(last(app, "cz-med", ApplicationMoves.RETURNED).comment()).isNull();
 
+        // each expert's form starts from its own earlier sheet, and from nobody else's
+        Task again = taskService.createTaskQuery().processInstanceId(app.processInstanceId())
+                .taskDefinitionKey(ChenzhouProject.TASK_EXPERT_REVIEW).taskAssignee("expert1").singleResult();
+        Assertions.assertThat(as("expert1", () -> reviews.earlierSheet(again.getId())))
+                .hasValueSatisfying(sheet -> Assertions.assertThat(sheet.comment()).isEqualTo("意见：基础扎实。"));
+        Assertions.assertThat(as("expert1", () -> reviews.earlierSheet(again.getId())).orElseThrow().points()).isNotEmpty();
+        // another expert's task: refused like a missing one
+        assertThatThrownBy(() -> as("expert2", () -> reviews.earlierSheet(again.getId())))
+                .isInstanceOf(UserError.class).satisfies(e -> Assertions.assertThat(keys(e)).containsExactly("task.error.gone"));
         score(app, "expert1", 60);
         score(app, "expert2", 60);
         score(app, "expert4", 60);
@@ -331,6 +348,36 @@ class ApplicationMovesTest {
                 .isEqualTo(403);
         assertThat(instance(app)).isWaitingAt(ChenzhouProject.TASK_FORMAL_REVIEW);
         assertThat(instance(app)).isNotWaitingAt(ChenzhouProject.TASK_FILL_APPLICATION);
+    }
+
+    // ------------------------------------------------------------------ the buttons
+
+    @Test
+    void theDossierOffersEachMoveOnlyToWhomItApplies() {
+        Application app = submit("cz-med", "按钮 " + key());
+        VaadinTestUi.open(messages);
+        try {
+            Assertions.assertThat(buttons("cz-med", app)).containsExactly("move-withdraw-submission");
+            // the office has done nothing to withdraw yet; it may return the application to its applicant
+            Assertions.assertThat(buttons("office", app)).containsExactly("move-return");
+            passFormalReview(app);
+            Assertions.assertThat(buttons("cz-med", app)).isEmpty();
+            Assertions.assertThat(buttons("office", app)).containsExactly("move-withdraw-step", "move-return");
+            for (String other : List.of("office-xz", "expert1", "party", "manager", "cz-agri")) {
+                Assertions.assertThat(buttons(other, app)).as(other).isEmpty();
+            }
+            Assertions.assertThat(as("office", () -> movesAction.create(app)).orElseThrow().getElement().getTextRecursively())
+                    .contains("撤回“形式审查”", "退回");
+        } finally {
+            VaadinTestUi.close();
+        }
+    }
+
+    private List<String> buttons(String user, Application app) {
+        return as(user, () -> movesAction.create(app)).stream()
+                .flatMap(VaadinTestUi::descendants)
+                .filter(c -> c instanceof com.vaadin.flow.component.button.Button)
+                .map(c -> c.getId().orElse("")).toList();
     }
 
     // ------------------------------------------------------------------ steps
