@@ -47,6 +47,10 @@ public class ApplicationMoves {
     /** History steps of these moves; their comment reaches outsiders only where the applicant is addressed. */
     static final Set<String> STEPS = Set.of(WITHDRAWN, STEP_WITHDRAWN, RETURNED);
     static final int MAX_REASON = 500;
+    /** Entries a person makes beside a step's own record: opening the application, the moves of tasks, these moves. */
+    static final Set<String> NOT_A_STEPS_RECORD = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("created", WITHDRAWN, STEP_WITHDRAWN, RETURNED),
+            DossierAccess.MOVE_STEPS.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** The forms with which formal review has not yet started, while nobody has begun on them. */
     static final Set<String> BEFORE_FORMAL_REVIEW = Set.of(Forms.FORMAL_REVIEW, Forms.CONFIRMATION);
 
@@ -139,12 +143,13 @@ public class ApplicationMoves {
         UserError.throwIfAny(problems);
         Step submission = course.last();
         String me = currentUser.requireId();
-        repository.markWithdrawn(app.id(), submission.assignee(), submission.started(), submission.ended());
-        process.moveTo(app.processInstanceId(), submission.activityId());
+        repository.markWithdrawn(app.id(), submission.assignee(), submission.started(), submission.ended(), NOT_A_STEPS_RECORD);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("task", names(course));
         data.put("toApplicant", true);
+        // the move's entry first, then the status the diagram sets as the step starts again
         repository.addEvent(app.id(), me, WITHDRAWN, null, reason.trim(), data);
+        process.moveTo(app.processInstanceId(), submission.activityId());
     }
 
     /** Why the applicant may not withdraw now (a text key), or null. */
@@ -177,13 +182,13 @@ public class ApplicationMoves {
         UserError.throwIfAny(problems);
         Step step = course.last();
         String statusBefore = app.status();
-        repository.markWithdrawn(app.id(), step.assignee(), step.started(), step.ended());
-        process.moveTo(app.processInstanceId(), step.activityId());
-        restoreStatus(app, statusBefore, step);
+        repository.markWithdrawn(app.id(), step.assignee(), step.started(), step.ended(), NOT_A_STEPS_RECORD);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("task", step.name());
         data.put("cancelled", names(course));
         repository.addEvent(app.id(), currentUser.requireId(), STEP_WITHDRAWN, shortName(step.name()), reason.trim(), data);
+        process.moveTo(app.processInstanceId(), step.activityId());
+        restoreStatus(app, statusBefore, step);
     }
 
     /** Why the office may not withdraw its last step now (a text key), or null. */
@@ -216,8 +221,13 @@ public class ApplicationMoves {
         }
         UserError.throwIfAny(problems);
         String statusBefore = app.status();
-        process.moveTo(app.processInstanceId(), target.activityId());
         boolean toApplicant = Forms.APPLICATION.equals(target.formKey());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("task", target.name());
+        data.put("cancelled", names(course));
+        data.put("toApplicant", toApplicant);
+        repository.addEvent(app.id(), currentUser.requireId(), RETURNED, shortName(target.name()), reason.trim(), data);
+        process.moveTo(app.processInstanceId(), target.activityId());
         if (toApplicant) {
             // the 申报书 comes back for correction (not as a new draft: no deadline of the call applies)
             repository.setStatus(app.id(), Statuses.RETURNED);
@@ -225,11 +235,6 @@ public class ApplicationMoves {
         } else {
             restoreStatus(app, statusBefore, target);
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("task", target.name());
-        data.put("cancelled", names(course));
-        data.put("toApplicant", toApplicant);
-        repository.addEvent(app.id(), currentUser.requireId(), RETURNED, shortName(target.name()), reason.trim(), data);
     }
 
     // ------------------------------------------------------------------ checks

@@ -307,17 +307,23 @@ class ApplicationRepository {
      * Marks as withdrawn the entries a person made while working on a step (between its start and its
      * completion; the step writes its record in the transaction that completes it): not deleted.
      */
-    void markWithdrawn(long applicationId, String userId, java.util.Date started, java.util.Date ended) {
+    void markWithdrawn(long applicationId, String userId, java.util.Date started, java.util.Date ended,
+            java.util.Collection<String> notTheStepsRecord) {
         if (userId == null || started == null || ended == null) {
             return;
         }
-        // the engine keeps milliseconds, the history finer: a second's grace after the completion
+        // the record is written in the transaction that completes the step: the last seconds before
+        // the completion (the engine keeps milliseconds, the history finer: a second's grace after it)
+        long from = Math.max(started.getTime(), ended.getTime() - 10_000);
+        List<String> excluded = new ArrayList<>(notTheStepsRecord);
+        excluded.add("status");
         jdbc.sql("""
-                update application_event set withdrawn_at = ?
-                where application_id = ? and user_id = ? and occurred_at >= ? and occurred_at <= ?
-                  and withdrawn_at is null and step <> 'status'""")
-                .params(Timestamp.from(Instant.now()), applicationId, userId, new Timestamp(started.getTime()),
-                        new Timestamp(ended.getTime() + 1000))
+                update application_event set withdrawn_at = :now
+                where application_id = :id and user_id = :user and occurred_at >= :from and occurred_at <= :to
+                  and withdrawn_at is null and step not in (:excluded)""")
+                .param("now", Timestamp.from(Instant.now())).param("id", applicationId).param("user", userId)
+                .param("from", new Timestamp(from)).param("to", new Timestamp(ended.getTime() + 1000))
+                .param("excluded", excluded)
                 .update();
     }
 

@@ -97,6 +97,11 @@ class ApplicationMovesTest {
         Assertions.assertThat(withdrawn.at()).isNotNull();
         // the submission stays in the history, marked withdrawn; the applicant reads its own reason
         Assertions.assertThat(last(app, "office", ChenzhouProject.TASK_FILL_APPLICATION).data()).containsEntry("withdrawn", true);
+        // opening the application is no part of the submission: it stays as it was
+        Assertions.assertThat(last(app, "office", "created").data()).doesNotContainKey("withdrawn");
+        // the move is told before the status the diagram sets again
+        Assertions.assertThat(events(app, "office")).extracting(e -> e.step() + ":" + e.outcome())
+                .containsSubsequence(ApplicationMoves.WITHDRAWN + ":null", "status:" + Statuses.DRAFT);
         Assertions.assertThat(last(app, "cz-med", ApplicationMoves.WITHDRAWN).comment()).isEqualTo("预算需要调整");
 
         // the draft is the applicant's again: changed and submitted, the review starts afresh
