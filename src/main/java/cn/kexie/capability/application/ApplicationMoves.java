@@ -200,6 +200,9 @@ public class ApplicationMoves {
         if (course.barrierAfterLastStep() || course.sinceBarrier().stream().noneMatch(s -> s.taskId().equals(last.taskId()))) {
             return "moves.error.pastBarrier";
         }
+        if (course.movedSinceLast()) {
+            return "moves.error.alreadyMoved";
+        }
         if (!course.allUntouched()) {
             return "moves.error.nextStarted";
         }
@@ -265,11 +268,10 @@ public class ApplicationMoves {
      * without one (the panel's scoring) gets back the status the application had when it began.
      */
     private void restoreStatus(Application app, String statusBefore, Step step) {
-        String now = repository.find(app.id()).map(Application::status).orElse(statusBefore);
-        if (!now.equals(statusBefore)) {
+        if (process.startsWithListener(app.processInstanceId(), step.activityId())) {
             return;
         }
-        repository.statusAt(app.id(), step.started()).filter(status -> !status.equals(now)).ifPresent(status -> {
+        repository.statusAt(app.id(), step.started()).filter(status -> !status.equals(statusBefore)).ifPresent(status -> {
             repository.setStatus(app.id(), status);
             repository.addEvent(app.id(), null, "status", status, null, null);
         });

@@ -85,7 +85,14 @@ public class ProcessMoves {
     }
 
     /** Where the instance stands: its open tasks, its completed human steps (oldest first) and which of them are past the last barrier. */
-    public record Course(List<Open> open, List<Step> completed, List<Step> sinceBarrier, boolean barrierAfterLastStep) {
+    public record Course(List<Open> open, List<Step> completed, List<Step> sinceBarrier, boolean barrierAfterLastStep,
+            java.util.Date lastCancelled) {
+
+        /** Whether a move (or an interrupting event) cancelled a step after the last completed one: that step was taken back already. */
+        public boolean movedSinceLast() {
+            Step last = last();
+            return last != null && lastCancelled != null && !lastCancelled.before(last.ended());
+        }
 
         /** The last completed human step, if any. */
         public Step last() {
@@ -109,7 +116,7 @@ public class ProcessMoves {
     public Course course(String processInstanceId) {
         if (processInstanceId == null || runtimeService.createProcessInstanceQuery()
                 .processInstanceId(processInstanceId).active().count() == 0) {
-            return new Course(List.of(), List.of(), List.of(), true);
+            return new Course(List.of(), List.of(), List.of(), true, null);
         }
         List<HistoricActivityInstance> acts = historyService.createHistoricActivityInstanceQuery()
                 .processInstanceId(processInstanceId).orderByHistoricActivityInstanceStartTime().asc()
@@ -125,7 +132,12 @@ public class ProcessMoves {
         List<Step> completed = new ArrayList<>();
         List<Step> sinceBarrier = new ArrayList<>();
         boolean barrierAfterLast = false;
+        java.util.Date lastCancelled = null;
         for (HistoricActivityInstance act : acts) {
+            if (act.isCanceled() && act.getEndTime() != null
+                    && (lastCancelled == null || act.getEndTime().after(lastCancelled))) {
+                lastCancelled = act.getEndTime();
+            }
             ModelElementInstance element = element(act.getProcessDefinitionId(), act.getActivityId());
             if (isBarrier(act, element)) {
                 sinceBarrier.clear();
@@ -153,7 +165,8 @@ public class ProcessMoves {
                     && taskService.getVariablesLocal(task.getId()).isEmpty();
             open.add(new Open(task.getId(), task.getTaskDefinitionKey(), task.getName(), formKey, untouched));
         }
-        return new Course(List.copyOf(open), List.copyOf(completed), List.copyOf(sinceBarrier), barrierAfterLast);
+        return new Course(List.copyOf(open), List.copyOf(completed), List.copyOf(sinceBarrier), barrierAfterLast,
+                lastCancelled);
     }
 
     /**
@@ -175,6 +188,21 @@ public class ProcessMoves {
             }
         }
         return List.copyOf(byActivity.values());
+    }
+
+    /**
+     * Whether the activity runs listeners as it starts (the diagrams set the application's status so):
+     * started again by a move, it sets its status itself.
+     */
+    public boolean startsWithListener(String processInstanceId, String activityId) {
+        var instance = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        ModelElementInstance element = instance == null ? null : element(instance.getProcessDefinitionId(), activityId);
+        if (!(element instanceof org.camunda.bpm.model.bpmn.instance.BaseElement base) || base.getExtensionElements() == null) {
+            return false;
+        }
+        return base.getExtensionElements().getElementsQuery()
+                .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener.class).list().stream()
+                .anyMatch(listener -> "start".equals(listener.getCamundaEvent()));
     }
 
     private boolean isBarrier(HistoricActivityInstance act, ModelElementInstance element) {

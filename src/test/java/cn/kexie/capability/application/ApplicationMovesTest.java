@@ -194,6 +194,11 @@ class ApplicationMovesTest {
         Assertions.assertThat(as("office", () -> moves.earlierRecord(app.id(), "formalReview")))
                 .hasValueSatisfying(earlier -> Assertions.assertThat(earlier.outcome()).isEqualTo(ProjectProcess.PASS));
         Assertions.assertThat(as("cz-med", () -> moves.earlierRecord(app.id(), "formalReview"))).isEmpty();
+        // taken back once: the same step is not withdrawn again, and its status stays the step's
+        Assertions.assertThat(as("office", () -> moves.options(app.id())).withdrawableStep()).isNull();
+        assertThatThrownBy(() -> AsUser.run(identity, "office", () -> moves.withdrawStep(app.id(), "再撤回一次")))
+                .isInstanceOf(UserError.class).satisfies(e -> Assertions.assertThat(keys(e)).containsExactly("moves.error.alreadyMoved"));
+        Assertions.assertThat(applications.load(app.id()).status()).isEqualTo("FORMAL_REVIEW");
         Assertions.assertThat(as("office-xz", () -> moves.earlierRecord(app.id(), "formalReview"))).isEmpty();
 
         // the diagram goes on from the restored step: this time returned for correction
