@@ -91,7 +91,7 @@ public class ApplicationMoves {
         }
         if (isOfficeOf(app)) {
             Course course = process.course(app.processInstanceId());
-            Step own = stepProblem(course) == null ? course.last() : null;
+            Step own = stepProblem(app.id(), course) == null ? course.last() : null;
             List<Target> targets = process.returnable(course).stream().map(s -> new Target(s.activityId(), s.name())).toList();
             return new Options(false, own == null ? null : own.name(), targets);
         }
@@ -175,7 +175,7 @@ public class ApplicationMoves {
         Course course = process.course(app.processInstanceId());
         List<Problem> problems = new ArrayList<>();
         reason(reason, problems);
-        String problem = stepProblem(course);
+        String problem = stepProblem(app.id(), course);
         if (problem != null) {
             problems.add(new Problem(problem));
         }
@@ -192,7 +192,7 @@ public class ApplicationMoves {
     }
 
     /** Why the office may not withdraw its last step now (a text key), or null. */
-    private String stepProblem(Course course) {
+    private String stepProblem(long applicationId, Course course) {
         Step last = course.last();
         if (last == null || !currentUser.requireId().equals(last.assignee())) {
             return "moves.error.notYourLastStep";
@@ -204,6 +204,10 @@ public class ApplicationMoves {
             return "moves.error.alreadyMoved";
         }
         if (!course.allUntouched()) {
+            return "moves.error.nextStarted";
+        }
+        // the applicant has begun on its correction: its saved 申报书 or files since the step are data on the next step
+        if (course.hasOpenForm(Forms.APPLICATION) && repository.changedAfter(applicationId, last.ended())) {
             return "moves.error.nextStarted";
         }
         return null;

@@ -327,6 +327,21 @@ class ApplicationRepository {
                 .update();
     }
 
+    /**
+     * Whether the applicant changed the 申报书 or its files after the moment (a draft saved, a file
+     * added): a change later than the moment and than the last status the diagram set (which also
+     * touches the row).
+     */
+    boolean changedAfter(long applicationId, java.util.Date moment) {
+        Timestamp after = new Timestamp(moment.getTime());
+        return jdbc.sql("""
+                select (select count(*) from application a where a.id = :id and a.updated_at > :after
+                          and a.updated_at > coalesce((select max(e.occurred_at) from application_event e
+                              where e.application_id = :id and e.step = 'status'), :after))
+                     + (select count(*) from attachment where application_id = :id and uploaded_at > :after)""")
+                .param("id", applicationId).param("after", after).query(Integer.class).single() > 0;
+    }
+
     /** The status the history last recorded at or before the moment, if any. */
     Optional<String> statusAt(long applicationId, java.util.Date moment) {
         return jdbc.sql("""

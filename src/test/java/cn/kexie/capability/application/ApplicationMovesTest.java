@@ -237,6 +237,25 @@ class ApplicationMovesTest {
     }
 
     @Test
+    void theOfficeWithdrawsAReturnForCorrectionOnlyUntilTheApplicantHasBegunOnIt() {
+        Application app = submit("cz-med", "补正撤回 " + key());
+        AsUser.run(identity, "office", () -> reviews.formalReview(task(app, ChenzhouProject.TASK_FORMAL_REVIEW).getId(),
+                new ReviewService.FormalReview(Set.of("conditions"), ProjectProcess.RETURN, "请补充预算明细", 5)));
+        assertThat(instance(app)).isWaitingAt(ChenzhouProject.TASK_CORRECT_APPLICATION);
+        Assertions.assertThat(as("office", () -> moves.options(app.id())).withdrawableStep()).isEqualTo("形式审查");
+
+        // the applicant saves its correction: the next step has data on it
+        Application returned = applications.load(app.id());
+        ApplicationDraft draft = ApplicationDraft.of(returned);
+        draft.setSchedule("全年实施（补充预算明细）。");
+        AsUser.run(identity, "cz-med", () -> applications.saveDraft(app.id(), returned.version(), draft));
+        assertThatThrownBy(() -> AsUser.run(identity, "office", () -> moves.withdrawStep(app.id(), "退回有误")))
+                .isInstanceOf(UserError.class).satisfies(e -> Assertions.assertThat(keys(e)).containsExactly("moves.error.nextStarted"));
+        assertThat(instance(app)).isWaitingAt(ChenzhouProject.TASK_CORRECT_APPLICATION);
+        Assertions.assertThat(applications.load(app.id()).status()).isEqualTo(Statuses.RETURNED);
+    }
+
+    @Test
     void theOfficeWithdrawsItsConclusionBeforeThePartyGroupDecidesButNotAfter() {
         Application app = submit("cz-med", "结论撤回 " + key());
         reviewUntilConclusion(app);
