@@ -285,8 +285,69 @@ class ApplicationRepository {
         return jdbc.sql("select * from application_event where application_id = ? order by occurred_at, id")
                 .param(applicationId)
                 .query((rs, n) -> new ApplicationEvent(rs.getTimestamp("occurred_at").toInstant(), rs.getString("user_id"),
-                        rs.getString("step"), rs.getString("outcome"), rs.getString("comment"), fromJson(rs.getString("data"))))
+                        rs.getString("step"), rs.getString("outcome"), rs.getString("comment"),
+                        withdrawn(fromJson(rs.getString("data")), rs.getTimestamp("withdrawn_at"))))
                 .list();
+    }
+
+    /** An entry whose step was taken back (撤回) carries {@code withdrawn}: its record stays, marked. */
+    private static Map<String, Object> withdrawn(Map<String, Object> data, Timestamp withdrawnAt) {
+        if (withdrawnAt == null) {
+            return data;
+        }
+        Map<String, Object> marked = new java.util.LinkedHashMap<>(data);
+        marked.put(WITHDRAWN, true);
+        return java.util.Collections.unmodifiableMap(marked);
+    }
+
+    /** The data key of an entry whose step was withdrawn. */
+    static final String WITHDRAWN = "withdrawn";
+
+    /**
+     * Marks as withdrawn the entries a person made while working on a step (between its start and its
+     * completion; the step writes its record in the transaction that completes it): not deleted.
+     */
+    void markWithdrawn(long applicationId, String userId, java.util.Date started, java.util.Date ended,
+            java.util.Collection<String> notTheStepsRecord) {
+        if (userId == null || started == null || ended == null) {
+            return;
+        }
+        // the record is written in the transaction that completes the step: the last seconds before
+        // the completion (the engine keeps milliseconds, the history finer: a second's grace after it)
+        long from = Math.max(started.getTime(), ended.getTime() - 10_000);
+        List<String> excluded = new ArrayList<>(notTheStepsRecord);
+        excluded.add("status");
+        jdbc.sql("""
+                update application_event set withdrawn_at = :now
+                where application_id = :id and user_id = :user and occurred_at >= :from and occurred_at <= :to
+                  and withdrawn_at is null and step not in (:excluded)""")
+                .param("now", Timestamp.from(Instant.now())).param("id", applicationId).param("user", userId)
+                .param("from", new Timestamp(from)).param("to", new Timestamp(ended.getTime() + 1000))
+                .param("excluded", excluded)
+                .update();
+    }
+
+    /**
+     * Whether the applicant changed the 申报书 or its files after the moment (a draft saved, a file
+     * added): a change later than the moment and than the last status the diagram set (which also
+     * touches the row).
+     */
+    boolean changedAfter(long applicationId, java.util.Date moment) {
+        Timestamp after = new Timestamp(moment.getTime());
+        return jdbc.sql("""
+                select (select count(*) from application a where a.id = :id and a.updated_at > :after
+                          and a.updated_at > coalesce((select max(e.occurred_at) from application_event e
+                              where e.application_id = :id and e.step = 'status'), :after))
+                     + (select count(*) from attachment where application_id = :id and uploaded_at > :after)""")
+                .param("id", applicationId).param("after", after).query(Integer.class).single() > 0;
+    }
+
+    /** The status the history last recorded at or before the moment, if any. */
+    Optional<String> statusAt(long applicationId, java.util.Date moment) {
+        return jdbc.sql("""
+                select outcome from application_event where application_id = ? and step = 'status' and occurred_at <= ?
+                order by occurred_at desc, id desc fetch first 1 rows only""")
+                .params(applicationId, new Timestamp(moment.getTime())).query(String.class).optional();
     }
 
     private Application withBudget(Application a) {

@@ -92,7 +92,9 @@ class DossierAccess {
             "correctionDeadline", "rectifyBy", "lastDay", "panelScore", "amount", "paidOn", "finding", "banYears",
             "banFrom", "banUntil", "meetingDate", "recommendedToProvince",
             // the mid-term date the office set on confirming the agreement: the applicant's agreement states it
-            "midtermDue");
+            "midtermDue",
+            // a step taken back (撤回) stays in the history, marked for every reader
+            ApplicationRepository.WITHDRAWN);
 
     /** The kind of each file and the applicant's step during which it may be added or removed. */
     static final Map<Attachment.Kind, String> STEP_OF_KIND = Map.of(
@@ -238,6 +240,10 @@ class DossierAccess {
                             .memberOfGroup(applicantGroup).count() > 0)
                     ? e.userId() : ApplicationEvent.WITHHELD;
             String comment = INTERNAL_NOTES.contains(e.step()) ? null : e.comment();
+            // the office's reason for a 撤回 or 退回 is the applicant's to read only where it is addressed to it
+            if (ApplicationMoves.STEPS.contains(e.step()) && !Boolean.TRUE.equals(e.data().get("toApplicant"))) {
+                comment = null;
+            }
             Map<String, Object> data = new LinkedHashMap<>();
             e.data().forEach((key, value) -> {
                 if (SHARED_DATA.contains(key)) {

@@ -221,6 +221,12 @@ public class DossierPanel {
     }
 
     static String stepLabel(Component ui, ApplicationEvent e) {
+        String label = plainStepLabel(ui, e);
+        return Boolean.TRUE.equals(e.data().get(ApplicationRepository.WITHDRAWN))
+                ? label + ui.getTranslation("moves.withdrawnMark") : label;
+    }
+
+    private static String plainStepLabel(Component ui, ApplicationEvent e) {
         if ("status".equals(e.step())) {
             return ui.getTranslation("dossier.statusChanged", statusLabel(ui, e.outcome()));
         }

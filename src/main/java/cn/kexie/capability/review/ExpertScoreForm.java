@@ -90,6 +90,17 @@ class ExpertScoreForm implements TaskForm {
             // the declaration comes first: scoring opens once it is made
             declaration.addValueChangeListener(change -> enableScoring(change.getValue()));
             enableScoring(false);
+            // scoring again (退回 to the panel): the expert starts from its own earlier sheet
+            reviews.earlierSheet(task.id()).ifPresent(earlier -> {
+                declaration.setValue(true);
+                earlier.points().forEach((code, value) -> {
+                    NumberField field = points.get(code);
+                    if (field != null && value != null) {
+                        field.setValue(value.doubleValue());
+                    }
+                });
+                comment.setValue(earlier.comment() == null ? "" : earlier.comment());
+            });
             showTotal();
             onSubmit(() -> reviews.submitSheet(task.id(), new ReviewService.Sheet(declaration.getValue(),
                     enteredPoints(), comment.getValue())), done);

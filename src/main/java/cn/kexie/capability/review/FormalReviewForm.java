@@ -24,10 +24,12 @@ class FormalReviewForm implements TaskForm {
 
     private final ReviewService reviews;
     private final DossierPanel dossiers;
+    private final cn.kexie.capability.application.ApplicationMoves moves;
 
-    FormalReviewForm(ReviewService reviews, DossierPanel dossiers) {
+    FormalReviewForm(ReviewService reviews, DossierPanel dossiers, cn.kexie.capability.application.ApplicationMoves moves) {
         this.reviews = reviews;
         this.dossiers = dossiers;
+        this.moves = moves;
     }
 
     @Override
@@ -79,6 +81,20 @@ class FormalReviewForm implements TaskForm {
                 correctionDays.setRequired(ProjectProcess.RETURN.equals(change.getValue()));
             });
 
+            // withdrawn or returned to (撤回 / 退回): the review starts from its earlier record
+            if (task.applicationId() != null) {
+                moves.earlierRecord(task.applicationId(), "formalReview").ifPresent(earlier -> {
+                    if (earlier.data().get("checksPassed") instanceof List<?> passed) {
+                        checks.setValue(new LinkedHashSet<>(passed.stream().map(String::valueOf)
+                                .filter(ReviewService.FORMAL_CHECKS::contains).toList()));
+                    }
+                    if (earlier.outcome() != null && List.of(ProjectProcess.PASS, ProjectProcess.RETURN, ProjectProcess.REJECT)
+                            .contains(earlier.outcome())) {
+                        outcome.setValue(earlier.outcome());
+                    }
+                    reasons.setValue(earlier.comment() == null ? "" : earlier.comment());
+                });
+            }
             fields().add(checks, outcome);
             addWide(reasons);
             fields().add(correctionDays);

@@ -209,6 +209,28 @@ public class ReviewService {
     public record Sheet(boolean noConflict, Map<String, BigDecimal> points, String comment) {
     }
 
+    /**
+     * The sheet the expert working on the task submitted earlier for its application, if any: the
+     * scoring task started again (the office returned the application to the panel, 退回), and the
+     * expert starts from its own sheet. Only the expert itself reads it.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Sheet> earlierSheet(String taskId) {
+        WorkItem task = tasks.get(taskId);
+        String expert = currentUser.requireId();
+        if (!expert.equals(task.assignee()) || !currentUser.hasRole(Roles.EXPERT) || task.applicationId() == null) {
+            return java.util.Optional.empty();
+        }
+        return jdbc.sql("select comment from review_sheet where application_id = ? and expert_id = ?")
+                .params(task.applicationId(), expert).query(String.class).optional().map(comment -> {
+                    Map<String, BigDecimal> points = new java.util.HashMap<>();
+                    jdbc.sql("select criterion, points from review_score where application_id = ? and expert_id = ?")
+                            .params(task.applicationId(), expert)
+                            .query((rs, n) -> points.put(rs.getString(1), rs.getBigDecimal(2))).list();
+                    return new Sheet(true, points, comment);
+                });
+    }
+
     @Transactional
     public void submitSheet(String taskId, Sheet sheet) {
         WorkItem task = tasks.get(taskId);

@@ -73,6 +73,8 @@ class AuthorizationMatrixTest {
     TaskService taskService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
 
     @Test
     void everyRoleOnEverySurfaceIsAsTheReadmePrintsIt() throws Exception {
@@ -133,6 +135,13 @@ class AuthorizationMatrixTest {
                 ok(web(user).get(ENGINE + "/authorization?maxResults=1"), "\"id\"")));
         rows.add(row("engine API: `identity/verify`", (role, user) -> ok(web(user).call("POST",
                 ENGINE + "/identity/verify", "{\"username\":\"manager\",\"password\":\"demo\"}"))));
+        // 撤回 and 退回 are the platform's steps (application.ApplicationMoves); the engine's own
+        // process-instance modification stays an administrator's repair. Last: an administrator's
+        // modification starts the fixture's task afresh (cancel and start the same step).
+        rows.add(row("engine API: modifies a process instance (撤回 / 退回 outside the platform)", (role, user) ->
+                ok(web(user).call("POST", ENGINE + "/process-instance/" + fixture.review + "/modification", restart(fixture)))));
+        rows.add(row("REST `POST /engine-rest/process-instance/{id}/modification`", (role, user) ->
+                ok(rest(user).call("POST", "/engine-rest/process-instance/" + fixture.review + "/modification", restart(fixture)))));
 
         String matrix = render(rows);
         System.out.println(matrix);
@@ -140,6 +149,13 @@ class AuthorizationMatrixTest {
         assertThat(readme).contains(START, END);
         String printed = readme.substring(readme.indexOf(START) + START.length(), readme.indexOf(END)).strip();
         assertThat(printed).isEqualTo(matrix.strip());
+    }
+
+    /** A modification that starts the fixture's open step afresh: start it again, cancel the one open now. */
+    private String restart(Fixture fixture) {
+        var open = runtimeService.getActivityInstance(fixture.review()).getChildActivityInstances()[0];
+        return "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"" + open.getActivityId()
+                + "\"},{\"type\":\"cancel\",\"activityInstanceId\":\"" + open.getId() + "\"}]}";
     }
 
     // ---------------------------------------------------------------- the cells
