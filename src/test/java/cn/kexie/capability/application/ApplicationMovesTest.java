@@ -463,6 +463,7 @@ class ApplicationMovesTest {
 
     private void fill(Application app, String user, Map<String, Object> declared) {
         ApplicationDraft draft = new ApplicationDraft();
+        draft.setParticulars(cn.kexie.capability.FilledParticulars.of());
         draft.setTitle(app.title());
         draft.setAims("提升学会服务能力。");
         draft.setContent("开展学术交流和科技服务。");
