@@ -90,8 +90,7 @@ public class DossierPanel {
     }
 
     public static String statusLabel(Component ui, String status) {
-        String label = ui.getTranslation("status." + status);
-        return label.startsWith("status.") ? status : label;
+        return ApplicationStatus.of(status).map(s -> ui.getTranslation("status." + s.name())).orElse(status == null ? "" : status);
     }
 
     private Component applicationForm(Component ui, Application app) {
