@@ -63,7 +63,7 @@ class WorkRecordsFromCatalogueTest {
         // never another city's programme
         assertThatThrownBy(() -> as("office-xz", () -> evaluations.startYear("CHENGDU", 2002)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> as("office-xz", () -> records.setCutoff("CHENGDU", 2002, LocalDate.of(2002, 11, 1))))
+        assertThatThrownBy(() -> AsUser.run(identity, "office-xz", () -> records.setCutoff("CHENGDU", 2002, LocalDate.of(2002, 11, 1))))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
