@@ -17,6 +17,7 @@ import java.io.ByteArrayInputStream;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import cn.kexie.capability.common.Messages;
 
 /**
  * The dossier of an application as every task form and the detail view show it: the 申报书, the
@@ -116,14 +117,29 @@ public class DossierPanel {
         form.add(new H3(ui.getTranslation("application.field.budget")), budget);
         if (!app.declared().isEmpty()) {
             form.add(new H3(ui.getTranslation("dossier.declared")));
-            app.declared().forEach((k, v) -> form.add(new Paragraph(declaredLabel(ui, k) + "：" + v)));
+            // the form's labels from the catalogue (programme_declared_field), so no field name shows
+            Map<String, cn.kexie.capability.programme.DeclaredField> fields = new java.util.HashMap<>();
+            catalogue.declaredFields(app.programmeCode(), app.categoryCode()).forEach(f -> fields.put(f.name(), f));
+            app.declared().forEach((k, v) -> form.add(new Paragraph(declaredLabel(ui, fields.get(k), k) + "："
+                    + declaredValue(ui, v))));
         }
         return form;
     }
 
-    private static String declaredLabel(Component ui, String key) {
+    static String declaredLabel(Component ui, cn.kexie.capability.programme.DeclaredField field, String key) {
+        if (field != null) {
+            com.vaadin.flow.component.UI current = com.vaadin.flow.component.UI.getCurrent();
+            return field.label(current == null ? Messages.CHINESE : current.getLocale());
+        }
         String label = ui.getTranslation("declared." + key);
         return label.startsWith("declared.") ? key : label;
+    }
+
+    static String declaredValue(Component ui, Object value) {
+        if (value instanceof Boolean yes) {
+            return ui.getTranslation(yes ? "common.yes" : "common.no");
+        }
+        return value == null ? "—" : String.valueOf(value);
     }
 
     /** The dossier's files as download links. */
