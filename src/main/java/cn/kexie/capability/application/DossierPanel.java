@@ -1,5 +1,6 @@
 package cn.kexie.capability.application;
 
+import cn.kexie.capability.common.Messages;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.programme.ProgrammeCatalogue;
 import com.vaadin.flow.component.Component;
@@ -17,7 +18,6 @@ import java.io.ByteArrayInputStream;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import cn.kexie.capability.common.Messages;
 
 /**
  * The dossier of an application as every task form and the detail view show it: the 申报书, the
