@@ -31,12 +31,18 @@ class WorkRecordsFromCatalogueTest {
     @Autowired IdentityService identity;
     @Autowired JdbcClient jdbc;
 
+    /** The rows this test changed, with their values before. */
+    private final java.util.Map<String, Boolean> before = new java.util.LinkedHashMap<>();
+
     @AfterEach
     void restoreTheCatalogue() {
-        jdbc.sql("update programme set work_records = (kind = 'WORK_RECORD')").update();
+        before.forEach((programme, was) ->
+                jdbc.sql("update programme set work_records = ? where code = ?").params(was, programme).update());
     }
 
     private void workRecords(String programme, boolean on) {
+        before.putIfAbsent(programme, jdbc.sql("select work_records from programme where code = ?").param(programme)
+                .query(Boolean.class).single());
         assertThat(jdbc.sql("update programme set work_records = ? where code = ?").params(on, programme).update()).isEqualTo(1);
     }
 
