@@ -11,6 +11,9 @@ public class TestSteps {
 
     static final String MARK = "transaction-boundary-test";
 
+    /** The formal review's checks in the default row of {@code decisions/review-rules.dmn}: ticking them all passes. */
+    public static final java.util.List<String> FORMAL_CHECKS = java.util.List.of("conditions", "form", "truthful", "materials", "budget");
+
     /** Writes a domain row, sets a process variable, then fails. */
     @Bean
     JavaDelegate writeThenFail(JdbcClient jdbc) {

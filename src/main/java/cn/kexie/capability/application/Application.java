@@ -25,7 +25,7 @@ public record Application(long id, String number, String programmeCode, String c
 
     /** Still editable by the applicant: a draft, or returned for correction. */
     public boolean editable() {
-        return Statuses.DRAFT.equals(status) || Statuses.RETURNED.equals(status);
+        return ApplicationStatus.is(status, ApplicationStatus.Kind.APPLICANT_EDITS);
     }
 
     /** Whether the applicant ever submitted it; one never submitted is a draft, whatever became of it. */

@@ -75,7 +75,7 @@ public class ApplicationDocuments {
                 .collect(Collectors.toMap(Category::code, Category::sortOrder));
         ApplicationFilter filter = new ApplicationFilter(programme.code(), callId, null, null, null);
         return applications.search(filter, 0, 100_000).stream()
-                .filter(a -> ApplicationService.RECOGNISED.contains(a.status()))
+                .filter(a -> ApplicationStatus.is(a.status(), ApplicationStatus.Kind.RECOGNISED))
                 .sorted(Comparator.comparing((Application a) -> order.getOrDefault(a.categoryCode(), Integer.MAX_VALUE))
                         .thenComparing(Application::number))
                 .toList();

@@ -99,7 +99,7 @@ class ApplicationForm implements TaskForm {
             setPadding(false);
             Application app = applications.requireOwn(applicationId);
             version = app.version();
-            if (Statuses.RETURNED.equals(app.status())) {
+            if (ApplicationStatus.RETURNED.is(app.status())) {
                 applications.events(applicationId).stream()
                         .filter(e -> "formalReview".equals(e.step()) && ProjectProcess.RETURN.equals(e.outcome()))
                         .reduce((a, b) -> b)

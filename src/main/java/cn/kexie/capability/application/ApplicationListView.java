@@ -69,9 +69,8 @@ public class ApplicationListView extends VerticalLayout implements HasDynamicTit
         category.setItemLabelGenerator(c -> c.name(getLocale()));
         category.setClearButtonVisible(true);
         status.setPlaceholder(getTranslation("application.status"));
-        // every status a diagram may set has a label status.<STATUS>: the filter offers them all
-        status.setItems(cn.kexie.capability.common.Messages.keysStartingWith("status.").stream()
-                .map(k -> k.substring("status.".length())).toList());
+        // every status a diagram may set is an ApplicationStatus: the filter offers them all
+        status.setItems(java.util.Arrays.stream(ApplicationStatus.values()).map(Enum::name).toList());
         status.setItemLabelGenerator(s -> DossierPanel.statusLabel(this, s));
         status.setClearButtonVisible(true);
         text.setPlaceholder(getTranslation("applications.search"));
@@ -158,8 +157,7 @@ public class ApplicationListView extends VerticalLayout implements HasDynamicTit
     }
 
     private static String statusText(Locale locale, String status) {
-        String label = Messages.get(locale, "status." + status);
-        return label.startsWith("status.") ? status : label;
+        return ApplicationStatus.label(locale, status);
     }
 
     /** The filters as the line under the export's title. */

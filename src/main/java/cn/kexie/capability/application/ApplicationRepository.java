@@ -75,7 +75,7 @@ class ApplicationRepository {
                 insert into application (number, programme_code, call_id, category_code, organisation_id, title,
                     status, created_by, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(number, programmeCode, callId, categoryCode, organisationId, title, Statuses.DRAFT, userId, now, now)
+                .params(number, programmeCode, callId, categoryCode, organisationId, title, ApplicationStatus.DRAFT.name(), userId, now, now)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -265,10 +265,13 @@ class ApplicationRepository {
             return 0;
         }
         String marks = String.join(",", java.util.Collections.nCopies(categories.size(), "?"));
+        List<String> notCounted = ApplicationStatus.names(ApplicationStatus.Kind.NOT_COUNTED);
+        String states = String.join(",", java.util.Collections.nCopies(notCounted.size(), "?"));
         List<Object> params = new ArrayList<>(List.of(organisationId, callId, exceptId));
+        params.addAll(notCounted);
         params.addAll(categories);
         return jdbc.sql("select count(*) from application where organisation_id = ? and call_id = ? and id <> ?"
-                + " and status not in ('DRAFT', 'NOT_ACCEPTED', 'LAPSED', 'REJECTED', 'WITHDRAWN') and category_code in (" + marks + ")")
+                + " and status not in (" + states + ") and category_code in (" + marks + ")")
                 .params(params).query(Integer.class).single();
     }
 

@@ -152,13 +152,13 @@ public class ApplicationService {
         ParticularsRepository.ForSubmission cover = particulars.forSubmission(id);
         problems.addAll(cover.particulars().missing(cover.project(), cover.lastDay()));
         UserError.throwIfAny(problems);
-        if (Statuses.DRAFT.equals(app.status())) {
+        if (ApplicationStatus.DRAFT.is(app.status())) {
             catalogue.requireOpen(app.callId(), app.categoryCode(), PlatformClock.today());
         }
         Task task = applicantTask(app);
         repository.markSubmitted(id);
         repository.addEvent(id, currentUser.requireId(), task.getTaskDefinitionKey(),
-                Statuses.DRAFT.equals(app.status()) ? "SUBMITTED" : "CORRECTED", null, null);
+                ApplicationStatus.DRAFT.is(app.status()) ? "SUBMITTED" : "CORRECTED", null, null);
         tasks.complete(task.getId(), Map.of());
         return repository.find(id).orElseThrow();
     }
@@ -305,7 +305,7 @@ public class ApplicationService {
         Map<String, Integer> counts = new HashMap<>();
         List<Application> others = repository.byOrganisation(app.organisationId()).stream()
                 .filter(o -> o.id() != app.id() && o.callId() == app.callId() && o.categoryCode().equals(app.categoryCode()))
-                .filter(o -> !DEAD.contains(o.status()))
+                .filter(o -> !ApplicationStatus.is(o.status(), ApplicationStatus.Kind.NOT_COUNTED))
                 .toList();
         for (var entry : app.declared().entrySet()) {
             counts.put(entry.getKey(), (int) others.stream()
@@ -319,16 +319,9 @@ public class ApplicationService {
         return repository.byOrganisation(app.organisationId()).stream()
                 .filter(o -> o.id() != app.id() && o.programmeCode().equals(app.programmeCode())
                         && o.categoryCode().equals(app.categoryCode()) && o.callYear() < app.callYear())
-                .anyMatch(o -> normalise(o.title()).equals(normalise(app.title())) && RECOGNISED.contains(o.status()));
+                .anyMatch(o -> normalise(o.title()).equals(normalise(app.title())) && ApplicationStatus.is(o.status(), ApplicationStatus.Kind.RECOGNISED));
     }
 
-    /** Applications that no longer count against limits. */
-    static final java.util.Set<String> DEAD = java.util.Set.of("DRAFT", "NOT_ACCEPTED", "LAPSED", "REJECTED", "WITHDRAWN");
-    /** Statuses of projects the programme recognised (立项 or later). */
-    static final java.util.Set<String> RECOGNISED = java.util.Set.of("ESTABLISHED", "IN_PROGRESS", "MIDTERM_CHECK",
-            "RECTIFYING", "FINAL_REPORT", "ACCEPTANCE", "ASSESSMENT_EVALUATION", "ASSESSMENT_APPROVAL",
-            "ASSESSMENT_NOTICE", "AWAITING_FUNDS", "SUBSIDY_GRANTED",
-            "SUBSIDY_CANCELLED", "AGREEMENT", "ACCEPTED", "AWARDED", "AWARD_PAID");
 
     private static String normalise(Object value) {
         return value == null ? "" : String.valueOf(value).replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);

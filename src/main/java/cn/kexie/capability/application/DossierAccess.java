@@ -142,7 +142,7 @@ class DossierAccess {
             if (currentUser.hasAnyRole(RUNNING)) {
                 return Audience.INTERNAL;
             }
-            if (app.submitted() && !Statuses.DRAFT.equals(app.status())) {
+            if (app.submitted() && !ApplicationStatus.DRAFT.is(app.status())) {
                 if (currentUser.hasAnyRole(DECIDING)) {
                     return Audience.INTERNAL;
                 }

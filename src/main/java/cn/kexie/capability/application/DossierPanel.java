@@ -1,5 +1,6 @@
 package cn.kexie.capability.application;
 
+import cn.kexie.capability.common.Messages;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.programme.ProgrammeCatalogue;
 import com.vaadin.flow.component.Component;
@@ -109,8 +110,7 @@ public class DossierPanel {
     }
 
     public static String statusLabel(Component ui, String status) {
-        String label = ui.getTranslation("status." + status);
-        return label.startsWith("status.") ? status : label;
+        return ApplicationStatus.of(status).map(s -> ui.getTranslation("status." + s.name())).orElse(status == null ? "" : status);
     }
 
     private Component applicationForm(Component ui, Application app) {
@@ -150,7 +150,11 @@ public class DossierPanel {
         form.add(new H3(ui.getTranslation("application.field.budget")), budget);
         if (!app.declared().isEmpty()) {
             form.add(new H3(ui.getTranslation("dossier.declared")));
-            app.declared().forEach((k, v) -> form.add(new Paragraph(declaredLabel(ui, k) + "：" + v)));
+            // the form's labels from the catalogue (programme_declared_field), so no field name shows
+            Map<String, cn.kexie.capability.programme.DeclaredField> fields = new java.util.HashMap<>();
+            catalogue.declaredFields(app.programmeCode(), app.categoryCode()).forEach(f -> fields.put(f.name(), f));
+            app.declared().forEach((k, v) -> form.add(new Paragraph(declaredLabel(ui, fields.get(k), k) + "："
+                    + declaredValue(ui, v))));
         }
         return form;
     }
@@ -166,9 +170,20 @@ public class DossierPanel {
         return second == null ? first : first + "（" + second + "）";
     }
 
-    private static String declaredLabel(Component ui, String key) {
+    static String declaredLabel(Component ui, cn.kexie.capability.programme.DeclaredField field, String key) {
+        if (field != null) {
+            com.vaadin.flow.component.UI current = com.vaadin.flow.component.UI.getCurrent();
+            return field.label(current == null ? Messages.CHINESE : current.getLocale());
+        }
         String label = ui.getTranslation("declared." + key);
         return label.startsWith("declared.") ? key : label;
+    }
+
+    static String declaredValue(Component ui, Object value) {
+        if (value instanceof Boolean yes) {
+            return ui.getTranslation(yes ? "common.yes" : "common.no");
+        }
+        return value == null ? "—" : String.valueOf(value);
     }
 
     /** The dossier's files as download links. */

@@ -4,6 +4,7 @@ import cn.kexie.capability.application.Application;
 import cn.kexie.capability.application.ApplicationDetailView;
 import cn.kexie.capability.application.ApplicationFilter;
 import cn.kexie.capability.application.ApplicationService;
+import cn.kexie.capability.application.ApplicationStatus;
 import cn.kexie.capability.application.DossierPanel;
 import cn.kexie.capability.common.Messages;
 import cn.kexie.capability.common.PlatformClock;
@@ -471,8 +472,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private static String statusText(Locale locale, String status) {
-        String label = Messages.get(locale, "status." + status);
-        return label.startsWith("status.") ? status : label;
+        return ApplicationStatus.label(locale, status);
     }
 
     @Override

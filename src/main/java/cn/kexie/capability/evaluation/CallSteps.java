@@ -2,6 +2,7 @@ package cn.kexie.capability.evaluation;
 
 import cn.kexie.capability.application.Application;
 import cn.kexie.capability.application.ApplicationService;
+import cn.kexie.capability.application.ApplicationStatus;
 import cn.kexie.capability.calendar.WorkingDays;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.programme.Call;
@@ -95,7 +96,7 @@ class CallSteps {
             Date ends = workingDays.endOfPeriod(Date.from(PlatformClock.now()), days);
             for (Long applicationId : evaluation.selectedApplications(callId, key)) {
                 notices.start(applicationId, ends, execution.getProcessInstanceId(), key);
-                applications.setStatus(applicationId, "UNDER_NOTICE");
+                applications.setStatus(applicationId, ApplicationStatus.UNDER_NOTICE.name());
             }
             execution.setVariableLocal(ProjectProcess.NOTICE_ENDS, ends);
             execution.setVariableLocal(NoticeService.NOTICE_SCOPE, key);

@@ -2,6 +2,7 @@ package cn.kexie.capability.evaluation;
 
 import cn.kexie.capability.application.Application;
 import cn.kexie.capability.application.ApplicationService;
+import cn.kexie.capability.application.ApplicationStatus;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.common.UserError;
 import cn.kexie.capability.common.UserError.Problem;
@@ -36,10 +37,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EvaluationService {
 
-    /** Statuses of applications whose review is done and which wait for the call's result. */
-    static final String WAITING = "AWAITING_RESULT";
+    /** The status of applications whose review is done and which wait for the call's result. */
+    static final String WAITING = ApplicationStatus.AWAITING_RESULT.name();
     /** Statuses of applications still on their way to the call's result. */
-    static final List<String> ON_THE_WAY = List.of("SUBMITTED", "FORMAL_REVIEW", "RETURNED", "EXPERT_REVIEW", "REVIEWED");
+    static final List<String> ON_THE_WAY = ApplicationStatus.names(ApplicationStatus.Kind.ON_THE_WAY);
 
     private final JdbcClient jdbc;
     private final ProgrammeCatalogue catalogue;
@@ -357,7 +358,7 @@ public class EvaluationService {
     private List<Application> candidatesOf(long callId, List<String> categories) {
         List<Application> result = new ArrayList<>();
         for (String category : categories) {
-            result.addAll(applications.searchInternal(callId, category, List.of(WAITING, "UNDER_NOTICE")));
+            result.addAll(applications.searchInternal(callId, category, List.of(WAITING, ApplicationStatus.UNDER_NOTICE.name())));
         }
         return result;
     }

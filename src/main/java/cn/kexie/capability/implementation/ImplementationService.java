@@ -4,7 +4,7 @@ import cn.kexie.capability.application.Application;
 import cn.kexie.capability.application.ApplicationService;
 import cn.kexie.capability.application.Attachment;
 import cn.kexie.capability.application.AttachmentService;
-import cn.kexie.capability.application.Statuses;
+import cn.kexie.capability.application.ApplicationStatus;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.common.UserError;
 import cn.kexie.capability.common.UserError.Problem;
@@ -248,7 +248,7 @@ public class ImplementationService implements cn.kexie.capability.application.Ap
 
     /** A submitted application whose running process waits for a finding of fraud. */
     private boolean waitsForFraud(Application app) {
-        return app.processInstanceId() != null && !Statuses.DRAFT.equals(app.status())
+        return app.processInstanceId() != null && !ApplicationStatus.DRAFT.is(app.status())
                 && runtimeService.createEventSubscriptionQuery().processInstanceId(app.processInstanceId())
                         .eventType("message").eventName(ProjectProcess.MESSAGE_FRAUD).count() > 0;
     }
@@ -258,7 +258,7 @@ public class ImplementationService implements cn.kexie.capability.application.Ap
      * acceptance, if that diagram has the start event for it.
      */
     private Optional<String> afterAcceptanceMessage(Application app) {
-        if (app.processInstanceId() == null || !Statuses.ACCEPTED.equals(app.status())) {
+        if (app.processInstanceId() == null || !ApplicationStatus.ACCEPTED.is(app.status())) {
             return Optional.empty();
         }
         var historic = historyService.createHistoricProcessInstanceQuery().processInstanceId(app.processInstanceId())

@@ -75,7 +75,7 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
             categories.addComponentColumn(cc -> new Button(getTranslation("common.edit"), click -> openCategory(cc)));
         }
         categories.setAllRowsVisible(true);
-        quotas.addColumn(CallQuota::quotaCode).setHeader(getTranslation("catalogue.quota"));
+        quotas.addColumn(q -> quotaName(q.quotaCode())).setHeader(getTranslation("catalogue.quota"));
         quotas.addColumn(CallQuota::minCount).setHeader(getTranslation("catalogue.quotaMin"));
         quotas.addColumn(CallQuota::maxCount).setHeader(getTranslation("catalogue.quotaMax"));
         if (editable) {
@@ -216,6 +216,19 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
         dialog.open();
     }
 
+    /** A quota group by the names of the categories that share it (a group named like one category: that name). */
+    private String quotaName(String quotaCode) {
+        Programme p = programme.getValue();
+        if (p == null) {
+            return quotaCode;
+        }
+        List<Category> categories = catalogue.categories(p.code());
+        String shared = categories.stream().filter(c -> quotaCode.equals(c.quotaCode()))
+                .map(c -> c.name(getLocale()))
+                .distinct().collect(java.util.stream.Collectors.joining("en".equals(getLocale().getLanguage()) ? ", " : "、"));
+        return shared.isEmpty() ? quotaCode : shared;
+    }
+
     private String categoryName(String code) {
         Programme p = programme.getValue();
         return p == null ? code : catalogue.category(p.code(), code).map(c -> c.name(getLocale())).orElse(code);
@@ -290,7 +303,7 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void openQuota(CallQuota value) {
-        Dialog dialog = new Dialog(getTranslation("catalogue.quota") + " " + value.quotaCode());
+        Dialog dialog = new Dialog(getTranslation("catalogue.quota") + " " + quotaName(value.quotaCode()));
         IntegerField min = new IntegerField(getTranslation("catalogue.quotaMin"));
         min.setValue(value.minCount());
         IntegerField max = new IntegerField(getTranslation("catalogue.quotaMax"));

@@ -366,7 +366,8 @@ public class ProgrammeCatalogue {
                 rs.getString("name_en"), rs.getString("kind"), rs.getString("project_process_key"),
                 rs.getString("call_process_key"), rs.getString("eligibility_decision_key"),
                 rs.getString("scoring_decision_key"), rs.getString("sanction_decision_key"),
-                rs.getInt("publicity_working_days"), rs.getBoolean("recommends_to_province"));
+                rs.getInt("publicity_working_days"), rs.getBoolean("recommends_to_province"),
+                rs.getBoolean("work_records"));
     }
 
     private static Call call(ResultSet rs, int row) throws SQLException {

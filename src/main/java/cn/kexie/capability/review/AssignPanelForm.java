@@ -11,7 +11,7 @@ import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import java.util.List;
 
 /**
- * 组织专家评审: the office picks at least three experts; an expert of the applicant's own
+ * 组织专家评审: the office picks the panel the programme's review rules allow; an expert of the applicant's own
  * organisation is shown but cannot be picked (须回避), and the service refuses him too.
  */
 @org.springframework.stereotype.Component
@@ -42,6 +42,7 @@ class AssignPanelForm implements TaskForm {
         Step(WorkItem task, Runnable done) {
             super(dossiers, task, "form.assignPanel.title", false);
             List<ReviewService.Candidate> candidates = reviews.candidates(task.applicationId());
+            ReviewRules rules = reviews.rules(task.applicationId());
             experts.setLabel(getTranslation("form.assignPanel.experts"));
             experts.setItems(candidates);
             experts.setItemLabelGenerator(this::label);
@@ -49,9 +50,9 @@ class AssignPanelForm implements TaskForm {
             experts.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
             experts.setRequiredIndicatorVisible(true);
             experts.setHelperText(candidates.isEmpty() ? getTranslation("form.assignPanel.none")
-                    : getTranslation("form.assignPanel.help", String.valueOf(ReviewService.MIN_PANEL)));
+                    : getTranslation("form.assignPanel.help", String.valueOf(rules.minPanel()), String.valueOf(rules.maxPanel())));
             experts.addValueChangeListener(change -> experts.setHelperText(
-                    getTranslation("form.assignPanel.help", String.valueOf(ReviewService.MIN_PANEL)) + " "
+                    getTranslation("form.assignPanel.help", String.valueOf(rules.minPanel()), String.valueOf(rules.maxPanel())) + " "
                             + getTranslation("form.assignPanel.selected", String.valueOf(change.getValue().size()))));
             addWide(experts);
             onSubmit(() -> reviews.assignPanel(task.id(), experts.getSelectedItems().stream()

@@ -51,11 +51,12 @@ class FormalReviewForm implements TaskForm {
 
         Step(WorkItem task, Runnable done) {
             super(dossiers, task, "form.formalReview.title", true);
+            ReviewRules rules = reviews.rules(task.applicationId());
             checks.setLabel(getTranslation("form.formalReview.checks"));
-            checks.setItems(ReviewService.FORMAL_CHECKS);
+            checks.setItems(rules.formalChecks());
             checks.setItemLabelGenerator(check -> getTranslation("form.formalReview.check." + check));
             checks.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
-            checks.setHelperText(getTranslation("form.formalReview.checksHelp"));
+            checks.setHelperText(getTranslation("form.formalReview.checksHelp", String.valueOf(rules.formalChecks().size())));
 
             outcome.setLabel(getTranslation("form.formalReview.outcome"));
             outcome.setItems(ProjectProcess.PASS, ProjectProcess.RETURN, ProjectProcess.REJECT);
@@ -63,14 +64,15 @@ class FormalReviewForm implements TaskForm {
             outcome.setRequiredIndicatorVisible(true);
 
             reasons = FormFields.area(this, "form.formalReview.reasons", 0, FormFields.MAX_TEXT, false);
-            correctionDays = FormFields.integer(this, "form.formalReview.correctionDays", 1, 30);
-            correctionDays.setValue(ReviewService.DEFAULT_CORRECTION_DAYS);
-            correctionDays.setHelperText(getTranslation("form.formalReview.correctionDaysHelp"));
+            correctionDays = FormFields.integer(this, "form.formalReview.correctionDays", 1, rules.maxCorrectionDays());
+            correctionDays.setValue(rules.correctionDays());
+            correctionDays.setHelperText(getTranslation("form.formalReview.correctionDaysHelp",
+                    String.valueOf(rules.correctionDays()), String.valueOf(rules.maxCorrectionDays())));
             correctionDays.setVisible(false);
 
             // when every check is ticked, passing is the likely outcome; with one unticked it is not possible
             checks.addValueChangeListener(change -> {
-                if (outcome.isEmpty() && change.getValue().containsAll(ReviewService.FORMAL_CHECKS)) {
+                if (outcome.isEmpty() && change.getValue().containsAll(rules.formalChecks())) {
                     outcome.setValue(ProjectProcess.PASS);
                 }
             });

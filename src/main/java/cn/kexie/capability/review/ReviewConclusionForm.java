@@ -82,7 +82,7 @@ class ReviewConclusionForm implements TaskForm {
             sheets.setId("review-sheets");
 
             BigDecimal score = app.panelScore() != null ? app.panelScore()
-                    : ReviewService.panelScore(submitted.stream().map(ReviewService.SubmittedSheet::total).toList());
+                    : reviews.rules(app).panelScore(submitted.stream().map(ReviewService.SubmittedSheet::total).toList());
             panelScore.setText(submitted.isEmpty() ? getTranslation("form.conclusion.noSheets")
                     : getTranslation("form.conclusion.panelScore", FormFields.plain(score), String.valueOf(submitted.size())));
             panelScore.setId("panel-score");

@@ -44,12 +44,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReviewService {
 
-    /** The five checks of 形式审查 (seed 002, 五.2). */
-    public static final List<String> FORMAL_CHECKS = List.of("conditions", "form", "truthful", "materials", "budget");
-    static final int MIN_PANEL = 3;
-    static final int MAX_PANEL = 15;
-    static final int DEFAULT_CORRECTION_DAYS = 5;
-
     private final ApplicationService applications;
     private final WorkflowTasks tasks;
     private final CurrentUser currentUser;
@@ -76,6 +70,25 @@ public class ReviewService {
         this.ledger = ledger;
     }
 
+    // ---------------------------------------------------------------- the programme's review rules
+
+    /**
+     * The review rules of the application's programme, from the decision {@link ReviewRules#DECISION}
+     * (read-write: evaluating a decision writes its history).
+     */
+    @Transactional
+    public ReviewRules rules(Application app) {
+        return ReviewRules.of(decisionService.evaluateDecisionByKey(ReviewRules.DECISION)
+                .variables(Variables.createVariables().putValue("programme", app.programmeCode()))
+                .evaluate().getSingleResult().getEntryMap());
+    }
+
+    /** The review rules of an application the caller may read. */
+    @Transactional
+    public ReviewRules rules(long applicationId) {
+        return rules(applications.get(applicationId));
+    }
+
     // ---------------------------------------------------------------- formal review
 
     /** The office's formal review: passed checks, and an outcome with reasons when not passed. */
@@ -86,14 +99,15 @@ public class ReviewService {
     public void formalReview(String taskId, FormalReview review) {
         WorkItem task = tasks.get(taskId);
         long applicationId = task.applicationId();
+        ReviewRules rules = rules(applications.load(applicationId));
         List<Problem> problems = new ArrayList<>();
         String outcome = review.outcome();
         if (outcome == null || !List.of(ProjectProcess.PASS, ProjectProcess.RETURN, ProjectProcess.REJECT).contains(outcome)) {
             problems.add(new Problem("review.error.outcome"));
         }
-        boolean allPassed = review.checksPassed() != null && review.checksPassed().containsAll(FORMAL_CHECKS);
+        boolean allPassed = review.checksPassed() != null && review.checksPassed().containsAll(rules.formalChecks());
         if (ProjectProcess.PASS.equals(outcome) && !allPassed) {
-            problems.add(new Problem("review.error.checksForPass"));
+            problems.add(new Problem("review.error.checksForPass", rules.formalChecks().size()));
         }
         if (!ProjectProcess.PASS.equals(outcome) && (review.reasons() == null || review.reasons().isBlank())) {
             problems.add(new Problem("review.error.reasonsRequired"));
@@ -101,10 +115,10 @@ public class ReviewService {
         if (review.reasons() != null && review.reasons().length() > 4000) {
             problems.add(new Problem("review.error.reasonsLength"));
         }
-        // no default here: an empty field, or a number too large to read, is refused rather than taken as 5
+        // no default here: an empty field, or a number too large to read, is refused rather than taken as the default
         int days = review.correctionWorkingDays() == null ? 0 : review.correctionWorkingDays();
-        if (ProjectProcess.RETURN.equals(outcome) && (days < 1 || days > 30)) {
-            problems.add(new Problem("review.error.correctionDays"));
+        if (ProjectProcess.RETURN.equals(outcome) && !rules.correctionDaysAllowed(days)) {
+            problems.add(new Problem("review.error.correctionDays", rules.maxCorrectionDays()));
         }
         UserError.throwIfAny(problems);
         Map<String, Object> vars = new HashMap<>();
@@ -149,8 +163,9 @@ public class ReviewService {
         Application app = applications.load(task.applicationId());
         Set<String> chosen = new LinkedHashSet<>(expertIds == null ? List.of() : expertIds);
         List<Problem> problems = new ArrayList<>();
-        if (chosen.size() < MIN_PANEL || chosen.size() > MAX_PANEL) {
-            problems.add(new Problem("review.error.panelSize", MIN_PANEL, MAX_PANEL));
+        ReviewRules rules = rules(app);
+        if (!rules.panelSizeAllowed(chosen.size())) {
+            problems.add(new Problem("review.error.panelSize", rules.minPanel(), rules.maxPanel()));
         }
         String applicantGroup = applicantGroupOf(app);
         for (String expert : chosen) {
@@ -325,7 +340,7 @@ public class ReviewService {
         String category = catalogue.category(app.programmeCode(), app.categoryCode())
                 .map(cn.kexie.capability.programme.Category::nameZh).orElse(app.categoryCode());
         BigDecimal score = app.panelScore() != null ? app.panelScore()
-                : panelScore(sheets.stream().map(SubmittedSheet::total).toList());
+                : rules(app).panelScore(sheets.stream().map(SubmittedSheet::total).toList());
         return renderer.render(ScoreSheetDocument.xhtml(app, programme, category, criteria, sheets, score));
     }
 
@@ -366,7 +381,14 @@ public class ReviewService {
     static final String[] SHEET_EXPORTERS = {Roles.PROGRAMME_OFFICE, Roles.MANAGER, Roles.ADMIN};
 
     /** All sheets of one application with the criteria they scored, in the order of the scoring table. */
-    public record SheetMatrix(Application application, List<Criterion> criteria, List<SubmittedSheet> sheets) {
+    public record SheetMatrix(Application application, List<Criterion> criteria, List<SubmittedSheet> sheets,
+            ReviewRules rules) {
+
+        /** The stored panel score, or the one the sheets give so far under the programme's rules. */
+        public BigDecimal panelScore() {
+            return application.panelScore() != null ? application.panelScore()
+                    : rules.panelScore(sheets.stream().map(SubmittedSheet::total).toList());
+        }
     }
 
     /**
@@ -395,7 +417,7 @@ public class ReviewService {
         }
         // criteria the table no longer has (a sheet scored against an earlier version) come last
         ordered.addAll(scored.values());
-        return new SheetMatrix(app, ordered, sheets);
+        return new SheetMatrix(app, ordered, sheets, rules(app));
     }
 
     /** Whether the caller may read the application's sheets (see {@link #sheetMatrix}) and there are any. */
@@ -490,23 +512,13 @@ public class ReviewService {
         return sheets;
     }
 
-    /** The panel score: the mean of the sheets' totals; with five or more sheets the highest and lowest are dropped. */
-    static BigDecimal panelScore(List<BigDecimal> totals) {
-        if (totals.isEmpty()) {
-            return BigDecimal.ZERO;
-        }
-        List<BigDecimal> sorted = new ArrayList<>(totals);
-        sorted.sort(null);
-        if (sorted.size() >= 5) {
-            sorted = sorted.subList(1, sorted.size() - 1);
-        }
-        BigDecimal sum = sorted.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        return sum.divide(BigDecimal.valueOf(sorted.size()), 2, RoundingMode.HALF_UP);
-    }
-
-    /** Called by the diagram after the panel: computes, stores and returns the panel score. */
+    /**
+     * Called by the diagram after the panel: computes (the mean of the sheets' totals, without the highest
+     * and lowest from as many sheets as the programme's rules say), stores and returns the panel score.
+     */
     BigDecimal computePanelScore(long applicationId) {
-        BigDecimal score = panelScore(loadSheets(applicationId).stream().map(SubmittedSheet::total).toList());
+        BigDecimal score = rules(applications.load(applicationId))
+                .panelScore(loadSheets(applicationId).stream().map(SubmittedSheet::total).toList());
         applications.setPanelScore(applicationId, score);
         applications.record(applicationId, "panelScore", null, score.toPlainString(), Map.of("panelScore", score.toPlainString()));
         return score;

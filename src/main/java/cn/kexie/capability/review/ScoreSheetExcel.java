@@ -37,8 +37,7 @@ final class ScoreSheetExcel {
     static void matrix(ExcelWorkbook workbook, ReviewService.SheetMatrix matrix) {
         Locale locale = workbook.locale();
         Application app = matrix.application();
-        BigDecimal panel = app.panelScore() != null ? app.panelScore()
-                : ReviewService.panelScore(matrix.sheets().stream().map(ReviewService.SubmittedSheet::total).toList());
+        BigDecimal panel = matrix.panelScore();
         List<String> about = new ArrayList<>();
         about.add(Messages.get(locale, "application.number") + " " + app.number());
         about.add(Messages.get(locale, "application.field.title") + " " + app.title());

@@ -3,7 +3,7 @@ package cn.kexie.capability.workflow;
 /**
  * The Chengdu (成都) yearly evaluation, {@code processes/chengdu-evaluation.bpmn}: its key, the ids of
  * its elements, its variables and form keys, so that code and tests never repeat them. One instance
- * runs per society and year, business key {@code CHENGDU-<year>-<organisation code>}: the society
+ * runs per society and year, business key {@code <programme code>-<year>-<organisation code>}: the society
  * confirms its work records of the year (or the confirmation lapses after ten working days), the
  * records are counted by class and type, the tier table suggests a tier and subsidy, the programme
  * office decides, and finance pays a subsidy that is due.
@@ -14,7 +14,6 @@ public final class ChengduEvaluation {
     }
 
     public static final String PROCESS_KEY = "chengdu-evaluation";
-    public static final String PROGRAMME = "CHENGDU";
 
     /** The decision the business rule task calls ({@code decisions/chengdu-subsidy-tier.dmn}). */
     public static final String DECISION_SUBSIDY_TIER = "chengdu-subsidy-tier";
@@ -22,8 +21,8 @@ public final class ChengduEvaluation {
     /** Working days the society has to confirm its records before the evaluation goes on without. */
     public static final int CONFIRMATION_WORKING_DAYS = 10;
 
-    public static String businessKey(int year, String organisationCode) {
-        return PROGRAMME + "-" + year + "-" + organisationCode;
+    public static String businessKey(String programmeCode, int year, String organisationCode) {
+        return programmeCode + "-" + year + "-" + organisationCode;
     }
 
     // ---- variables set when an instance starts

@@ -56,7 +56,7 @@ class ConfirmRecordsForm implements TaskForm {
             String due = task.due() == null ? "—" : DAY.format(task.due().toInstant().minusMillis(1));
             add(new Paragraph(getTranslation("worklog.confirm.intro", evaluation.organisationName(),
                     String.valueOf(evaluation.year()), list.size(), due)));
-            WorkRecordGrid grid = new WorkRecordGrid(records.workTypes(), false);
+            WorkRecordGrid grid = new WorkRecordGrid(records.workTypesOf(evaluation.organisationId()), false);
             grid.setItems(list);
             grid.setAllRowsVisible(true);
             complete.setLabel(getTranslation("worklog.confirm.complete"));

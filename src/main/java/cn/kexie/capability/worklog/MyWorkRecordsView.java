@@ -40,7 +40,7 @@ public class MyWorkRecordsView extends VerticalLayout implements HasDynamicTitle
 
     public MyWorkRecordsView(WorkRecordService records) {
         this.records = records;
-        this.types = records.workTypes();
+        this.types = records.myOrganisation().isEmpty() ? List.of() : records.myWorkTypes();
         this.grid = new WorkRecordGrid(types, false);
         setSizeFull();
         if (records.myOrganisation().isEmpty()) {

@@ -8,6 +8,7 @@ import cn.kexie.capability.funding.FundingLedger;
 import cn.kexie.capability.funding.FundingService;
 import cn.kexie.capability.funding.Money;
 import cn.kexie.capability.programme.Category;
+import cn.kexie.capability.programme.Programme;
 import cn.kexie.capability.security.CurrentUser;
 import cn.kexie.capability.security.Roles;
 import cn.kexie.capability.workflow.ChengduEvaluation;
@@ -66,10 +67,12 @@ class WorkEvaluationService {
     private final WorkRecordService records;
     private final WorkRecordRepository recordRepository;
     private final FundingLedger ledger;
+    private final WorkRecordProgrammes programmes;
 
     WorkEvaluationService(JdbcClient jdbc, RuntimeService runtimeService, RepositoryService repositoryService,
             WorkflowTasks tasks, CurrentUser currentUser, WorkRecordService records,
-            WorkRecordRepository recordRepository, FundingLedger ledger) {
+            WorkRecordRepository recordRepository, FundingLedger ledger, WorkRecordProgrammes programmes) {
+        this.programmes = programmes;
         this.jdbc = jdbc;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
@@ -96,15 +99,16 @@ class WorkEvaluationService {
     // ---------------------------------------------------------------- start
 
     /**
-     * Starts the evaluation of the year for every Chengdu society with records that year; a society
-     * whose evaluation of the year already started is left as it is, so starting twice starts nothing.
+     * Starts the evaluation of the year for every society of the programme's city with records that year;
+     * a society whose evaluation of the year already started is left as it is, so starting twice starts
+     * nothing. Only for a programme whose catalogue row keeps work records, by the office of its city.
      */
     @Transactional
-    StartResult startYear(int year) {
-        if (!currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN)
-                || !currentUser.cities().includes(ChengduEvaluation.PROGRAMME)) {
-            throw new AccessDeniedException("Chengdu's programme office starts evaluations");
+    StartResult startYear(String programmeCode, int year) {
+        if (!currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN)) {
+            throw new AccessDeniedException("the programme office starts evaluations");
         }
+        Programme programme = programmes.requireMine(programmeCode);
         int thisYear = PlatformClock.today().getYear();
         if (year < WorkRecordService.FIRST_YEAR || year > thisYear) {
             throw new UserError("worklog.error.evaluationYear", String.valueOf(WorkRecordService.FIRST_YEAR), String.valueOf(thisYear));
@@ -112,7 +116,7 @@ class WorkEvaluationService {
         List<Object[]> societies = jdbc.sql("""
                 select distinct o.id, o.code from organisation o join work_record r on r.organisation_id = o.id
                 where o.city_code = ? and r.record_year = ? order by o.code""")
-                .params(ChengduEvaluation.PROGRAMME, year)
+                .params(programme.cityCode(), year)
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
         if (societies.isEmpty()) {
             throw new UserError("worklog.error.noRecordsInYear", String.valueOf(year));
@@ -128,7 +132,7 @@ class WorkEvaluationService {
                 already++;
                 continue;
             }
-            String businessKey = ChengduEvaluation.businessKey(year, code);
+            String businessKey = ChengduEvaluation.businessKey(programme.code(), year, code);
             var keys = new GeneratedKeyHolder();
             jdbc.sql("""
                     insert into work_evaluation (organisation_id, evaluation_year, business_key, status, started_by, started_at)
@@ -144,7 +148,7 @@ class WorkEvaluationService {
             variables.put(ChengduEvaluation.EVALUATION_YEAR, year);
             variables.put(ChengduEvaluation.APPLICANT_GROUP, Roles.organisationGroup(code));
             // names the programme, and so the city whose tenant the instance carries
-            variables.put(cn.kexie.capability.workflow.ProjectProcess.PROGRAMME, ChengduEvaluation.PROGRAMME);
+            variables.put(cn.kexie.capability.workflow.ProjectProcess.PROGRAMME, programme.code());
             ProcessInstance instance = runtimeService.startProcessInstanceByKey(ChengduEvaluation.PROCESS_KEY,
                     businessKey, variables);
             jdbc.sql("update work_evaluation set process_instance_id = ? where id = ?")
@@ -154,14 +158,15 @@ class WorkEvaluationService {
         return new StartResult(started, already);
     }
 
-    /** The evaluations of a year, for the office's list. */
+    /** The evaluations of a programme's year, for the office's list (a programme of the reader's cities). */
     @Transactional(readOnly = true)
-    List<WorkEvaluation> ofYear(int year) {
-        if (!currentUser.hasAnyRole(WorkRecordService.READERS)
-                || !currentUser.cities().includes(ChengduEvaluation.PROGRAMME)) {
-            throw new AccessDeniedException("evaluations are for Chengdu's programme office");
+    List<WorkEvaluation> ofYear(String programmeCode, int year) {
+        if (!currentUser.hasAnyRole(WorkRecordService.READERS)) {
+            throw new AccessDeniedException("evaluations are for the programme office");
         }
-        return jdbc.sql(SELECT + " where e.evaluation_year = ? order by o.code").param(year)
+        Programme programme = programmes.requireMine(programmeCode);
+        return jdbc.sql(SELECT + " where e.evaluation_year = ? and o.city_code = ? order by o.code")
+                .params(year, programme.cityCode())
                 .query(WorkEvaluationService::map).list();
     }
 
@@ -217,7 +222,7 @@ class WorkEvaluationService {
             tier = map.get(ChengduEvaluation.TIER) == null ? null : String.valueOf(map.get(ChengduEvaluation.TIER));
             yuan = yuan(map.get(ChengduEvaluation.SUGGESTED_YUAN));
         }
-        return new Sheet(evaluation, list, counts(list), tier, yuan, tiers(tier));
+        return new Sheet(evaluation, list, counts(evaluation.organisationId(), list), tier, yuan, tiers(tier));
     }
 
     /**
@@ -296,8 +301,10 @@ class WorkEvaluationService {
         return ledger.moneyOfEvaluations(evaluations.stream().map(WorkEvaluation::id).toList());
     }
 
-    private static FundingLedger.Evaluation ledgerSubject(WorkEvaluation e) {
-        return new FundingLedger.Evaluation(e.id(), ChengduEvaluation.PROGRAMME, e.organisationId(), e.businessKey());
+    private FundingLedger.Evaluation ledgerSubject(WorkEvaluation e) {
+        String programme = records.programmeOf(e.organisationId()).map(Programme::code)
+                .orElseThrow(() -> new IllegalStateException("no work-record programme for organisation " + e.organisationId()));
+        return new FundingLedger.Evaluation(e.id(), programme, e.organisationId(), e.businessKey());
     }
 
     // ---------------------------------------------------------------- for the diagram's steps
@@ -312,7 +319,7 @@ class WorkEvaluationService {
      * and every work type of the catalogue ({@code serviceStationRecords}, ...); zero where there is none.
      */
     Map<String, Object> countVariables(long organisationId, int year) {
-        Counts counts = counts(records.recordsOf(organisationId, year));
+        Counts counts = counts(organisationId, records.recordsOf(organisationId, year));
         Map<String, Object> variables = new LinkedHashMap<>();
         counts.byClass().forEach((cls, n) -> {
             if (WorkClassifier.OUTCOME.equals(cls)) {
@@ -326,13 +333,13 @@ class WorkEvaluationService {
     }
 
     /** Counts per class (every activity class and both outcome classes, zero included) and per work type. */
-    Counts counts(List<WorkRecord> list) {
+    Counts counts(long organisationId, List<WorkRecord> list) {
         Map<String, Integer> byClass = new LinkedHashMap<>();
         WorkClassifier.ACTIVITY_CLASSES.forEach(c -> byClass.put(c, 0));
         byClass.put(WorkClassifier.OUTCOME, 0);
         byClass.put(WorkClassifier.NO_OUTCOME, 0);
         Map<String, Integer> byType = new LinkedHashMap<>();
-        for (Category type : records.workTypes()) {
+        for (Category type : records.workTypesOf(organisationId)) {
             byType.put(type.code(), 0);
         }
         for (WorkRecord r : list) {

@@ -9,10 +9,10 @@ import cn.kexie.capability.excel.ExcelTable;
 import cn.kexie.capability.organisation.Organisation;
 import cn.kexie.capability.organisation.OrganisationService;
 import cn.kexie.capability.programme.Category;
+import cn.kexie.capability.programme.Programme;
 import cn.kexie.capability.security.CurrentUser;
 import cn.kexie.capability.security.Roles;
 import cn.kexie.capability.ui.Notifications;
-import cn.kexie.capability.workflow.ChengduEvaluation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -43,6 +43,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public class WorkRecordListView extends VerticalLayout implements HasDynamicTitle {
 
     private final WorkEvaluationService evaluations;
+    /** The work-record programme of the user's cities whose records, cut-off and evaluations are shown. */
+    final ComboBox<Programme> programme = new ComboBox<>();
     final ComboBox<Integer> year = new ComboBox<>();
     final ComboBox<Category> type = new ComboBox<>();
     final ComboBox<String> workClass = new ComboBox<>();
@@ -63,7 +65,16 @@ public class WorkRecordListView extends VerticalLayout implements HasDynamicTitl
             OrganisationService organisations, CurrentUser currentUser) {
         this.evaluations = evaluations;
         this.records = records;
-        List<Category> types = records.workTypes();
+        List<Programme> programmes = records.myProgrammes();
+        programme.setItems(programmes);
+        programme.setItemLabelGenerator(p -> p.name(getLocale()));
+        programme.setPlaceholder(getTranslation("worklog.programme"));
+        programme.setVisible(programmes.size() > 1);
+        programme.setWidth("18em");
+        if (!programmes.isEmpty()) {
+            programme.setValue(programmes.get(0));
+        }
+        List<Category> types = programmes.stream().flatMap(p -> records.workTypes(p.code()).stream()).toList();
         grid = new WorkRecordGrid(types, true);
         setSizeFull();
 
@@ -90,10 +101,11 @@ public class WorkRecordListView extends VerticalLayout implements HasDynamicTitl
         workClass.setClearButtonVisible(true);
         workClass.setWidth("14em");
         society.setPlaceholder(getTranslation("worklog.organisation"));
-        society.setItems(organisations.search(ChengduEvaluation.PROGRAMME, null, 0, 1000));
+        society.setItems(programmes.stream().flatMap(p -> organisations.search(p.cityCode(), null, 0, 1000).stream()).toList());
         society.setItemLabelGenerator(Organisation::getName);
         society.setClearButtonVisible(true);
         year.addValueChangeListener(change -> refresh());
+        programme.addValueChangeListener(change -> refresh());
         type.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
         workClass.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
         society.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
@@ -115,8 +127,8 @@ public class WorkRecordListView extends VerticalLayout implements HasDynamicTitl
         saveCutoff.setText(getTranslation("worklog.cutoff.save"));
         saveCutoff.setVisible(office);
         saveCutoff.addClickListener(click -> {
-            if (year.getValue() != null && cn.kexie.capability.ui.Notifications.run(
-                    () -> records.setCutoff(year.getValue(), cutoff.getValue()))) {
+            if (year.getValue() != null && programme.getValue() != null && cn.kexie.capability.ui.Notifications.run(
+                    () -> records.setCutoff(programme.getValue().code(), year.getValue(), cutoff.getValue()))) {
                 cn.kexie.capability.ui.Notifications.success(getTranslation("worklog.cutoff.saved", String.valueOf(year.getValue())));
             }
         });
@@ -142,7 +154,7 @@ public class WorkRecordListView extends VerticalLayout implements HasDynamicTitl
                     describe());
             return workbook -> workbook.sheet(table, ExcelRows.paged((offset, limit) -> records.search(current, offset, limit)));
         });
-        HorizontalLayout filters = new HorizontalLayout(year, type, workClass, society, startEvaluation, export,
+        HorizontalLayout filters = new HorizontalLayout(programme, year, type, workClass, society, startEvaluation, export,
                 cutoff, saveCutoff);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
@@ -175,13 +187,15 @@ public class WorkRecordListView extends VerticalLayout implements HasDynamicTitl
 
     void refresh() {
         grid.getDataProvider().refreshAll();
-        List<WorkEvaluation> ofYear = year.getValue() == null ? List.of() : evaluations.ofYear(year.getValue());
+        List<WorkEvaluation> ofYear = year.getValue() == null || programme.getValue() == null ? List.of()
+                : evaluations.ofYear(programme.getValue().code(), year.getValue());
         paid = evaluations.money(ofYear);
         progress.setItems(ofYear);
         progress.setVisible(!ofYear.isEmpty());
         noEvaluations.setVisible(ofYear.isEmpty());
         if (cutoff.isVisible()) {
-            cutoff.setValue(year.getValue() == null ? null : records.cutoff(year.getValue()).orElse(null));
+            cutoff.setValue(year.getValue() == null || programme.getValue() == null ? null
+                    : records.cutoff(programme.getValue().code(), year.getValue()).orElse(null));
             cutoff.setEnabled(year.getValue() != null);
             saveCutoff.setEnabled(year.getValue() != null);
             if (year.getValue() != null) {
@@ -193,7 +207,7 @@ public class WorkRecordListView extends VerticalLayout implements HasDynamicTitl
 
     private void confirmStart() {
         Integer selected = year.getValue();
-        if (selected == null) {
+        if (selected == null || programme.getValue() == null) {
             Notifications.error(getTranslation("worklog.list.chooseYear"));
             return;
         }
@@ -209,7 +223,8 @@ public class WorkRecordListView extends VerticalLayout implements HasDynamicTitl
 
     void start(int selected) {
         AtomicReference<WorkEvaluationService.StartResult> result = new AtomicReference<>();
-        if (Notifications.run(() -> result.set(evaluations.startYear(selected)))) {
+        String programmeCode = programme.getValue() == null ? null : programme.getValue().code();
+        if (Notifications.run(() -> result.set(evaluations.startYear(programmeCode, selected)))) {
             Notifications.success(getTranslation("worklog.list.started", String.valueOf(selected),
                     result.get().started(), result.get().alreadyStarted()));
             refresh();

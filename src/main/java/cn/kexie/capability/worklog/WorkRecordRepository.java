@@ -60,6 +60,11 @@ class WorkRecordRepository {
                 .param(recordId).query(String.class).optional();
     }
 
+    /** The city of an organisation. */
+    Optional<String> cityOfOrganisation(long organisationId) {
+        return jdbc.sql("select city_code from organisation where id = ?").param(organisationId).query(String.class).optional();
+    }
+
     private static final String SELECT = """
             select r.*, o.code as organisation_code, o.name as organisation_name,
                    (select count(*) from work_record_file f where f.work_record_id = r.id) as file_count

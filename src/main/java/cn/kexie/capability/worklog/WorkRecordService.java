@@ -9,7 +9,7 @@ import cn.kexie.capability.programme.Category;
 import cn.kexie.capability.programme.ProgrammeCatalogue;
 import cn.kexie.capability.security.CurrentUser;
 import cn.kexie.capability.security.Roles;
-import cn.kexie.capability.workflow.ChengduEvaluation;
+import cn.kexie.capability.programme.Programme;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,30 +47,65 @@ class WorkRecordService {
     private final WorkClassifier classifier;
     private final OrganisationService organisations;
     private final ProgrammeCatalogue catalogue;
+    private final WorkRecordProgrammes programmes;
     private final CurrentUser currentUser;
 
     WorkRecordService(WorkRecordRepository repository, WorkClassifier classifier, OrganisationService organisations,
-            ProgrammeCatalogue catalogue, CurrentUser currentUser) {
+            ProgrammeCatalogue catalogue, WorkRecordProgrammes programmes, CurrentUser currentUser) {
         this.repository = repository;
         this.classifier = classifier;
         this.organisations = organisations;
         this.catalogue = catalogue;
+        this.programmes = programmes;
         this.currentUser = currentUser;
     }
 
-    /** The work types: the categories of the Chengdu programme in the catalogue. */
+    /** The work types of a work-record programme: its categories in the catalogue. */
     @Transactional(readOnly = true)
-    List<Category> workTypes() {
-        return catalogue.categories(ChengduEvaluation.PROGRAMME);
+    List<Category> workTypes(String programmeCode) {
+        return catalogue.categories(programmeCode);
     }
 
-    /** The applicant's organisation if it is a Chengdu one, which may keep work records. */
+    /** The work types of the programme an organisation keeps its records for (none if its city has none). */
+    @Transactional(readOnly = true)
+    List<Category> workTypesOf(long organisationId) {
+        return programmeOf(organisationId).map(p -> catalogue.categories(p.code())).orElse(List.of());
+    }
+
+    /** The work types of the applicant's own programme. */
+    @Transactional(readOnly = true)
+    List<Category> myWorkTypes() {
+        return workTypes(myProgramme().code());
+    }
+
+    /** The work-record programme of an organisation's city, if the catalogue names one. */
+    Optional<Programme> programmeOf(long organisationId) {
+        return repository.cityOfOrganisation(organisationId).flatMap(programmes::ofCity);
+    }
+
+    /** The work-record programmes of the office's cities, for its screens; refused where none of them keeps work records. */
+    @Transactional(readOnly = true)
+    List<Programme> myProgrammes() {
+        requireReader();
+        List<Programme> mine = programmes.ofMyCities();
+        if (mine.isEmpty()) {
+            throw new AccessDeniedException("no programme of the caller's cities keeps work records");
+        }
+        return mine;
+    }
+
+    /** The applicant's organisation if its city has a programme that keeps work records. */
     @Transactional(readOnly = true)
     Optional<Organisation> myOrganisation() {
         if (!currentUser.hasRole(Roles.APPLICANT)) {
             return Optional.empty();
         }
-        return organisations.mine().filter(org -> ChengduEvaluation.PROGRAMME.equals(org.getCityCode()));
+        return organisations.mine().filter(org -> programmes.ofCity(org.getCityCode()).isPresent());
+    }
+
+    /** The work-record programme of the applicant's organisation. */
+    private Programme myProgramme() {
+        return programmes.ofCity(requireMine().getCityCode()).orElseThrow(() -> new UserError("worklog.error.notChengdu"));
     }
 
     /** The years the applicant's list offers: this year and a few before, and every year with records. */
@@ -79,7 +114,7 @@ class WorkRecordService {
         Organisation org = requireMine();
         int thisYear = PlatformClock.today().getYear();
         TreeSet<Integer> years = new TreeSet<>(repository.yearsOf(org.getId()));
-        if (repository.cutoff(ChengduEvaluation.PROGRAMME, thisYear).filter(PlatformClock.today()::isAfter).isPresent()) {
+        if (repository.cutoff(myProgramme().code(), thisYear).filter(PlatformClock.today()::isAfter).isPresent()) {
             // after this year's cut-off, outcomes formed now count in next year's evaluation
             years.add(thisYear + 1);
         }
@@ -147,7 +182,7 @@ class WorkRecordService {
             draft.setYear(existing.year());
         }
         clean(draft);
-        List<Problem> problems = validate(draft);
+        List<Problem> problems = validate(myProgramme().code(), draft);
         for (EvidenceFiles.Upload file : newFiles) {
             problems.addAll(EvidenceFiles.check(file));
         }
@@ -197,10 +232,10 @@ class WorkRecordService {
         repository.delete(id);
     }
 
-    /** The evaluation cut-off date of the year, as the office set it (empty: not set, the outcomes count in their own year). */
+    /** The evaluation cut-off date of the programme's year, as the office set it (empty: not set, the outcomes count in their own year). */
     @Transactional(readOnly = true)
-    Optional<LocalDate> cutoff(int year) {
-        return repository.cutoff(ChengduEvaluation.PROGRAMME, year);
+    Optional<LocalDate> cutoff(String programmeCode, int year) {
+        return repository.cutoff(programmeCode, year);
     }
 
     /**
@@ -208,18 +243,16 @@ class WorkRecordService {
      * Only the programme office (or an administrator) of the programme's city.
      */
     @Transactional
-    public void setCutoff(int year, LocalDate cutoff) {
+    public void setCutoff(String programmeCode, int year, LocalDate cutoff) {
         if (!currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN)) {
             throw new AccessDeniedException("the evaluation cut-off is the programme office's");
         }
-        String city = catalogue.requireProgramme(ChengduEvaluation.PROGRAMME).cityCode();
-        if (!currentUser.cities().includes(city)) {
-            throw new AccessDeniedException("the evaluation cut-off of another city");
-        }
+        // a programme of the caller's cities that keeps work records, or refused
+        programmes.requireMine(programmeCode);
         if (cutoff == null || cutoff.getYear() != year || year < FIRST_YEAR || year > PlatformClock.today().getYear() + 1) {
             throw new UserError("worklog.error.cutoff", String.valueOf(year));
         }
-        repository.setCutoff(ChengduEvaluation.PROGRAMME, year, cutoff, currentUser.requireId());
+        repository.setCutoff(programmeCode, year, cutoff, currentUser.requireId());
     }
 
     /** Every society's records of the reader's cities, for the office's list. */
@@ -258,7 +291,7 @@ class WorkRecordService {
         }
         Organisation org = organisations.mine()
                 .orElseThrow(() -> new AccessDeniedException("the applicant belongs to no organisation"));
-        if (!ChengduEvaluation.PROGRAMME.equals(org.getCityCode())) {
+        if (programmes.ofCity(org.getCityCode()).isEmpty()) {
             throw new UserError("worklog.error.notChengdu");
         }
         return org;
@@ -277,19 +310,19 @@ class WorkRecordService {
         }
     }
 
-    List<Problem> validate(WorkRecordDraft d) {
+    List<Problem> validate(String programmeCode, WorkRecordDraft d) {
         List<Problem> problems = new ArrayList<>();
         LocalDate today = PlatformClock.today();
         // the evaluation year the record's date counts in (成果形成日期以当年评估截止日期为准): the table decides
         Integer countsIn = d.getHeldOn() == null || d.getWorkType() == null ? null
                 : classifier.evaluationYear(d.getWorkType(), d.getHeldOn(),
-                        repository.cutoff(ChengduEvaluation.PROGRAMME, d.getHeldOn().getYear()).orElse(null));
+                        repository.cutoff(programmeCode, d.getHeldOn().getYear()).orElse(null));
         boolean nextYearsOutcome = countsIn != null && countsIn == d.getYear() && countsIn == today.getYear() + 1
                 && d.getHeldOn().getYear() < countsIn;
         if (d.getYear() < FIRST_YEAR || (d.getYear() > today.getYear() && !nextYearsOutcome)) {
             problems.add(new Problem("worklog.error.year", String.valueOf(FIRST_YEAR), String.valueOf(today.getYear())));
         }
-        if (d.getWorkType() == null || workTypes().stream().noneMatch(t -> t.code().equals(d.getWorkType()))) {
+        if (d.getWorkType() == null || workTypes(programmeCode).stream().noneMatch(t -> t.code().equals(d.getWorkType()))) {
             problems.add(new Problem("worklog.error.type"));
         }
         if (d.getTitle() == null || d.getTitle().isEmpty() || d.getTitle().length() > MAX_TITLE) {

@@ -62,7 +62,7 @@ class YearlyEvaluationForm implements TaskForm {
             setPadding(false);
             WorkEvaluationService.Sheet sheet = evaluations.sheet(task.id());
             WorkEvaluation e = sheet.evaluation();
-            List<Category> types = records.workTypes();
+            List<Category> types = records.workTypesOf(e.organisationId());
             add(new Paragraph(getTranslation("worklog.sheet.intro", e.organisationName(), String.valueOf(e.year()),
                     sheet.records().size())));
             String confirmation = e.confirmedAt() == null ? getTranslation("worklog.confirm.notConfirmed")

@@ -275,7 +275,7 @@ class BrowserJourneyTest {
     /** Passed the formal review; the office drew experts 1, 2 and 4. */
     void passedToPanel(Application app) {
         AsUser.run(identity, "office", () -> reviews.formalReview(taskOf(app, ChenzhouProject.TASK_FORMAL_REVIEW, null),
-                new ReviewService.FormalReview(Set.copyOf(ReviewService.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
+                new ReviewService.FormalReview(Set.copyOf(cn.kexie.capability.TestSteps.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
         AsUser.run(identity, "office", () -> reviews.assignPanel(taskOf(app, ChenzhouProject.TASK_ASSIGN_PANEL, null),
                 List.of("expert1", "expert2", "expert4")));
     }

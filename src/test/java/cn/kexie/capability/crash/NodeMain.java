@@ -145,7 +145,7 @@ public final class NodeMain {
         java.util.function.Function<String, String> task = key -> tasks.createTaskQuery().processInstanceId(processInstance)
                 .taskDefinitionKey(key).singleResult().getId();
         AsUser.run(identity, "office", () -> reviews.formalReview(review, new ReviewService.FormalReview(
-                Set.copyOf(ReviewService.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
+                Set.copyOf(cn.kexie.capability.TestSteps.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
         AsUser.run(identity, "office", () -> reviews.assignPanel(task.apply(ChenzhouProject.TASK_ASSIGN_PANEL), List.of(EXPERTS)));
         for (String expert : EXPERTS) {
             String sheet = tasks.createTaskQuery().processInstanceId(processInstance)

@@ -70,7 +70,7 @@ class ReviewFormsTest {
         WorkItem task = forms.task(Forms.FORMAL_REVIEW, app, "office", Map.of());
         AsUser.run(identity, "office", () -> {
             FormalReviewForm.Step form = (FormalReviewForm.Step) formalReview.create(task, done::incrementAndGet);
-            assertThat(ReviewService.FORMAL_CHECKS.stream().map(form.checks.getItemLabelGenerator()::apply))
+            assertThat(cn.kexie.capability.TestSteps.FORMAL_CHECKS.stream().map(form.checks.getItemLabelGenerator()::apply))
                     .containsExactly("符合申报条件", "申报书符合填报要求", "内容真实完整", "相关材料齐全", "项目预算合理");
 
             form.outcome.setValue(ProjectProcess.RETURN);
@@ -84,10 +84,10 @@ class ReviewFormsTest {
             form.checks.setValue(Set.of("conditions", "form", "truthful", "materials"));
             form.outcome.setValue(ProjectProcess.PASS);
             form.submitButton().click();
-            assertThat(form.problemsText()).contains("通过形式审查须五项检查全部合格。");
+            assertThat(form.problemsText()).contains("通过形式审查须5项检查全部合格。");
             assertThat(forms.isOpen(task.id())).isTrue();
 
-            form.checks.setValue(Set.copyOf(ReviewService.FORMAL_CHECKS));
+            form.checks.setValue(Set.copyOf(cn.kexie.capability.TestSteps.FORMAL_CHECKS));
             form.submitButton().click();
             assertThat(form.problemsText()).isEmpty();
         });

@@ -225,7 +225,7 @@ class AwardSeasonTest {
 
     void review(Application app, int total) {
         AsUser.run(identity, "office", () -> reviews.formalReview(task(app, AwardReview.TASK_INITIAL_REVIEW).getId(),
-                new ReviewService.FormalReview(Set.copyOf(ReviewService.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
+                new ReviewService.FormalReview(Set.copyOf(cn.kexie.capability.TestSteps.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
         AsUser.run(identity, "office", () -> reviews.assignPanel(task(app, AwardReview.TASK_ASSIGN_PANEL).getId(), PANEL));
         for (String expert : PANEL) {
             Task sheet = taskService.createTaskQuery().processInstanceId(app.processInstanceId())

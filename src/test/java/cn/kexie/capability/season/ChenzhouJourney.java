@@ -113,7 +113,7 @@ final class ChenzhouJourney {
         Application app = submitted(user, counts);
         String formal = task(app, ChenzhouProject.TASK_FORMAL_REVIEW);
         step(counts, "formalReview", "office", () -> reviews.formalReview(formal,
-                new ReviewService.FormalReview(Set.copyOf(ReviewService.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
+                new ReviewService.FormalReview(Set.copyOf(cn.kexie.capability.TestSteps.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
         String panel = task(app, ChenzhouProject.TASK_ASSIGN_PANEL);
         step(counts, "assignPanel", "office", () -> reviews.assignPanel(panel, List.of("expert1", "expert2", "expert4")));
         for (String expert : List.of("expert1", "expert2", "expert4")) {

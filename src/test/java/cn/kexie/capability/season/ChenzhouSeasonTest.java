@@ -222,7 +222,7 @@ class ChenzhouSeasonTest {
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         Task review = task(app, ChenzhouProject.TASK_FORMAL_REVIEW);
         assertThatThrownBy(() -> AsUser.run(identity, "cz-agri", () -> reviews.formalReview(review.getId(),
-                new ReviewService.FormalReview(Set.copyOf(ReviewService.FORMAL_CHECKS), ProjectProcess.PASS, null, null))))
+                new ReviewService.FormalReview(Set.copyOf(cn.kexie.capability.TestSteps.FORMAL_CHECKS), ProjectProcess.PASS, null, null))))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
@@ -256,7 +256,7 @@ class ChenzhouSeasonTest {
 
     void reviewAndApprove(Application app) {
         AsUser.run(identity, "office", () -> reviews.formalReview(task(app, ChenzhouProject.TASK_FORMAL_REVIEW).getId(),
-                new ReviewService.FormalReview(Set.copyOf(ReviewService.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
+                new ReviewService.FormalReview(Set.copyOf(cn.kexie.capability.TestSteps.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
         AsUser.run(identity, "office", () -> reviews.assignPanel(task(app, ChenzhouProject.TASK_ASSIGN_PANEL).getId(),
                 List.of("expert1", "expert2", "expert4")));
         int[] totals = {85, 90, 78};

@@ -75,10 +75,12 @@ class StatementBudgetTest {
             "saveDraft", 30,
             "attach", 24,
             "submit", 120,
-            "formalReview", 51,
-            "assignPanel", 109,
+            // + 11 / + 9 / + 9: the step evaluates the programme's review-rules decision (its latest definition
+            // and its history: the instance, the input and six outputs) instead of reading Java constants
+            "formalReview", 62,
+            "assignPanel", 118,
             "expertSheet", 71,
-            "lastExpertSheet", 109,
+            "lastExpertSheet", 118,
             "conclude", 91,
             // + 4 after the same merge; the approval step now reads the approving bodies the catalogue names (issue 10)
             "partyApproval", 70,

@@ -379,7 +379,7 @@ class XuzhouSeasonTest {
     /** Initial review, a panel of three, their sheets: the application then waits for the call's result. */
     void reviewToResult(Application app, int total) {
         AsUser.run(identity, "office", () -> reviews.formalReview(task(app, XuzhouProject.TASK_INITIAL_REVIEW).getId(),
-                new ReviewService.FormalReview(Set.copyOf(ReviewService.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
+                new ReviewService.FormalReview(Set.copyOf(cn.kexie.capability.TestSteps.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
         AsUser.run(identity, "office", () -> reviews.assignPanel(task(app, XuzhouProject.TASK_ASSIGN_PANEL).getId(), PANEL));
         scoreAll(app, XuzhouProject.TASK_EXPERT_REVIEW, total);
         assertThat(status(app)).isEqualTo("AWAITING_RESULT");

@@ -54,7 +54,7 @@ class ExpertDeclinesInChenzhouTest {
     void aDeclinedScoringTaskIsReplacedAndThePanelFinishes() {
         Application app = submit("cz-med", "专家谢绝后更换的项目");
         AsUser.run(identity, "office", () -> reviews.formalReview(task(app, ChenzhouProject.TASK_FORMAL_REVIEW).getId(),
-                new ReviewService.FormalReview(Set.copyOf(ReviewService.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
+                new ReviewService.FormalReview(Set.copyOf(cn.kexie.capability.TestSteps.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
         AsUser.run(identity, "office", () -> reviews.assignPanel(task(app, ChenzhouProject.TASK_ASSIGN_PANEL).getId(),
                 List.of("expert1", "expert2", "expert4")));
 

@@ -75,7 +75,7 @@ class ChengduEvaluationProcessTest {
         // Monday 2025-03-03, 09:00 in Shanghai: ten working days end with Friday 2025-03-14
         ClockUtil.setCurrentTime(shanghai(2025, 3, 3, 9, 0));
 
-        as("office", () -> evaluations.startYear(2016));
+        as("office", () -> evaluations.startYear("CHENGDU", 2016));
         ProcessInstance evaluation = instance(2016, "CD-ELEC");
 
         assertThat(evaluation).isWaitingAt(TASK_CONFIRM_RECORDS);
@@ -153,7 +153,7 @@ class ChengduEvaluationProcessTest {
         save("cd-med", exchange(2017, "国际医学交流会", 60, 0, 4, false, false));
         // Monday 2025-03-03, 09:00 in Shanghai: ten working days end with Friday 2025-03-14
         ClockUtil.setCurrentTime(shanghai(2025, 3, 3, 9, 0));
-        as("office", () -> evaluations.startYear(2017));
+        as("office", () -> evaluations.startYear("CHENGDU", 2017));
         ProcessInstance evaluation = instance(2017, "CD-MED");
         assertThat(evaluation).isWaitingAt(TASK_CONFIRM_RECORDS);
         String confirmTask = task(evaluation).getId();
@@ -191,7 +191,7 @@ class ChengduEvaluationProcessTest {
     @Test
     void noSubsidyEndsTheEvaluationWithoutPayment() {
         save("cd-elec", exchange(2018, "科技沙龙", 25, 0, 1, false, false));
-        as("office", () -> evaluations.startYear(2018));
+        as("office", () -> evaluations.startYear("CHENGDU", 2018));
         ProcessInstance evaluation = instance(2018, "CD-ELEC");
         AsUser.run(identity, "cd-elec", () -> evaluations.confirm(task(evaluation).getId(), true, null));
         String evaluationTask = task(evaluation).getId();
@@ -215,7 +215,7 @@ class ChengduEvaluationProcessTest {
         save("cd-med", exchange(2015, "全国医学年会", 200, 9, 1, true, true));
         save("cd-med", exchange(2015, "中日韩医学论坛", 80, 0, 3, false, false));
         save("cd-med", research(2015, "分级诊疗建议"));
-        as("office", () -> evaluations.startYear(2015));
+        as("office", () -> evaluations.startYear("CHENGDU", 2015));
         ProcessInstance evaluation = instance(2015, "CD-MED");
         AsUser.run(identity, "cd-med", () -> evaluations.confirm(task(evaluation).getId(), true, null));
         String taskId = task(evaluation).getId();
@@ -284,11 +284,11 @@ class ChengduEvaluationProcessTest {
 
     private ProcessInstance instance(int year, String code) {
         return runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(businessKey(year, code)).singleResult();
+                .processInstanceBusinessKey(businessKey("CHENGDU", year, code)).singleResult();
     }
 
     private WorkEvaluation evaluation(int year, String code) {
-        return as("office", () -> evaluations.ofYear(year)).stream()
+        return as("office", () -> evaluations.ofYear("CHENGDU", year)).stream()
                 .filter(e -> e.organisationCode().equals(code)).findFirst().orElseThrow();
     }
 

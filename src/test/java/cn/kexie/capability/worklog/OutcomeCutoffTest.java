@@ -39,8 +39,8 @@ class OutcomeCutoffTest {
 
     @Test
     void anOutcomeFormedAfterTheCutoffCountsInTheNextYearsEvaluation() {
-        AsUser.run(identity, "office", () -> records.setCutoff(2006, LocalDate.of(2006, 11, 20)));
-        assertThat(AsUser.call(identity, "office", () -> records.cutoff(2006))).contains(LocalDate.of(2006, 11, 20));
+        AsUser.run(identity, "office", () -> records.setCutoff("CHENGDU", 2006, LocalDate.of(2006, 11, 20)));
+        assertThat(AsUser.call(identity, "office", () -> records.cutoff("CHENGDU", 2006))).contains(LocalDate.of(2006, 11, 20));
 
         // formed on the cut-off day: this year
         WorkRecord onTheDay = save(outcome(2006, "截止日当天形成的调研报告", LocalDate.of(2006, 11, 20)));
@@ -73,7 +73,7 @@ class OutcomeCutoffTest {
     void afterThisYearsCutoffTheApplicantRecordsOutcomesForNextYear() {
         ClockUtil.setCurrentTime(Date.from(LocalDate.of(2008, 12, 10).atTime(10, 0).atZone(PlatformClock.ZONE).toInstant()));
         assertThat(AsUser.call(identity, "cd-elec", () -> records.myYears())).doesNotContain(2009);
-        AsUser.run(identity, "office", () -> records.setCutoff(2008, LocalDate.of(2008, 11, 30)));
+        AsUser.run(identity, "office", () -> records.setCutoff("CHENGDU", 2008, LocalDate.of(2008, 11, 30)));
 
         assertThat(AsUser.call(identity, "cd-elec", () -> records.myYears())).contains(2009, 2008);
         WorkRecord saved = save(outcome(2009, "年末形成的专报", LocalDate.of(2008, 12, 8)));
@@ -84,16 +84,16 @@ class OutcomeCutoffTest {
 
     @Test
     void onlyTheOfficeOfChengduSetsTheCutoffAndOnlyADayOfThatYear() {
-        assertThatThrownBy(() -> AsUser.run(identity, "office-xz", () -> records.setCutoff(2007, LocalDate.of(2007, 11, 1))))
+        assertThatThrownBy(() -> AsUser.run(identity, "office-xz", () -> records.setCutoff("CHENGDU", 2007, LocalDate.of(2007, 11, 1))))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> AsUser.run(identity, "cd-elec", () -> records.setCutoff(2007, LocalDate.of(2007, 11, 1))))
+        assertThatThrownBy(() -> AsUser.run(identity, "cd-elec", () -> records.setCutoff("CHENGDU", 2007, LocalDate.of(2007, 11, 1))))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> AsUser.run(identity, "expert1", () -> records.setCutoff(2007, LocalDate.of(2007, 11, 1))))
+        assertThatThrownBy(() -> AsUser.run(identity, "expert1", () -> records.setCutoff("CHENGDU", 2007, LocalDate.of(2007, 11, 1))))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> AsUser.run(identity, "office", () -> records.setCutoff(2007, LocalDate.of(2008, 1, 5))))
+        assertThatThrownBy(() -> AsUser.run(identity, "office", () -> records.setCutoff("CHENGDU", 2007, LocalDate.of(2008, 1, 5))))
                 .isInstanceOfSatisfying(UserError.class,
                         e -> assertThat(e.problems().get(0).key()).isEqualTo("worklog.error.cutoff"));
-        assertThat(AsUser.call(identity, "office", () -> records.cutoff(2007))).isEmpty();
+        assertThat(AsUser.call(identity, "office", () -> records.cutoff("CHENGDU", 2007))).isEmpty();
     }
 
     @Test
@@ -107,7 +107,7 @@ class OutcomeCutoffTest {
                 view.year.setValue(2006);
                 view.cutoff.setValue(LocalDate.of(2006, 11, 20));
                 view.saveCutoff.click();
-                assertThat(records.cutoff(2006)).contains(LocalDate.of(2006, 11, 20));
+                assertThat(records.cutoff("CHENGDU", 2006)).contains(LocalDate.of(2006, 11, 20));
                 view.year.setValue(2007);
                 assertThat(view.cutoff.getValue()).as("2007 has none").isNull();
             });

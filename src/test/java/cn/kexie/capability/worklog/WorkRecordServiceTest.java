@@ -308,8 +308,8 @@ class WorkRecordServiceTest {
         assertThat(as("office-xz", () -> records.count(filter(2021)))).isZero();
         assertThatThrownBy(() -> as("office-xz", () -> records.get(record.id()))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> as("office-xz", () -> records.files(record.id()))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> as("office-xz", () -> evaluations.ofYear(2021))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> as("office-xz", () -> evaluations.startYear(2021))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as("office-xz", () -> evaluations.ofYear("CHENGDU", 2021))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as("office-xz", () -> evaluations.startYear("CHENGDU", 2021))).isInstanceOf(AccessDeniedException.class);
         assertThat(jdbc.sql("select count(*) from work_evaluation where evaluation_year = 2021").query(Integer.class).single())
                 .isZero();
 
@@ -324,10 +324,10 @@ class WorkRecordServiceTest {
     void aYearsRecordsAreLockedOnceItsEvaluationHasStartedAndStartingAgainStartsNothing() {
         WorkRecord elec = save("cd-elec", exchange(2019, "2019年会", 100, 0, 1, true, true, false));
         assertThat(as("cd-elec", () -> records.isLocked(2019))).isFalse();
-        assertThatThrownBy(() -> as("cd-elec", () -> evaluations.startYear(2019))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> as("manager", () -> evaluations.startYear(2019))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as("cd-elec", () -> evaluations.startYear("CHENGDU", 2019))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as("manager", () -> evaluations.startYear("CHENGDU", 2019))).isInstanceOf(AccessDeniedException.class);
 
-        WorkEvaluationService.StartResult first = as("office", () -> evaluations.startYear(2019));
+        WorkEvaluationService.StartResult first = as("office", () -> evaluations.startYear("CHENGDU", 2019));
         assertThat(first.started()).isGreaterThanOrEqualTo(1);
         assertThat(as("cd-elec", () -> records.isLocked(2019))).isTrue();
         assertThat(lockedRefusal(() -> save("cd-elec", exchange(2019, "补录的活动", 50, 0, 1, false, false, false))))
@@ -342,20 +342,20 @@ class WorkRecordServiceTest {
         assertThat(as("cd-elec", () -> records.get(elec.id())).participants()).isEqualTo(100);
         assertThat(as("cd-elec", () -> records.isLocked(2018 + 2))).as("other years stay open").isFalse();
 
-        WorkEvaluationService.StartResult again = as("office", () -> evaluations.startYear(2019));
+        WorkEvaluationService.StartResult again = as("office", () -> evaluations.startYear("CHENGDU", 2019));
         assertThat(again.started()).isZero();
         assertThat(again.alreadyStarted()).isEqualTo(first.started());
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ChengduEvaluation.PROCESS_KEY)
-                .processInstanceBusinessKey(ChengduEvaluation.businessKey(2019, "CD-ELEC")).count()).isEqualTo(1);
-        assertThat(as("office", () -> evaluations.ofYear(2019))).extracting(WorkEvaluation::organisationCode)
+                .processInstanceBusinessKey(ChengduEvaluation.businessKey("CHENGDU", 2019, "CD-ELEC")).count()).isEqualTo(1);
+        assertThat(as("office", () -> evaluations.ofYear("CHENGDU", 2019))).extracting(WorkEvaluation::organisationCode)
                 .contains("CD-ELEC");
     }
 
     @Test
     void aYearWithoutRecordsOrInTheFutureHasNothingToEvaluate() {
-        assertThat(lockedRefusal(() -> as("office", () -> evaluations.startYear(2001)))).isEqualTo("worklog.error.noRecordsInYear");
+        assertThat(lockedRefusal(() -> as("office", () -> evaluations.startYear("CHENGDU", 2001)))).isEqualTo("worklog.error.noRecordsInYear");
         int next = PlatformClock.today().getYear() + 1;
-        assertThat(lockedRefusal(() -> as("office", () -> evaluations.startYear(next)))).isEqualTo("worklog.error.evaluationYear");
+        assertThat(lockedRefusal(() -> as("office", () -> evaluations.startYear("CHENGDU", next)))).isEqualTo("worklog.error.evaluationYear");
     }
 
     @Test
