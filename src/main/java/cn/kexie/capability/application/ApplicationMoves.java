@@ -237,8 +237,8 @@ public class ApplicationMoves {
         process.moveTo(app.processInstanceId(), target.activityId());
         if (toApplicant) {
             // the 申报书 comes back for correction (not as a new draft: no deadline of the call applies)
-            repository.setStatus(app.id(), Statuses.RETURNED);
-            repository.addEvent(app.id(), null, "status", Statuses.RETURNED, null, null);
+            repository.setStatus(app.id(), ApplicationStatus.RETURNED.name());
+            repository.addEvent(app.id(), null, "status", ApplicationStatus.RETURNED.name(), null, null);
         } else {
             restoreStatus(app, statusBefore, target);
         }

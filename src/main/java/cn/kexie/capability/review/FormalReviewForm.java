@@ -88,7 +88,7 @@ class FormalReviewForm implements TaskForm {
                 moves.earlierRecord(task.applicationId(), "formalReview").ifPresent(earlier -> {
                     if (earlier.data().get("checksPassed") instanceof List<?> passed) {
                         checks.setValue(new LinkedHashSet<>(passed.stream().map(String::valueOf)
-                                .filter(ReviewService.FORMAL_CHECKS::contains).toList()));
+                                .filter(rules.formalChecks()::contains).toList()));
                     }
                     if (earlier.outcome() != null && List.of(ProjectProcess.PASS, ProjectProcess.RETURN, ProjectProcess.REJECT)
                             .contains(earlier.outcome())) {

@@ -88,7 +88,7 @@ class ApplicationMovesTest {
         assertThat(instance(app)).isWaitingAt(ChenzhouProject.TASK_FILL_APPLICATION);
         assertThat(instance(app)).isNotWaitingAt(ChenzhouProject.TASK_FORMAL_REVIEW);
         Application back = applications.load(app.id());
-        Assertions.assertThat(back.status()).isEqualTo(Statuses.DRAFT);
+        Assertions.assertThat(back.status()).isEqualTo(ApplicationStatus.DRAFT.name());
         Assertions.assertThat(back.aims()).isEqualTo("提升学会服务能力。");
         Assertions.assertThat(back.budget()).hasSize(1);
         ApplicationEvent withdrawn = last(app, "office", ApplicationMoves.WITHDRAWN);
@@ -101,7 +101,7 @@ class ApplicationMovesTest {
         Assertions.assertThat(last(app, "office", "created").data()).doesNotContainKey("withdrawn");
         // the move is told before the status the diagram sets again
         Assertions.assertThat(events(app, "office")).extracting(e -> e.step() + ":" + e.outcome())
-                .containsSubsequence(ApplicationMoves.WITHDRAWN + ":null", "status:" + Statuses.DRAFT);
+                .containsSubsequence(ApplicationMoves.WITHDRAWN + ":null", "status:" + ApplicationStatus.DRAFT.name());
         Assertions.assertThat(last(app, "cz-med", ApplicationMoves.WITHDRAWN).comment()).isEqualTo("预算需要调整");
 
         // the draft is the applicant's again: changed and submitted, the review starts afresh
@@ -127,7 +127,7 @@ class ApplicationMovesTest {
                 .isInstanceOf(AccessDeniedException.class);
         AsUser.run(identity, "xz-mech", () -> moves.withdrawSubmission(app.id(), "补充服务协议"));
         assertThat(instance(app)).isWaitingAt(XuzhouProject.TASK_FILL_APPLICATION);
-        Assertions.assertThat(applications.load(app.id()).status()).isEqualTo(Statuses.DRAFT);
+        Assertions.assertThat(applications.load(app.id()).status()).isEqualTo(ApplicationStatus.DRAFT.name());
     }
 
     @Test
@@ -205,7 +205,7 @@ class ApplicationMovesTest {
         AsUser.run(identity, "office", () -> reviews.formalReview(task(app, ChenzhouProject.TASK_FORMAL_REVIEW).getId(),
                 new ReviewService.FormalReview(Set.of("conditions"), ProjectProcess.RETURN, "请补充预算明细", 5)));
         assertThat(instance(app)).isWaitingAt(ChenzhouProject.TASK_CORRECT_APPLICATION);
-        Assertions.assertThat(applications.load(app.id()).status()).isEqualTo(Statuses.RETURNED);
+        Assertions.assertThat(applications.load(app.id()).status()).isEqualTo(ApplicationStatus.RETURNED.name());
     }
 
     @Test
@@ -252,7 +252,7 @@ class ApplicationMovesTest {
         assertThatThrownBy(() -> AsUser.run(identity, "office", () -> moves.withdrawStep(app.id(), "退回有误")))
                 .isInstanceOf(UserError.class).satisfies(e -> Assertions.assertThat(keys(e)).containsExactly("moves.error.nextStarted"));
         assertThat(instance(app)).isWaitingAt(ChenzhouProject.TASK_CORRECT_APPLICATION);
-        Assertions.assertThat(applications.load(app.id()).status()).isEqualTo(Statuses.RETURNED);
+        Assertions.assertThat(applications.load(app.id()).status()).isEqualTo(ApplicationStatus.RETURNED.name());
     }
 
     @Test
@@ -269,7 +269,7 @@ class ApplicationMovesTest {
         AsUser.run(identity, "party", () -> approvals.decide(task(app, ChenzhouProject.TASK_PARTY_APPROVAL).getId(),
                 new ApprovalService.Approval(true, PlatformClock.today(), "郴科协党组会议纪要〔2026〕7号", "同意")));
         // the party group decided and the notice is published: nothing before it moves any more
-        Assertions.assertThat(applications.load(app.id()).status()).isEqualTo(Statuses.UNDER_NOTICE);
+        Assertions.assertThat(applications.load(app.id()).status()).isEqualTo(ApplicationStatus.UNDER_NOTICE.name());
         assertThatThrownBy(() -> AsUser.run(identity, "office", () -> moves.withdrawStep(app.id(), "理由")))
                 .isInstanceOf(UserError.class).satisfies(e -> Assertions.assertThat(keys(e)).containsExactly("moves.error.notYourLastStep"));
         Assertions.assertThat(as("office", () -> moves.options(app.id())).any()).isFalse();
@@ -330,7 +330,7 @@ class ApplicationMovesTest {
         AsUser.run(identity, "office", () -> moves.returnTo(app.id(), ChenzhouProject.TASK_FILL_APPLICATION, "请补充合作单位盖章页"));
 
         assertThat(instance(app)).isWaitingAt(ChenzhouProject.TASK_FILL_APPLICATION);
-        Assertions.assertThat(applications.load(app.id()).status()).isEqualTo(Statuses.RETURNED);
+        Assertions.assertThat(applications.load(app.id()).status()).isEqualTo(ApplicationStatus.RETURNED.name());
         // addressed to the applicant: it reads the reason
         Assertions.assertThat(last(app, "cz-med", ApplicationMoves.RETURNED).comment()).isEqualTo("请补充合作单位盖章页");
         Application back = applications.load(app.id());
@@ -413,7 +413,7 @@ class ApplicationMovesTest {
 
     private void passFormalReview(Application app) {
         AsUser.run(identity, "office", () -> reviews.formalReview(task(app, ChenzhouProject.TASK_FORMAL_REVIEW).getId(),
-                new ReviewService.FormalReview(Set.copyOf(ReviewService.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
+                new ReviewService.FormalReview(Set.copyOf(cn.kexie.capability.TestSteps.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
     }
 
     private void reviewUntilConclusion(Application app) {

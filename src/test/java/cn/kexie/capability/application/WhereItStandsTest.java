@@ -205,7 +205,7 @@ class WhereItStandsTest {
         });
         Application app = applications.load(started.id());
         AsUser.run(identity, "office", () -> reviews.formalReview(task(app, ChenzhouProject.TASK_FORMAL_REVIEW).getId(),
-                new ReviewService.FormalReview(Set.copyOf(ReviewService.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
+                new ReviewService.FormalReview(Set.copyOf(cn.kexie.capability.TestSteps.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
         AsUser.run(identity, "office", () -> reviews.assignPanel(task(app, ChenzhouProject.TASK_ASSIGN_PANEL).getId(), PANEL));
         Task sheet = taskService.createTaskQuery().processInstanceId(app.processInstanceId())
                 .taskDefinitionKey(ChenzhouProject.TASK_EXPERT_REVIEW).taskAssignee("expert1").singleResult();

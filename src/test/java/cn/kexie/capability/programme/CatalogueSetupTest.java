@@ -172,7 +172,7 @@ class CatalogueSetupTest {
         assertThatThrownBy(() -> AsUser.run(identity, "office-xz", () -> applications.get(eligible.id())))
                 .isInstanceOf(AccessDeniedException.class);
         AsUser.run(identity, "office", () -> reviews.formalReview(task(running, "Task_InitialReview").getId(),
-                new ReviewService.FormalReview(Set.copyOf(ReviewService.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
+                new ReviewService.FormalReview(Set.copyOf(cn.kexie.capability.TestSteps.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
         AsUser.run(identity, "office", () -> reviews.assignPanel(task(running, "Task_AssignPanel").getId(), PANEL));
         List<ReviewService.Criterion> criteria = AsUser.call(identity, "expert1", () -> reviews.criteria(running));
         assertThat(criteria).extracting(ReviewService.Criterion::code).containsExactly("SERVICES", "MEMBERS");
