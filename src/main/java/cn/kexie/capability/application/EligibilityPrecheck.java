@@ -16,12 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,33 +33,15 @@ public class EligibilityPrecheck {
     private final OrganisationService organisations;
     private final ProgrammeCatalogue catalogue;
     private final ApplicationRepository repository;
-    private final RepositoryService repositoryService;
+    private final cn.kexie.capability.common.DecisionLookup decisions;
     private final CurrentUser currentUser;
-    /** A plain DMN engine (FEEL as the process engine's), without the process engine's history listeners. */
-    private static final DmnEngine PREVIEW = org.camunda.bpm.dmn.engine.DmnEngineConfiguration
-            .createDefaultDmnEngineConfiguration().buildEngine();
-    /** Parsed tables by deployed definition id: a definition never changes once deployed. */
-    private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
-
     EligibilityPrecheck(OrganisationService organisations, ProgrammeCatalogue catalogue, ApplicationRepository repository,
-            RepositoryService repositoryService, CurrentUser currentUser) {
+            cn.kexie.capability.common.DecisionLookup decisions, CurrentUser currentUser) {
         this.organisations = organisations;
         this.catalogue = catalogue;
         this.repository = repository;
-        this.repositoryService = repositoryService;
+        this.decisions = decisions;
         this.currentUser = currentUser;
-    }
-
-    /** The latest deployed version of the programme's table, shared or of the programme's city. */
-    private DmnDecision table(Programme programme) {
-        String key = programme.eligibilityDecisionKey();
-        DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key)
-                .latestVersion().list().stream()
-                .filter(d -> d.getTenantId() == null || d.getTenantId().equals(programme.cityCode()))
-                .max(java.util.Comparator.comparing((DecisionDefinition d) -> d.getTenantId() != null)
-                        .thenComparing(DecisionDefinition::getVersion))
-                .orElseThrow(() -> new IllegalStateException("decision " + key + " is not deployed"));
-        return parsed.computeIfAbsent(definition.getId(), id -> PREVIEW.parseDecision(key, repositoryService.getDmnModelInstance(id)));
     }
 
     /** The table's reasons against the caller's organisation applying in this category of the call (none: no obstacle seen). */
@@ -93,8 +70,8 @@ public class EligibilityPrecheck {
         facts.put("othersWithSameDeclared", Map.of());
         facts.put("previouslyRecognised", false);
         facts.put(ProjectProcess.CATEGORY, categoryCode);
-        // a DMN engine of its own, not the process engine's: a preview is a read and leaves no decision history
-        DmnDecisionResult result = PREVIEW.evaluateDecision(table(programme), facts);
+        // a preview is a read and leaves no decision history
+        DmnDecisionResult result = decisions.evaluate(programme.eligibilityDecisionKey(), programme.cityCode(), facts);
         List<String> reasons = new ArrayList<>();
         result.getResultList().forEach(entry -> entry.values().stream().filter(Objects::nonNull)
                 .map(String::valueOf).forEach(reasons::add));

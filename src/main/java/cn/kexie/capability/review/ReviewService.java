@@ -49,6 +49,7 @@ public class ReviewService {
     private final CurrentUser currentUser;
     private final IdentityService identityService;
     private final DecisionService decisionService;
+    private final cn.kexie.capability.common.DecisionLookup lookup;
     private final ProgrammeCatalogue catalogue;
     private final JdbcClient jdbc;
     private final WorkingDays workingDays;
@@ -57,7 +58,9 @@ public class ReviewService {
 
     ReviewService(ApplicationService applications, WorkflowTasks tasks, CurrentUser currentUser,
             IdentityService identityService, DecisionService decisionService, ProgrammeCatalogue catalogue,
-            JdbcClient jdbc, WorkingDays workingDays, PdfRenderer renderer, FundingLedger ledger) {
+            JdbcClient jdbc, WorkingDays workingDays, PdfRenderer renderer, FundingLedger ledger,
+            cn.kexie.capability.common.DecisionLookup lookup) {
+        this.lookup = lookup;
         this.renderer = renderer;
         this.applications = applications;
         this.tasks = tasks;
@@ -73,18 +76,17 @@ public class ReviewService {
     // ---------------------------------------------------------------- the programme's review rules
 
     /**
-     * The review rules of the application's programme, from the decision {@link ReviewRules#DECISION}
-     * (read-write: evaluating a decision writes its history).
+     * The review rules of the application's programme, from the decision {@link ReviewRules#DECISION},
+     * read as a lookup (no decision history: the rules are configuration, not a decision on the case).
      */
-    @Transactional
+    @Transactional(readOnly = true)
     public ReviewRules rules(Application app) {
-        return ReviewRules.of(decisionService.evaluateDecisionByKey(ReviewRules.DECISION)
-                .variables(Variables.createVariables().putValue("programme", app.programmeCode()))
-                .evaluate().getSingleResult().getEntryMap());
+        return ReviewRules.of(lookup.evaluate(ReviewRules.DECISION, app.cityCode(),
+                Map.of("programme", app.programmeCode())).getSingleResult().getEntryMap());
     }
 
     /** The review rules of an application the caller may read. */
-    @Transactional
+    @Transactional(readOnly = true)
     public ReviewRules rules(long applicationId) {
         return rules(applications.get(applicationId));
     }

@@ -75,12 +75,11 @@ class StatementBudgetTest {
             "saveDraft", 30,
             "attach", 24,
             "submit", 120,
-            // + 11 / + 9 / + 9: the step evaluates the programme's review-rules decision (its latest definition
-            // and its history: the instance, the input and six outputs) instead of reading Java constants
-            "formalReview", 62,
-            "assignPanel", 118,
+            // the step reads the programme's review-rules table (DecisionLookup: its latest definition, no history)
+            "formalReview", 54,
+            "assignPanel", 110,
             "expertSheet", 71,
-            "lastExpertSheet", 118,
+            "lastExpertSheet", 110,
             "conclude", 91,
             // + 4 after the same merge; the approval step now reads the approving bodies the catalogue names (issue 10)
             "partyApproval", 70,

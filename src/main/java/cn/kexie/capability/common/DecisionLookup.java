@@ -1,0 +1,49 @@
+package cn.kexie.capability.common;
+
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * Asks the latest deployed version of a decision table as a lookup, not as a decision about a case:
+ * a programme's review rules, or a preview of its eligibility table before anything is submitted.
+ * A DMN engine of its own (FEEL as the process engine's) evaluates it, so nothing is written: the
+ * process engine's DecisionService records every evaluation in the history (about ten statements),
+ * which belongs to the decisions that decide an application, not to reading its rules.
+ */
+@Component
+public class DecisionLookup {
+
+    private static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+    private final RepositoryService repositoryService;
+    /** Parsed tables by deployed definition id: a deployed definition never changes. */
+    private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+
+    DecisionLookup(RepositoryService repositoryService) {
+        this.repositoryService = repositoryService;
+    }
+
+    /**
+     * Evaluates the latest version of the table {@code key} deployed for all cities or for {@code city}
+     * (the city's own version first), with the given facts.
+     */
+    public DmnDecisionResult evaluate(String key, String city, Map<String, Object> facts) {
+        DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+                .latestVersion().list().stream()
+                .filter(d -> d.getTenantId() == null || d.getTenantId().equals(city))
+                .max(Comparator.comparing((DecisionDefinition d) -> d.getTenantId() != null)
+                        .thenComparing(DecisionDefinition::getVersion))
+                .orElseThrow(() -> new IllegalStateException("decision " + key + " is not deployed"));
+        DmnDecision decision = parsed.computeIfAbsent(definition.getId(),
+                id -> ENGINE.parseDecision(key, repositoryService.getDmnModelInstance(id)));
+        return ENGINE.evaluateDecision(decision, facts);
+    }
+}
