@@ -27,8 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CatalogueSetup {
 
+    /** The kind of a programme of yearly work records and evaluation (Chengdu's), which needs no application process. */
+    static final String WORK_RECORD_KIND = "WORK_RECORD";
     /** The kinds of programme the platform runs (the diagrams decide the steps). */
-    public static final List<String> KINDS = List.of("PROJECT", "AWARD", "WORK_RECORD");
+    public static final List<String> KINDS = List.of("PROJECT", "AWARD", WORK_RECORD_KIND);
     static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
     static final Pattern FIELD_NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,59}");
     static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,99}");
@@ -240,7 +242,7 @@ public class CatalogueSetup {
         String eligibility = trimmed(setup.eligibilityDecisionKey());
         String scoring = trimmed(setup.scoringDecisionKey());
         String sanction = trimmed(setup.sanctionDecisionKey());
-        if (projectProcess == null && !"WORK_RECORD".equals(kind)) {
+        if (projectProcess == null && !WORK_RECORD_KIND.equals(kind)) {
             problems.add(new Problem("setup.error.projectProcessMissing"));
         }
         checkProcess(problems, "setup.error.projectProcess", projectProcess, city);
@@ -340,9 +342,12 @@ public class CatalogueSetup {
         if (creating) {
             jdbc.sql("""
                     insert into programme (code, city_code, name_zh, name_en, kind, project_process_key, call_process_key,
-                        eligibility_decision_key, scoring_decision_key, sanction_decision_key, publicity_working_days)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(code, city, nameZh, nameEn, kind, projectProcess, callProcess, eligibility, scoring, sanction, days)
+                        eligibility_decision_key, scoring_decision_key, sanction_decision_key, publicity_working_days,
+                        work_records)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    // a programme of work records keeps them from its first day (V88: the flag follows the kind)
+                    .params(code, city, nameZh, nameEn, kind, projectProcess, callProcess, eligibility, scoring, sanction, days,
+                            WORK_RECORD_KIND.equals(kind))
                     .update();
         } else {
             jdbc.sql("""
