@@ -247,6 +247,19 @@ class CatalogueSetupTest {
     }
 
     @Test
+    void aWorkRecordProgrammeAddedFromTheScreenKeepsWorkRecordsAndAnAwardDoesNot() {
+        String city = uniqueCode("HW");
+        AsUser.run(identity, "demo", () -> setup.saveCity(new CitySetup(city, "测试市" + city, "Test " + city, List.of()), true));
+        List<CategorySetup> categories = List.of(new CategorySetup("SERVICE_TEAM", "科技服务团队", "Service team", null, null));
+        AsUser.run(identity, "demo", () -> setup.saveProgramme(new ProgrammeSetup(city + "_WORK", city, "测试工作记录",
+                "Test work records", "WORK_RECORD", null, null, null, null, null, 5, categories, List.of()), true));
+        AsUser.run(identity, "demo", () -> setup.saveProgramme(new ProgrammeSetup(city + "_AWARD", city, "测试奖项",
+                "Test awards", "AWARD", PROCESS, null, ELIGIBILITY, RUBRIC, null, 5, categories, List.of()), true));
+        assertThat(catalogue.requireProgramme(city + "_WORK").workRecords()).isTrue();
+        assertThat(catalogue.requireProgramme(city + "_AWARD").workRecords()).isFalse();
+    }
+
+    @Test
     void aDecisionDeployedToAnotherCitysTenantDoesNotCountButOneDeployedToTheCitysOwnDoes() {
         String city = uniqueCode("HC");
         AsUser.run(identity, "demo", () -> setup.saveCity(new CitySetup(city, "测试市" + city, "Test " + city, List.of()), true));
