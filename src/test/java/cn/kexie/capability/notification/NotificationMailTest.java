@@ -123,7 +123,7 @@ class NotificationMailTest {
     }
 
     @Test
-    void aMailThatCannotBeSentIsRetriedUpToTheLimitAndMarkedOnItsRow() {
+    void aMailThatCannotBeSentIsRetriedUpToTheLimitAndMarkedOnItsRow() throws Exception {
         long app = forms.application("CZ-MED", "ACADEMIC_EXCHANGE", "FORMAL_REVIEW");
         String number = forms.number(app);
         SMTP.stop();
