@@ -169,19 +169,38 @@ public class NotificationService {
                 .formatted(visible.where())).params(params).update();
     }
 
-    /** Per kind, whether I receive it by e-mail (every kind unless I switched it off). */
+    /**
+     * The kinds that can reach me, for the choice of e-mails: the daily digest only the programme
+     * office, what happens to an application only applicants; every role gets task notices.
+     */
+    List<NotificationKind> myKinds() {
+        List<NotificationKind> kinds = new ArrayList<>(List.of(NotificationKind.values()));
+        if (!currentUser.hasRole(Roles.PROGRAMME_OFFICE)) {
+            kinds.remove(NotificationKind.OVERDUE_DIGEST);
+        }
+        if (!currentUser.hasRole(Roles.APPLICANT)) {
+            kinds.removeAll(List.of(NotificationKind.APPLICATION_RETURNED, NotificationKind.APPLICATION_DECIDED,
+                    NotificationKind.NOTICE_STARTED));
+        }
+        return kinds;
+    }
+
+    /** Per kind that can reach me, whether I receive it by e-mail (every kind unless I switched it off). */
     @Transactional(readOnly = true)
     public Map<NotificationKind, Boolean> mailChoices() {
         String user = currentUser.requireId();
         Map<NotificationKind, Boolean> choices = new EnumMap<>(NotificationKind.class);
-        for (NotificationKind kind : NotificationKind.values()) {
+        for (NotificationKind kind : myKinds()) {
             choices.put(kind, true);
         }
         jdbc.sql("select kind, by_mail from notification_preference where user_id = ?").param(user)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getBoolean(2))).list()
                 .forEach(e -> {
                     try {
-                        choices.put(NotificationKind.valueOf(e.getKey()), e.getValue());
+                        NotificationKind kind = NotificationKind.valueOf(e.getKey());
+                        if (choices.containsKey(kind)) {
+                            choices.put(kind, e.getValue());
+                        }
                     } catch (IllegalArgumentException gone) {
                         // a kind no longer notified
                     }
@@ -189,12 +208,12 @@ public class NotificationService {
         return choices;
     }
 
-    /** Saves which kinds I receive by e-mail: the given ones, and no other. */
+    /** Saves which of the kinds that can reach me come by e-mail: the given ones, and no other. */
     @Transactional
     public void saveMailChoices(Set<NotificationKind> mailed) {
         String user = currentUser.requireId();
-        jdbc.sql("delete from notification_preference where user_id = ?").param(user).update();
-        for (NotificationKind kind : NotificationKind.values()) {
+        for (NotificationKind kind : myKinds()) {
+            jdbc.sql("delete from notification_preference where user_id = ? and kind = ?").params(user, kind.name()).update();
             if (!mailed.contains(kind)) {
                 jdbc.sql("insert into notification_preference (user_id, kind, by_mail) values (?, ?, false)")
                         .params(user, kind.name()).update();

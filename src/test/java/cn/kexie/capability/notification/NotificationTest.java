@@ -225,6 +225,28 @@ class NotificationTest {
         assertThat(mine("office")).filteredOn(n -> n.text().contains(lateNumber)).hasSize(2);
     }
 
+    @Test
+    void eachRoleChoosesAmongTheKindsThatCanReachIt() {
+        assertThat(as("cz-med", () -> notifications.mailChoices()).keySet())
+                .contains(NotificationKind.APPLICATION_DECIDED, NotificationKind.TASK_OFFERED)
+                .doesNotContain(NotificationKind.OVERDUE_DIGEST);
+        assertThat(as("office", () -> notifications.mailChoices()).keySet())
+                .contains(NotificationKind.OVERDUE_DIGEST, NotificationKind.TASK_REMINDED)
+                .doesNotContain(NotificationKind.APPLICATION_DECIDED);
+        assertThat(as("expert1", () -> notifications.mailChoices()).keySet())
+                .contains(NotificationKind.TASK_ASSIGNED)
+                .doesNotContain(NotificationKind.OVERDUE_DIGEST, NotificationKind.APPLICATION_DECIDED);
+        // one user's choice is not another's
+        AsUser.run(identity, "expert2", () -> notifications.saveMailChoices(java.util.EnumSet.of(NotificationKind.TASK_OVERDUE)));
+        try {
+            assertThat(as("expert2", () -> notifications.mailChoices())).containsEntry(NotificationKind.TASK_ASSIGNED, false)
+                    .containsEntry(NotificationKind.TASK_OVERDUE, true);
+            assertThat(as("expert1", () -> notifications.mailChoices())).containsEntry(NotificationKind.TASK_ASSIGNED, true);
+        } finally {
+            AsUser.run(identity, "expert2", () -> notifications.saveMailChoices(java.util.EnumSet.allOf(NotificationKind.class)));
+        }
+    }
+
     private void due(String taskId, Date due) {
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
         task.setDueDate(due);
