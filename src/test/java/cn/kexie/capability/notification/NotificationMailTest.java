@@ -19,11 +19,15 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,14 +35,28 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Notification e-mails through a real SMTP conversation with an in-process server (GreenMail): sent
  * after the step commits, to the people the notification is for who have an address and want that
  * kind, in Chinese, with a link to the task or dossier; nothing for a step that rolls back; each
- * queued row sent once. A context of its own, since only it sets {@code spring.mail.host}.
+ * queued row sent once. A context of its own, since only it sets {@code spring.mail.host}; closed
+ * after the class.
  */
 @PlatformTest
 @TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=" + NotificationMailTest.PORT,
-        "notification.mail.base-url=https://kexie.example.cn"})
+        "notification.mail.base-url=https://kexie.example.cn",
+        // an engine name of its own: the REST API and webapps of the shared context look up the engine
+        // named "default", which a second context of that name would take over (as ClusterStartTest does)
+        "camunda.bpm.process-engine-name=notification-mail-test"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class NotificationMailTest {
 
     static final int PORT = 33125;
+
+    /**
+     * Vaadin's JVM-wide security context strategy of the shared test context: this class's context sets
+     * one of its own when it starts, and the other test classes need theirs back (as ClusterStartTest does).
+     */
+    static final SecurityContextHolderStrategy SHARED_STRATEGY = SecurityContextHolder.getContextHolderStrategy();
+
+    @RegisterExtension
+    static final AfterAllCallback RESTORE_STRATEGY = context -> SecurityContextHolder.setContextHolderStrategy(SHARED_STRATEGY);
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
