@@ -63,9 +63,22 @@ class MailOutbox implements DisposableBean {
         this.async = async;
     }
 
+    /** A sender that tests put in place of the configured one (null: the configured one, if any). */
+    private volatile JavaMailSender testSender;
+
+    /** For tests in the shared context: sends through this sender (null: back to the configured one). */
+    void useSender(JavaMailSender sender) {
+        this.testSender = sender;
+    }
+
+    private JavaMailSender sender() {
+        JavaMailSender test = testSender;
+        return test != null ? test : sender.getIfAvailable();
+    }
+
     /** Whether e-mail is configured ({@code spring.mail.host}). */
     boolean enabled() {
-        return sender.getIfAvailable() != null;
+        return sender() != null;
     }
 
     /** Called where a mail was queued: sends the queue once the transaction has committed. */
@@ -105,7 +118,7 @@ class MailOutbox implements DisposableBean {
 
     /** Sends what waits in the queue; returns how many mails went out. */
     int sendPending() {
-        JavaMailSender mail = sender.getIfAvailable();
+        JavaMailSender mail = sender();
         if (mail == null) {
             return 0;
         }

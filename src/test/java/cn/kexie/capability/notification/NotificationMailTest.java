@@ -19,44 +19,25 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Notification e-mails through a real SMTP conversation with an in-process server (GreenMail): sent
  * after the step commits, to the people the notification is for who have an address and want that
  * kind, in Chinese, with a link to the task or dossier; nothing for a step that rolls back; each
- * queued row sent once. A context of its own, since only it sets {@code spring.mail.host}; closed
- * after the class.
+ * queued row sent once. It runs in the shared test context, whose mail queue sends through a sender
+ * pointed at GreenMail for the duration of each test: a second context with {@code spring.mail.host}
+ * took over the JVM-wide engine registry and security strategy that later test classes rely on.
  */
 @PlatformTest
-@TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=" + NotificationMailTest.PORT,
-        "notification.mail.base-url=https://kexie.example.cn",
-        // an engine name of its own: the REST API and webapps of the shared context look up the engine
-        // named "default", which a second context of that name would take over (as ClusterStartTest does)
-        "camunda.bpm.process-engine-name=notification-mail-test"})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class NotificationMailTest {
 
     static final int PORT = 33125;
-
-    /**
-     * Vaadin's JVM-wide security context strategy of the shared test context: this class's context sets
-     * one of its own when it starts, and the other test classes need theirs back (as ClusterStartTest does).
-     */
-    static final SecurityContextHolderStrategy SHARED_STRATEGY = SecurityContextHolder.getContextHolderStrategy();
-
-    @RegisterExtension
-    static final AfterAllCallback RESTORE_STRATEGY = context -> SecurityContextHolder.setContextHolderStrategy(SHARED_STRATEGY);
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -74,6 +55,15 @@ class NotificationMailTest {
     @BeforeEach
     void setUp() {
         forms = new FormTasks(context);
+        org.springframework.mail.javamail.JavaMailSenderImpl sender = new org.springframework.mail.javamail.JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(PORT);
+        outbox.useSender(sender);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void noMoreMail() {
+        outbox.useSender(null);
     }
 
     @Test
@@ -88,7 +78,7 @@ class NotificationMailTest {
         MimeMessage mail = mails.stream().filter(m -> recipients(List.of(m)).contains("office@demo.kexie.cn")).findFirst().orElseThrow();
         assertThat(mail.getSubject()).startsWith("科协能力提升平台：新待办").contains("形式审查", number);
         assertThat(GreenMailUtil.getBody(mail)).isNotBlank();
-        assertThat(((String) mail.getContent())).contains("新待办", "https://kexie.example.cn/tasks/" + review.id());
+        assertThat(((String) mail.getContent())).contains("新待办", "http://localhost:8080/tasks/" + review.id());
         // each row once: the queue has nothing left to send, and sending again sends nothing
         assertThat(outbox.sendPending()).isZero();
         assertThat(about(number)).hasSameSizeAs(mails);
@@ -105,7 +95,7 @@ class NotificationMailTest {
         List<MimeMessage> mails = about(number);
         assertThat(recipients(mails)).containsExactly("cz-med@demo.kexie.cn");
         assertThat(mails.get(0).getSubject()).contains("退回补正", number);
-        assertThat((String) mails.get(0).getContent()).contains("https://kexie.example.cn/applications/" + app);
+        assertThat((String) mails.get(0).getContent()).contains("http://localhost:8080/applications/" + app);
 
         AsUser.run(identity, "cz-med", () -> notifications.saveMailChoices(EnumSet.complementOf(
                 EnumSet.of(NotificationKind.APPLICATION_DECIDED))));
