@@ -23,22 +23,26 @@ class ApplicationSteps {
 
     /** {@code ${applicationStatus.set(execution, 'UNDER_NOTICE')}} as an execution listener. */
     @Bean
-    StatusSetter applicationStatus(ApplicationService applications) {
-        return new StatusSetter(applications);
+    StatusSetter applicationStatus(ApplicationService applications,
+            org.springframework.context.ApplicationEventPublisher events) {
+        return new StatusSetter(applications, events);
     }
 
     /** Status setter called from diagrams. */
     public static class StatusSetter {
         private final ApplicationService applications;
+        private final org.springframework.context.ApplicationEventPublisher events;
 
-        StatusSetter(ApplicationService applications) {
+        StatusSetter(ApplicationService applications, org.springframework.context.ApplicationEventPublisher events) {
             this.applications = applications;
+            this.events = events;
         }
 
         public void set(DelegateExecution execution, String status) {
             long id = applicationId(execution);
             applications.setStatus(id, status);
             applications.record(id, "status", status, null, null);
+            events.publishEvent(new ApplicationStatusSet(id, status, execution.getProcessInstanceId()));
         }
     }
 

@@ -36,7 +36,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final java.util.List<MenuVisibility> visibility;
 
     public MainLayout(CurrentUser currentUser, AuthenticationContext authentication,
-            java.util.List<MenuVisibility> visibility) {
+            java.util.List<MenuVisibility> visibility, java.util.List<HeaderItem> headerItems) {
         this.visibility = visibility;
         setPrimarySection(Section.DRAWER);
         viewTitle.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
@@ -53,6 +53,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             Button logout = new Button(getTranslation("nav.logout"), click -> authentication.logout());
             logout.setId("logout");
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            headerItems.forEach(item -> header.add(item.create()));
             header.add(user, LanguageSwitch.create(), logout);
         } else {
             header.add(LanguageSwitch.create());

@@ -121,6 +121,7 @@ class AwardCallTest {
         Mocks.register("listWithdrawal", listWithdrawal);
         Mocks.register("callResults", callResults);
         Mocks.register("workingDays", new FakeBeans.WorkingDays());
+        Mocks.register("defaultDue", new FakeBeans.DefaultDue());
         deploymentId = ModelTestEngine.deploy(engine, "award-call-test", Path.of("processes", "award-call.bpmn"), Path.of("processes", "award-review.bpmn"),
                 Path.of("decisions", AwardReview.DECISION_LIANYUNGANG_ELIGIBILITY + ".dmn"),
                 Path.of("decisions", AwardReview.DECISION_XIANGYANG_ELIGIBILITY + ".dmn"));

@@ -203,7 +203,8 @@ class ChenzhouProjectTest {
         assertThat(beans.panelScoreCalculator.timesCalled()).isOne();
         assertThat(application).hasPassed(TASK_COMPUTE_PANEL_SCORE).isWaitingAt(TASK_CONCLUDE_REVIEW);
         assertThat(application).variables().containsEntry(PANEL_SCORE, 86.5);
-        assertThat(task()).hasCandidateGroup(Roles.PROGRAMME_OFFICE).hasFormKey(Forms.REVIEW_CONCLUSION);
+        assertThat(task()).hasCandidateGroup(Roles.PROGRAMME_OFFICE).hasFormKey(Forms.REVIEW_CONCLUSION)
+                .hasDueDate(daysAfter(task().getCreateTime(), 5)); // the platform's default period (issue 11)
         assertThat(beans.applicationStatus.last()).isEqualTo("REVIEWED");
     }
 
@@ -228,7 +229,8 @@ class ChenzhouProjectTest {
         reviewQualifies(application);
 
         assertThat(application).isWaitingAt(TASK_PARTY_APPROVAL);
-        assertThat(task()).hasCandidateGroup(Roles.PARTY_GROUP).hasFormKey(Forms.APPROVAL);
+        assertThat(task()).hasCandidateGroup(Roles.PARTY_GROUP).hasFormKey(Forms.APPROVAL)
+                .hasDueDate(daysAfter(task().getCreateTime(), 10)); // the platform's default period (issue 11)
         complete(task(), withVariables(OUTCOME, REJECT));
 
         assertThat(application).isEnded().hasPassed(END_EVENT_NOT_APPROVED).hasNotPassed(SUB_PROCESS_PUBLIC_NOTICE);
@@ -263,7 +265,8 @@ class ChenzhouProjectTest {
 
         lodgeObjection(application, 7L);
         assertThat(application).isWaitingAt(TASK_REVIEW_OBJECTION, TIMER_NOTICE_ENDS);
-        assertThat(task()).hasCandidateGroup(Roles.PROGRAMME_OFFICE).hasFormKey(Forms.OBJECTION);
+        assertThat(task()).hasCandidateGroup(Roles.PROGRAMME_OFFICE).hasFormKey(Forms.OBJECTION)
+                .hasDueDate(daysAfter(task().getCreateTime(), 5)); // the platform's default period (issue 11)
         complete(task(), withVariables(OUTCOME, DISMISSED));
 
         assertThat(application).hasPassed(END_EVENT_OBJECTION_DISMISSED).isWaitingAt(TIMER_NOTICE_ENDS)
@@ -370,10 +373,12 @@ class ChenzhouProjectTest {
         ProcessInstance application = noticeOver();
 
         assertThat(application).isWaitingAt(TASK_SIGN_AGREEMENT);
-        assertThat(task()).hasCandidateGroup(APPLICANT_GROUP_OF_SOCIETY).hasFormKey(Forms.SIGN_AGREEMENT);
+        assertThat(task()).hasCandidateGroup(APPLICANT_GROUP_OF_SOCIETY).hasFormKey(Forms.SIGN_AGREEMENT)
+                .hasDueDate(daysAfter(task().getCreateTime(), 10)); // the platform's default period (issue 11)
         complete(task(), withVariables(MIDTERM_DUE, daysAfter(NOW, 90)));
         assertThat(application).isWaitingAt(TASK_CONFIRM_AGREEMENT);
-        assertThat(task()).hasCandidateGroup(Roles.PROGRAMME_OFFICE).hasFormKey(Forms.CONFIRM_AGREEMENT);
+        assertThat(task()).hasCandidateGroup(Roles.PROGRAMME_OFFICE).hasFormKey(Forms.CONFIRM_AGREEMENT)
+                .hasDueDate(daysAfter(task().getCreateTime(), 5)); // the platform's default period (issue 11)
         complete(task(), withVariables(OUTCOME, RETURN));
 
         assertThat(application).isWaitingAt(TASK_SIGN_AGREEMENT);
@@ -382,7 +387,8 @@ class ChenzhouProjectTest {
         complete(task(), withVariables(OUTCOME, PASS));
 
         assertThat(application).isWaitingAt(TASK_DISBURSE);
-        assertThat(task()).hasCandidateGroup(Roles.FINANCE).hasFormKey(Forms.DISBURSEMENT);
+        assertThat(task()).hasCandidateGroup(Roles.FINANCE).hasFormKey(Forms.DISBURSEMENT)
+                .hasDueDate(daysAfter(task().getCreateTime(), 10)); // the platform's default period (issue 11)
         assertThat(beans.agreementGenerator.timesCalled()).as("the agreement is generated once").isOne();
     }
 
@@ -401,7 +407,8 @@ class ChenzhouProjectTest {
         fundsDisbursed(application, 50_000.0);
 
         assertThat(application).isWaitingAt(TASK_REPORT_PROGRESS);
-        assertThat(task()).hasCandidateGroup(APPLICANT_GROUP_OF_SOCIETY).hasFormKey(Forms.PROGRESS_REPORT);
+        assertThat(task()).hasCandidateGroup(APPLICANT_GROUP_OF_SOCIETY).hasFormKey(Forms.PROGRESS_REPORT)
+                .hasDueDate(daysAfter(task().getCreateTime(), 10)); // the platform's default period (issue 11)
         complete(task());
         assertThat(application).isWaitingAt(TIMER_MIDTERM_DUE);
         assertThat(job(TIMER_MIDTERM_DUE).getDuedate()).isEqualTo(midtermDue());
@@ -414,7 +421,8 @@ class ChenzhouProjectTest {
         complete(task(), withVariables(OUTCOME, PASS));
 
         assertThat(application).isWaitingAt(TASK_SUBMIT_FINAL_REPORT);
-        assertThat(task()).hasCandidateGroup(APPLICANT_GROUP_OF_SOCIETY).hasFormKey(Forms.FINAL_REPORT);
+        assertThat(task()).hasCandidateGroup(APPLICANT_GROUP_OF_SOCIETY).hasFormKey(Forms.FINAL_REPORT)
+                .hasDueDate(daysAfter(task().getCreateTime(), 10)); // the platform's default period (issue 11)
         complete(task());
         assertThat(application).isWaitingAt(TASK_FINAL_ACCEPTANCE);
         assertThat(task()).hasCandidateGroup(Roles.PROGRAMME_OFFICE).hasFormKey(Forms.ACCEPTANCE);

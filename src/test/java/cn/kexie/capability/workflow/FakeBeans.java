@@ -44,6 +44,7 @@ public final class FakeBeans {
         Mocks.register("agreementGenerator", agreementGenerator);
         Mocks.register("sanctionRecorder", sanctionRecorder);
         Mocks.register("workingDays", workingDays);
+        Mocks.register("defaultDue", new DefaultDue());
         Mocks.register("fundingLedger", fundingLedger);
         return this;
     }
@@ -168,6 +169,18 @@ public final class FakeBeans {
 
         public Date endOfPeriod(Date start, int count) {
             return Date.from(start.toInstant().plus(Duration.ofDays(count)));
+        }
+    }
+
+    /** {@code defaultDue}: the platform's default periods of steps the seeds give none for. */
+    public static final class DefaultDue {
+
+        public int days(String kind) {
+            return switch (kind) {
+                case "office" -> 5;
+                case "approval", "finance", "applicant" -> 10;
+                default -> throw new IllegalArgumentException(kind);
+            };
         }
     }
 }

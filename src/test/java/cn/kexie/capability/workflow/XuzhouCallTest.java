@@ -113,6 +113,7 @@ class XuzhouCallTest {
         Mocks.register("listWithdrawal", listWithdrawal);
         Mocks.register("callResults", callResults);
         Mocks.register("workingDays", new FakeBeans.WorkingDays());
+        Mocks.register("defaultDue", new FakeBeans.DefaultDue());
         deploymentId = ModelTestEngine.deploy(engine, "xuzhou-call-test", Path.of("processes", "xuzhou-call.bpmn"));
     }
 
