@@ -63,6 +63,8 @@ public class DossierPanel {
         }
         Details history = new Details(panel.getTranslation("application.history"), history(panel, app));
         panel.add(history);
+        // a folded section is as wide as the page, not as its content: the history grid squeezed to ~300 px
+        panel.getChildren().filter(Details.class::isInstance).map(Details.class::cast).forEach(Details::setWidthFull);
         return panel;
     }
 

@@ -51,6 +51,19 @@ class DossierDeclaredFactsTest {
                 "Signed cooperation agreement with the organisation served：Yes");
     }
 
+    @Test
+    void everyFoldedSectionOfTheDossierIsAsWideAsThePage() {
+        long id = new FormTasks(context).application("XUZHOU", "XZ-MECH", "SERVICE_TECH", "FORMAL_REVIEW");
+        VaadinTestUi.open(messages, Locale.SIMPLIFIED_CHINESE);
+        java.util.List<com.vaadin.flow.component.details.Details> sections = AsUser.call(identity, "office-xz",
+                () -> dossiers.create(id, false).getChildren()
+                        .filter(com.vaadin.flow.component.details.Details.class::isInstance)
+                        .map(com.vaadin.flow.component.details.Details.class::cast).toList());
+        // the history grid inside squeezed to ~300 px on a wide page while its section fitted its content
+        assertThat(sections).hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(section -> assertThat(section.getWidth()).isEqualTo("100%"));
+    }
+
     private String dossierText(long id, Locale locale) {
         VaadinTestUi.close();
         VaadinTestUi.open(messages, locale);
