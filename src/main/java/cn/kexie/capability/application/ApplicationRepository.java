@@ -259,20 +259,24 @@ class ApplicationRepository {
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
     }
 
-    /** Other applications of the organisation in the same call and categories, this one excepted. */
-    int countOthers(long organisationId, long callId, List<String> categories, long exceptId) {
-        if (categories.isEmpty()) {
-            return 0;
-        }
-        String marks = String.join(",", java.util.Collections.nCopies(categories.size(), "?"));
+    /**
+     * How many other applications the organisation has in the call, by category (every given
+     * category, zero where none), this one excepted: one query for all of them.
+     */
+    Map<String, Integer> countOthersByCategory(long organisationId, long callId, List<String> categories, long exceptId) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        categories.forEach(category -> counts.put(category, 0));
         List<String> notCounted = ApplicationStatus.names(ApplicationStatus.Kind.NOT_COUNTED);
         String states = String.join(",", java.util.Collections.nCopies(notCounted.size(), "?"));
         List<Object> params = new ArrayList<>(List.of(organisationId, callId, exceptId));
         params.addAll(notCounted);
-        params.addAll(categories);
-        return jdbc.sql("select count(*) from application where organisation_id = ? and call_id = ? and id <> ?"
-                + " and status not in (" + states + ") and category_code in (" + marks + ")")
-                .params(params).query(Integer.class).single();
+        jdbc.sql("select category_code, count(*) from application where organisation_id = ? and call_id = ? and id <> ?"
+                + " and status not in (" + states + ") group by category_code")
+                .params(params)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list().stream()
+                .filter(e -> counts.containsKey(e.getKey()))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
     }
 
     void addEvent(long applicationId, String userId, String step, String outcome, String comment, Map<String, Object> data) {

@@ -329,11 +329,7 @@ public class ApplicationService {
 
     /** Other live applications of the organisation in the call, by category (for limits such as Xuzhou's). */
     public Map<String, Integer> othersByCategory(Application app, List<String> categories) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (String category : categories) {
-            counts.put(category, repository.countOthers(app.organisationId(), app.callId(), List.of(category), app.id()));
-        }
-        return counts;
+        return repository.countOthersByCategory(app.organisationId(), app.callId(), categories, app.id());
     }
 
     /** The particulars on the application's cover, for whoever may read the dossier. */

@@ -62,11 +62,8 @@ public class EligibilityPrecheck {
             facts.put(field.name(), null);
         }
         facts.putAll(organisations.facts(org.getId(), call.year(), programme.code()));
-        Map<String, Integer> others = new HashMap<>();
-        for (Category category : catalogue.categories(programme.code())) {
-            others.put(category.code(), repository.countOthers(org.getId(), callId, List.of(category.code()), -1));
-        }
-        facts.put("othersByCategory", others);
+        facts.put("othersByCategory", repository.countOthersByCategory(org.getId(), callId,
+                catalogue.categories(programme.code()).stream().map(Category::code).toList(), -1));
         facts.put("othersWithSameDeclared", Map.of());
         facts.put("previouslyRecognised", false);
         facts.put(ProjectProcess.CATEGORY, categoryCode);

@@ -78,7 +78,8 @@ class StatementBudgetTest {
             "start", 70,
             "saveDraft", 30,
             "attach", 24,
-            "submit", 121,
+            // - 4: the eligibility facts count the other applications of every category in one query
+            "submit", 117,
             // the step reads the programme's review-rules table (DecisionLookup: its latest definition, no history)
             "formalReview", 55,
             "assignPanel", 113,
