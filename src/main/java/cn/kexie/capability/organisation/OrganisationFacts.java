@@ -9,8 +9,6 @@ import java.util.Map;
  */
 public final class OrganisationFacts {
 
-    /** How many years back a recorded violation, penalty or failed entrusted work still counts. */
-    static final int VIOLATION_YEARS_BACK = 2;
     /**
      * 近五年: five whole years back from the year of application (the five years before it), as
      * 前两年度 counts the two years before it; a commendation of the application year itself is not yet
@@ -37,9 +35,10 @@ public final class OrganisationFacts {
         facts.put("independentBankAccount", org.isIndependentBankAccount());
         facts.put("dedicatedFinanceStaff", org.isDedicatedFinanceStaff());
         facts.put("hasPartyBranch", org.isHasPartyBranch());
-        facts.put("violation", recorded(org, "VIOLATION", year));
-        facts.put("penalised", recorded(org, "PENALTY", year));
-        facts.put("failedEntrustedWork", recorded(org, "ENTRUSTED_WORK_FAILURE", year));
+        // how long ago, not whether: how many years back a record still counts is the table's rule
+        facts.put("violationYearsAgo", yearsAgo(org, "VIOLATION", year));
+        facts.put("penaltyYearsAgo", yearsAgo(org, "PENALTY", year));
+        facts.put("entrustedWorkFailureYearsAgo", yearsAgo(org, "ENTRUSTED_WORK_FAILURE", year));
         facts.put("banned", org.getSanctions().stream().anyMatch(s -> s.bans(programmeCode, year)));
         facts.put("integrityGood", org.getSanctions().stream().noneMatch(s -> "FRAUD".equals(s.finding())));
         facts.put("registeredInProvince", org.isRegisteredInProvince());
@@ -52,8 +51,14 @@ public final class OrganisationFacts {
         return facts;
     }
 
-    private static boolean recorded(Organisation org, String kind, int year) {
+    /**
+     * Years from the latest record of the kind up to the application year (0: that year itself); null when
+     * the register holds none up to that year.
+     */
+    private static Integer yearsAgo(Organisation org, String kind, int year) {
         return org.getViolations().stream()
-                .anyMatch(v -> kind.equals(v.kind()) && v.year() >= year - VIOLATION_YEARS_BACK && v.year() <= year);
+                .filter(v -> kind.equals(v.kind()) && v.year() <= year)
+                .map(v -> year - v.year())
+                .min(Integer::compare).orElse(null);
     }
 }

@@ -81,9 +81,10 @@ class ChenzhouEligibilityTest {
                 "hasPartyBranch")) {
             facts.put(fact, true);
         }
-        for (String fact : List.of("violation", "penalised", "failedEntrustedWork", "banned")) {
-            facts.put(fact, false);
+        for (String fact : List.of("violationYearsAgo", "penaltyYearsAgo", "entrustedWorkFailureYearsAgo")) {
+            facts.put(fact, null);
         }
+        facts.put("banned", false);
         return facts;
     }
 
@@ -118,21 +119,32 @@ class ChenzhouEligibilityTest {
         OPEN_TO.forEach((category, openTo) -> {
             String type = openTo.get(0);
             cases.add(arguments(category + " · violation → not accepted",
-                    with(allGood(category, type), "violation", true), List.of(VIOLATION)));
+                    with(allGood(category, type), "violationYearsAgo", 0), List.of(VIOLATION)));
             cases.add(arguments(category + " · criticised or penalised → not accepted",
-                    with(allGood(category, type), "penalised", true), List.of(PENALISED)));
+                    with(allGood(category, type), "penaltyYearsAgo", 0), List.of(PENALISED)));
             cases.add(arguments(category + " · failed entrusted work → not accepted",
-                    with(allGood(category, type), "failedEntrustedWork", true), List.of(FAILED_ENTRUSTED_WORK)));
+                    with(allGood(category, type), "entrustedWorkFailureYearsAgo", 0), List.of(FAILED_ENTRUSTED_WORK)));
             cases.add(arguments(category + " · banned by an earlier sanction → not accepted",
                     with(allGood(category, type), "banned", true), List.of(BANNED)));
         });
+        // how far back a record counts: the table's default window, the application year and the two before it
+        for (int yearsAgo : new int[] {1, 2}) {
+            cases.add(arguments("violation " + yearsAgo + " year(s) before → still counts (default window 0..2)",
+                    with(allGood(DEMO, MUNICIPAL), "violationYearsAgo", yearsAgo), List.of(VIOLATION)));
+            cases.add(arguments("penalty " + yearsAgo + " year(s) before → still counts",
+                    with(allGood(DEMO, MUNICIPAL), "penaltyYearsAgo", yearsAgo), List.of(PENALISED)));
+            cases.add(arguments("failed entrusted work " + yearsAgo + " year(s) before → still counts",
+                    with(allGood(DEMO, MUNICIPAL), "entrustedWorkFailureYearsAgo", yearsAgo), List.of(FAILED_ENTRUSTED_WORK)));
+        }
+        cases.add(arguments("violation, penalty and failed work 3 years before → out of the window, eligible",
+                with(allGood(DEMO, MUNICIPAL), "violationYearsAgo", 3, "penaltyYearsAgo", 3, "entrustedWorkFailureYearsAgo", 3),
+                List.of()));
         cases.add(arguments("DECISION_CONSULTING · SCIENTIST · violation → not accepted (applies to individuals too)",
-                with(allGood(CONSULTING, SCIENTIST), "violation", true), List.of(VIOLATION)));
+                with(allGood(CONSULTING, SCIENTIST), "violationYearsAgo", 0), List.of(VIOLATION)));
         cases.add(arguments("DECISION_CONSULTING · SCIENTIST · banned → not accepted",
                 with(allGood(CONSULTING, SCIENTIST), "banned", true), List.of(BANNED)));
         cases.add(arguments("no violation, penalty, failure or ban recorded (null) → eligible",
-                with(allGood(DEMO, MUNICIPAL), "violation", null, "penalised", null, "failedEntrustedWork", null,
-                        "banned", null), List.of()));
+                with(allGood(DEMO, MUNICIPAL), "banned", null), List.of()));
 
         // 六（一）: comprehensive demonstration society
         Map<String, Object> demo = allGood(DEMO, MUNICIPAL);
@@ -235,13 +247,13 @@ class ChenzhouEligibilityTest {
                 with(allGood(SOCIAL, MUNICIPAL), "inspectionPassedTwoYears", false, "performancePassed", false,
                         "managementStandard", false, "hasSecretary", false, "commendedWithinFiveYears", false,
                         "financeSound", false, "independentBankAccount", false, "dedicatedFinanceStaff", false,
-                        "hasPartyBranch", false, "violation", true, "penalised", true, "failedEntrustedWork", true,
+                        "hasPartyBranch", false, "violationYearsAgo", 0, "penaltyYearsAgo", 0, "entrustedWorkFailureYearsAgo", 0,
                         "banned", true),
                 List.of(MANAGEMENT, SECRETARY, FINANCE, MUNICIPAL_INSPECTION, MUNICIPAL_PERFORMANCE,
                         MUNICIPAL_BANK_ACCOUNT, MUNICIPAL_FINANCE_STAFF, VIOLATION, PENALISED,
                         FAILED_ENTRUSTED_WORK, BANNED)));
         cases.add(arguments("COUNTY_CAPACITY · UNIVERSITY_ASSOCIATION · wrong type, no secretary, penalised → three reasons",
-                with(allGood(COUNTY, UNIVERSITY), "hasSecretary", false, "penalised", true),
+                with(allGood(COUNTY, UNIVERSITY), "hasSecretary", false, "penaltyYearsAgo", 0),
                 List.of(NOT_OPEN.get(COUNTY), SECRETARY, PENALISED)));
         cases.add(arguments("COUNTY_CAPACITY · MUNICIPAL_SOCIETY · wrong type and municipal conditions unmet",
                 with(allGood(COUNTY, MUNICIPAL), "performancePassed", false),

@@ -37,4 +37,33 @@ class OrganisationFactsTest {
         assertThat(OrganisationFacts.of(org, APPLICATION_YEAR, "CHENZHOU").get("commendedWithinFiveYears"))
                 .as(why).isEqualTo(counts);
     }
+
+    static Stream<Arguments> records() {
+        return Stream.of(
+                arguments(List.of(), null, "nothing recorded: no value, the table's window matches nothing"),
+                arguments(List.of(2026), 0, "a record of the application year itself"),
+                arguments(List.of(2019, 2024), 2, "the latest record counts: 2024 is two years back"),
+                arguments(List.of(2027), null, "a record dated after the application year is not yet history"));
+    }
+
+    /**
+     * Violations, penalties and failed entrusted work reach the tables as how many years back the latest
+     * record is; how far back still rules an application out is the table's (default) window, not Java's.
+     */
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("records")
+    void recordsReachTheTablesAsYearsAgo(List<Integer> years, Integer expected, String why) {
+        for (String kind : List.of("VIOLATION", "PENALTY", "ENTRUSTED_WORK_FAILURE")) {
+            Organisation org = new Organisation();
+            org.setViolations(years.stream().map(y -> new Organisation.Violation(y, kind, "记录")).toList());
+            String fact = switch (kind) {
+                case "VIOLATION" -> "violationYearsAgo";
+                case "PENALTY" -> "penaltyYearsAgo";
+                default -> "entrustedWorkFailureYearsAgo";
+            };
+
+            assertThat(OrganisationFacts.of(org, APPLICATION_YEAR, "CHENZHOU")).as(kind + ": " + why)
+                    .containsEntry(fact, expected);
+        }
+    }
 }

@@ -94,7 +94,7 @@ class ChenzhouProjectTest {
 
     @Test
     void notEligibleApplicationIsNotAccepted() {
-        beans.eligibilityFacts.with("violation", true).with("hasSecretary", false);
+        beans.eligibilityFacts.with("violationYearsAgo", 0).with("hasSecretary", false);
         ProcessInstance application = start();
 
         assertThat(application).isWaitingAt(TASK_FILL_APPLICATION);

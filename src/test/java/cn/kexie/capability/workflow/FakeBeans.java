@@ -97,9 +97,10 @@ public final class FakeBeans {
                     "dedicatedFinanceStaff", "hasPartyBranch")) {
                 facts.put(met, true);
             }
-            for (String notSo : List.of("violation", "penalised", "failedEntrustedWork", "banned")) {
-                facts.put(notSo, false);
+            for (String noRecord : List.of("violationYearsAgo", "penaltyYearsAgo", "entrustedWorkFailureYearsAgo")) {
+                facts.put(noRecord, null);
             }
+            facts.put("banned", false);
         }
 
         /** Changes one fact (the names are the decision table's inputs). */
