@@ -40,8 +40,6 @@ class CallSteps {
     static final String INTAKES = "intakes";
     static final String INTAKE = "intake";
     static final String REVIEWS_IN = "reviewsIn";
-    /** Months from the results to the mid-term evaluation when the call sets no date. */
-    static final int DEFAULT_MIDTERM_MONTHS = 6;
 
     /** {@code ${callSchedule}}: one intake per distinct deadline of the call's categories. */
     @Bean
@@ -125,7 +123,7 @@ class CallSteps {
             String key = String.valueOf(intake(execution).get("key"));
             Call call = catalogue.call(callId).orElseThrow();
             LocalDate midterm = call.midtermOn() != null ? call.midtermOn()
-                    : PlatformClock.today().plusMonths(DEFAULT_MIDTERM_MONTHS);
+                    : PlatformClock.today().plusMonths(catalogue.midtermMonths(call.programmeCode()));
             Date midtermDue = Date.from(midterm.atStartOfDay(PlatformClock.ZONE).toInstant());
             List<Long> selected = evaluation.selectedApplications(callId, key);
             for (Long applicationId : evaluation.evaluatedApplications(callId, key)) {

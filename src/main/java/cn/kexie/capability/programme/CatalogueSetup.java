@@ -173,6 +173,76 @@ public class CatalogueSetup {
         return named;
     }
 
+    /**
+     * Sets the programme's open settings and which of them stay the platform's defaults: an
+     * administrator decides a default by changing its value or by confirming it (leaving it out of
+     * {@code settings.defaults()}). Every value is checked; nothing is saved when one is wrong.
+     */
+    @Transactional
+    public ProgrammeSettings saveSettings(String programmeCode, ProgrammeSettings settings) {
+        requireAdministrator();
+        Programme p = catalogue.requireProgramme(programmeCode);
+        List<Problem> problems = new ArrayList<>();
+        if (settings.publicityWorkingDays() < 1 || settings.publicityWorkingDays() > 60) {
+            problems.add(new Problem("setup.error.publicityDays"));
+        }
+        if (settings.midtermMonths() < 1 || settings.midtermMonths() > 36) {
+            problems.add(new Problem("setup.error.midtermMonths"));
+        }
+        for (String body : settings.approvingBodies()) {
+            if (!ProgrammeSettings.BODIES.contains(body)) {
+                problems.add(new Problem("setup.error.approvingBody", body));
+            }
+        }
+        if (new HashSet<>(settings.approvingBodies()).size() < settings.approvingBodies().size()) {
+            problems.add(new Problem("setup.error.approvingBodyTwice"));
+        }
+        for (String setting : settings.defaults()) {
+            if (!ProgrammeSettings.SETTINGS.contains(setting)) {
+                problems.add(new Problem("setup.error.unknownSetting", setting));
+            }
+        }
+        UserError.throwIfAny(problems);
+        ProgrammeSettings before = catalogue.settings(p.code());
+        Set<String> stillDefault = new HashSet<>(settings.defaults());
+        // a changed value is the administrator's decision, whatever the box said
+        if (before.publicityWorkingDays() != settings.publicityWorkingDays()) {
+            stillDefault.remove(ProgrammeSettings.PUBLICITY_DAYS);
+        }
+        if (before.midtermMonths() != settings.midtermMonths()) {
+            stillDefault.remove(ProgrammeSettings.MIDTERM_MONTHS);
+        }
+        if (!before.approvingBodies().equals(settings.approvingBodies())) {
+            stillDefault.remove(ProgrammeSettings.APPROVING_BODIES);
+        }
+        // a setting becomes a default only by the migration that ships it: once decided, it stays decided
+        stillDefault.retainAll(before.defaults());
+        jdbc.sql("update programme set publicity_working_days = ?, midterm_months = ?, approving_bodies = ? where code = ?")
+                .params(settings.publicityWorkingDays(), settings.midtermMonths(),
+                        settings.approvingBodies().isEmpty() ? null : String.join(",", settings.approvingBodies()), p.code())
+                .update();
+        for (String decided : before.defaults()) {
+            if (!stillDefault.contains(decided)) {
+                jdbc.sql("delete from programme_default where programme_code = ? and setting = ?").params(p.code(), decided).update();
+            }
+        }
+        return catalogue.settings(p.code());
+    }
+
+    /** The name of a deployed diagram or table for a screen ({@code key} itself when none is deployed). */
+    @Transactional(readOnly = true)
+    public String modelName(String key, boolean decision) {
+        if (key == null) {
+            return null;
+        }
+        String name = decision
+                ? repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().list().stream()
+                        .map(d -> d.getName()).filter(java.util.Objects::nonNull).findFirst().orElse(null)
+                : repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().list().stream()
+                        .map(d -> d.getName()).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return name == null ? key : name;
+    }
+
     /** The user ids working for the city (members of its tenant). */
     @Transactional(readOnly = true)
     public List<String> staffOf(String cityCode) {
@@ -350,12 +420,18 @@ public class CatalogueSetup {
                             WORK_RECORD_KIND.equals(kind))
                     .update();
         } else {
+            int daysBefore = catalogue.requireProgramme(code).publicityWorkingDays();
             jdbc.sql("""
                     update programme set city_code = ?, name_zh = ?, name_en = ?, kind = ?, project_process_key = ?,
                         call_process_key = ?, eligibility_decision_key = ?, scoring_decision_key = ?,
                         sanction_decision_key = ?, publicity_working_days = ? where code = ?""")
                     .params(city, nameZh, nameEn, kind, projectProcess, callProcess, eligibility, scoring, sanction, days, code)
                     .update();
+            if (daysBefore != days) {
+                // the administrator set the notice's length: no longer the platform's default
+                jdbc.sql("delete from programme_default where programme_code = ? and setting = ?")
+                        .params(code, ProgrammeSettings.PUBLICITY_DAYS).update();
+            }
         }
         for (String gone : removed) {
             jdbc.sql("delete from programme_declared_field where programme_code = ? and category_code = ?").params(code, gone).update();

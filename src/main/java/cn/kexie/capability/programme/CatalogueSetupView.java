@@ -76,7 +76,9 @@ public class CatalogueSetupView extends VerticalLayout implements HasDynamicTitl
         Map<String, String> decisionNames = setup.deployedDecisions();
         programmes.addColumn(p -> p.projectProcessKey() == null ? getTranslation("setup.none")
                 : processNames.getOrDefault(p.projectProcessKey(), p.projectProcessKey()))
-                .setHeader(getTranslation("setup.column.process")).setAutoWidth(true);
+                .setHeader(getTranslation("setup.column.process")).setFlexGrow(2)
+                .setTooltipGenerator(p -> p.projectProcessKey() == null ? null
+                        : processNames.getOrDefault(p.projectProcessKey(), p.projectProcessKey()));
         programmes.addColumn(p -> String.join("；", java.util.stream.Stream.of(p.eligibilityDecisionKey(), p.scoringDecisionKey(),
                 p.sanctionDecisionKey()).filter(k -> k != null).map(k -> decisionNames.getOrDefault(k, k)).toList()))
                 .setHeader(getTranslation("setup.column.tables")).setFlexGrow(2)
@@ -87,8 +89,19 @@ public class CatalogueSetupView extends VerticalLayout implements HasDynamicTitl
                 .setAutoWidth(true);
         programmes.addColumn(p -> catalogue.categories(p.code()).size()).setHeader(getTranslation("setup.column.categories"))
                 .setAutoWidth(true);
-        programmes.addComponentColumn(p -> new Button(getTranslation("common.edit"), click -> openProgramme(p.code())))
+        programmes.addColumn(p -> defaultsText(catalogue.settings(p.code()))).setHeader(getTranslation("setup.column.defaults"))
                 .setAutoWidth(true);
+        programmes.addComponentColumn(p -> {
+                    Button edit = new Button(getTranslation("common.edit"), click -> openProgramme(p.code()));
+                    Button settings = new Button(getTranslation("setup.settings.edit"), click -> openSettings(p));
+                    edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                    settings.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                    HorizontalLayout actions = new HorizontalLayout(edit, settings);
+                    actions.setSpacing(false);
+                    actions.getStyle().set("gap", "var(--lumo-space-xs)");
+                    return actions;
+                })
+                .setAutoWidth(true).setFlexGrow(0);
         programmes.setAllRowsVisible(true);
         addProgramme.setText(getTranslation("setup.addProgramme"));
         addProgramme.addClickListener(click -> openProgramme(null));
@@ -165,6 +178,81 @@ public class CatalogueSetupView extends VerticalLayout implements HasDynamicTitl
         dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), save);
         dialog.open();
         return new CityDialog(dialog, code, nameZh, nameEn, staff, save);
+    }
+
+    // ------------------------------------------------------------------ settings the policy leaves open
+
+    private String defaultsText(ProgrammeSettings settings) {
+        return ProgrammeSettings.SETTINGS.stream().filter(settings::isDefault)
+                .map(s -> getTranslation("setup.setting." + s)).reduce((x, y) -> x + "、" + y).orElse("");
+    }
+
+    /** The settings dialog's parts, for tests that drive it. */
+    record SettingsDialog(Dialog dialog, IntegerField days, IntegerField months, MultiSelectComboBox<String> bodies,
+            com.vaadin.flow.component.checkbox.CheckboxGroup<String> defaults, Button save) {
+    }
+
+    SettingsDialog openSettings(Programme programme) {
+        ProgrammeSettings current = catalogue.settings(programme.code());
+        Dialog dialog = new Dialog(getTranslation("setup.settings") + " · " + programme.name(getLocale()));
+        IntegerField days = new IntegerField(getTranslation("setup.settings.publicityDays"));
+        days.setValue(current.publicityWorkingDays());
+        days.setMin(1);
+        days.setMax(60);
+        days.setStepButtonsVisible(true);
+        IntegerField months = new IntegerField(getTranslation("setup.settings.midtermMonths"));
+        months.setValue(current.midtermMonths());
+        months.setMin(1);
+        months.setMax(36);
+        months.setStepButtonsVisible(true);
+        MultiSelectComboBox<String> bodies = new MultiSelectComboBox<>(getTranslation("setup.settings.approvingBodies"));
+        bodies.setItems(ProgrammeSettings.BODIES);
+        bodies.setItemLabelGenerator(b -> getTranslation("approval.body." + b));
+        bodies.setValue(new LinkedHashSet<>(current.approvingBodies()));
+        bodies.setWidthFull();
+        com.vaadin.flow.component.checkbox.CheckboxGroup<String> defaults = new com.vaadin.flow.component.checkbox.CheckboxGroup<>(
+                getTranslation("setup.settings.defaults"));
+        // only what is still a default can stay one: a decided setting does not become a default again
+        defaults.setItems(ProgrammeSettings.SETTINGS.stream().filter(current::isDefault).toList());
+        defaults.setItemLabelGenerator(s -> getTranslation("setup.setting." + s));
+        defaults.setValue(new LinkedHashSet<>(current.defaults()));
+        defaults.setHelperText(getTranslation("setup.settings.defaultsHelp"));
+        defaults.setVisible(!current.defaults().isEmpty());
+        FormLayout form = new FormLayout(days, months, bodies, defaults);
+        form.setColspan(bodies, 2);
+        form.setColspan(defaults, 2);
+        form.setWidth("44em");
+        dialog.add(form);
+        Button save = new Button(getTranslation("common.save"), click -> {
+            List<HasValidation> all = List.of(days, months, bodies);
+            if (Notifications.run(() -> {
+                clear(all);
+                // bodies in the catalogue's order, as the meetings follow one another
+                List<String> chosen = ProgrammeSettings.BODIES.stream().filter(bodies.getValue()::contains).toList();
+                try {
+                    setup.saveSettings(programme.code(), new ProgrammeSettings(days.getValue() == null ? 0 : days.getValue(),
+                            months.getValue() == null ? 0 : months.getValue(), chosen, defaults.getValue()));
+                } catch (UserError refused) {
+                    for (UserError.Problem problem : refused.problems()) {
+                        mark(switch (problem.key()) {
+                            case "setup.error.publicityDays" -> days;
+                            case "setup.error.midtermMonths" -> months;
+                            case "setup.error.approvingBody", "setup.error.approvingBodyTwice" -> bodies;
+                            default -> null;
+                        }, problem);
+                    }
+                    throw refused;
+                }
+                refresh();
+                Notifications.success(getTranslation("setup.settings.saved", programme.name(getLocale())));
+            })) {
+                dialog.close();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), save);
+        dialog.open();
+        return new SettingsDialog(dialog, days, months, bodies, defaults, save);
     }
 
     // ------------------------------------------------------------------ programme

@@ -39,6 +39,7 @@ import java.util.List;
 public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
 
     private final ProgrammeCatalogue catalogue;
+    private final CatalogueSetup setup;
     private final boolean editable;
     final Select<Programme> programme = new Select<>();
     final Select<Call> call = new Select<>();
@@ -51,8 +52,9 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
     final Button editOffice = new Button();
     final Button editProjectEnd = new Button();
 
-    public CatalogueView(ProgrammeCatalogue catalogue, CurrentUser currentUser) {
+    public CatalogueView(ProgrammeCatalogue catalogue, CatalogueSetup setup, CurrentUser currentUser) {
         this.catalogue = catalogue;
+        this.setup = setup;
         this.editable = currentUser.hasAnyRole(Roles.PROGRAMME_OFFICE, Roles.ADMIN);
         programme.setLabel(getTranslation("catalogue.programme"));
         programme.setItems(catalogue.programmesOfMyCities());
@@ -111,8 +113,7 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
         if (p == null) {
             return;
         }
-        programmeInfo.setText(getTranslation("catalogue.programmeInfo", p.projectProcessKey() == null ? "—" : p.projectProcessKey(),
-                p.eligibilityDecisionKey() == null ? "—" : p.eligibilityDecisionKey(), p.publicityWorkingDays()));
+        programmeInfo.setText(programmeInfo(p));
         List<Call> calls = catalogue.calls(p.code());
         call.setItems(calls);
         showDocumentInfo();
@@ -217,6 +218,42 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /** A quota group by the names of the categories that share it (a group named like one category: that name). */
+    /**
+     * What runs the programme, by the names the Modeler gave its diagram and table, and its settings; a
+     * setting the policy text leaves open is marked as the platform's default until an administrator
+     * decides it.
+     */
+    String programmeInfo(Programme p) {
+        ProgrammeSettings settings = catalogue.settings(p.code());
+        List<String> parts = new java.util.ArrayList<>();
+        if (p.projectProcessKey() != null) {
+            parts.add(getTranslation("catalogue.info.process", setup.modelName(p.projectProcessKey(), false)));
+        }
+        if (p.eligibilityDecisionKey() != null) {
+            parts.add(getTranslation("catalogue.info.eligibility", setup.modelName(p.eligibilityDecisionKey(), true)));
+        }
+        if (p.projectProcessKey() != null) {
+            parts.add(getTranslation("catalogue.info.notice", settings.publicityWorkingDays())
+                    + defaultMark(settings, ProgrammeSettings.PUBLICITY_DAYS));
+            parts.add(getTranslation("catalogue.info.approval", settings.approvingBodies().isEmpty()
+                    ? getTranslation("catalogue.info.approvalByStep")
+                    : String.join("、", settings.approvingBodies().stream().map(b -> getTranslation("approval.body." + b)).toList()))
+                    + defaultMark(settings, ProgrammeSettings.APPROVING_BODIES));
+        }
+        if (p.callProcessKey() != null) {
+            parts.add(getTranslation("catalogue.info.midterm", settings.midtermMonths())
+                    + defaultMark(settings, ProgrammeSettings.MIDTERM_MONTHS));
+        }
+        if (p.workRecords()) {
+            parts.add(getTranslation("catalogue.info.workRecords"));
+        }
+        return String.join(getTranslation("catalogue.info.separator"), parts);
+    }
+
+    private String defaultMark(ProgrammeSettings settings, String setting) {
+        return settings.isDefault(setting) ? getTranslation("catalogue.info.default") : "";
+    }
+
     private String quotaName(String quotaCode) {
         Programme p = programme.getValue();
         if (p == null) {

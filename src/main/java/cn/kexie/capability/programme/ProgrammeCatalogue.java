@@ -277,8 +277,50 @@ public class ProgrammeCatalogue {
      */
     @Transactional(readOnly = true)
     public List<String> approvingBodies(String programmeCode) {
-        String bodies = jdbc.sql("select approving_bodies from programme where code = ?").param(programmeCode)
-                .query(String.class).optional().orElse(null);
+        return split(jdbc.sql("select approving_bodies from programme where code = ?").param(programmeCode)
+                .query(String.class).optional().orElse(null));
+    }
+
+    /**
+     * The programme's settings that its policy text may leave open, and which of them are still the
+     * platform's defaults; for whoever reads the catalogue of the programme's city.
+     */
+    @Transactional(readOnly = true)
+    public ProgrammeSettings settings(String programmeCode) {
+        Programme p = requireProgramme(programmeCode);
+        if (!currentUser.cities().includes(p.cityCode())) {
+            throw new AccessDeniedException("programme.error.forbidden");
+        }
+        return jdbc.sql("""
+                select p.publicity_working_days, p.midterm_months, p.approving_bodies, d.setting
+                from programme p left join programme_default d on d.programme_code = p.code where p.code = ?""")
+                .param(programmeCode)
+                .query(rs -> {
+                    int days = 0;
+                    int months = 0;
+                    String bodies = null;
+                    java.util.Set<String> defaults = new java.util.TreeSet<>();
+                    while (rs.next()) {
+                        days = rs.getInt(1);
+                        months = rs.getInt(2);
+                        bodies = rs.getString(3);
+                        if (rs.getString(4) != null) {
+                            defaults.add(rs.getString(4));
+                        }
+                    }
+                    return new ProgrammeSettings(days, months, split(bodies), defaults);
+                });
+    }
+
+    /** Months from a call's results to its mid-term evaluation when the call names no date (the engine's step). */
+    @Transactional(readOnly = true)
+    public int midtermMonths(String programmeCode) {
+        return jdbc.sql("select midterm_months from programme where code = ?").param(programmeCode)
+                .query(Integer.class).optional()
+                .orElseThrow(() -> new UserError("programme.error.unknownProgramme", programmeCode));
+    }
+
+    private static List<String> split(String bodies) {
         return bodies == null || bodies.isBlank() ? List.of()
                 : java.util.Arrays.stream(bodies.split(",")).map(String::trim).filter(b -> !b.isEmpty()).toList();
     }
