@@ -205,6 +205,7 @@ public class CatalogueSetupView extends VerticalLayout implements HasDynamicTitl
         months.setMin(1);
         months.setMax(36);
         months.setStepButtonsVisible(true);
+        months.setHelperText(getTranslation("setup.settings.midtermHelp"));
         MultiSelectComboBox<String> bodies = new MultiSelectComboBox<>(getTranslation("setup.settings.approvingBodies"));
         bodies.setItems(ProgrammeSettings.BODIES);
         bodies.setItemLabelGenerator(b -> getTranslation("approval.body." + b));
