@@ -60,7 +60,16 @@ public final class CleanText {
         if (c == '\t' || c == '\n' || c == '\r') {
             return oneLine;
         }
-        return c < 0x20 || c >= 0x7F && c <= 0x9F || Character.isSurrogate(c);
+        return c < 0x20 || c >= 0x7F && c <= 0x9F || Character.isSurrogate(c) || isDirectionControl(c);
+    }
+
+    /**
+     * Embeddings, overrides, isolates and marks of text direction (U+061C, U+200E/F, U+202A–E, U+2066–9):
+     * invisible, they make a title or name read differently from what is stored (a reversed file
+     * extension, a number that looks like another), so no text keeps them.
+     */
+    public static boolean isDirectionControl(int c) {
+        return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
     }
 
     /** Whether the refused character at {@code index} is a line break or tab (a one-line value's only problem). */

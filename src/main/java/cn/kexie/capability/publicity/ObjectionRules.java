@@ -84,7 +84,7 @@ final class ObjectionRules {
                     }
                 }
                 case Character.FORMAT -> {
-                    if (!multiline || isDirectionControl(c)) {
+                    if (!multiline || cn.kexie.capability.common.CleanText.isDirectionControl(c)) {
                         return true;
                     }
                 }
@@ -107,10 +107,6 @@ final class ObjectionRules {
         return false;
     }
 
-    /** Embeddings, overrides, isolates and marks of direction (U+061C, U+200E/F, U+202A–E, U+2066–9). */
-    private static boolean isDirectionControl(int c) {
-        return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-    }
 
     private static String digits(String s) {
         return s.replaceAll("\\D", "");

@@ -120,9 +120,9 @@ class HostileInputTest {
     // ================================================================ the tables
 
     /**
-     * What a hostile text is expected to meet. {@code INVISIBLE} (direction overrides, zero-width
-     * characters) is harmless text, except in a field that refuses invisible formatting characters
-     * (the public objection form's).
+     * What a hostile text is expected to meet. {@code INVISIBLE} (direction overrides and isolates, with
+     * zero-width characters) is refused everywhere as a control character, by the check every service's
+     * input meets before the public objection form's own rules (which refuse zero-width characters too).
      */
     enum Kind { CONTROL, BREAK, HARMLESS, INVISIBLE, TOO_LONG }
 
@@ -154,6 +154,7 @@ class HostileInputTest {
             new Hostile("SQL union", "\" OR 1=1 UNION SELECT pwd_ FROM act_id_user --", Kind.HARMLESS),
             new Hostile("emoji and rare CJK", "😀𠀀𪚥", Kind.HARMLESS),
             new Hostile("bidi override and zero width", "\u202E\u200B\uFEFF", Kind.INVISIBLE),
+            new Hostile("right-to-left isolate", "\u2067gpj.exe\u2069", Kind.INVISIBLE),
             new Hostile("expression and format", "${7*7} #{7*7} {{7*7}} %s%n {0}", Kind.HARMLESS),
             new Hostile("one more than allowed", "", Kind.TOO_LONG),
             new Hostile("a million characters", "", Kind.TOO_LONG));
@@ -363,8 +364,8 @@ class HostileInputTest {
             case BREAK -> field.oneLine() ? InputHygiene.LINE_BREAK : (value.length() > field.max() ? field.lengthKey() : null);
             case TOO_LONG -> field.lengthKey();
             case HARMLESS -> value.length() > field.max() ? field.lengthKey() : null;
-            case INVISIBLE -> field.invisibleKey() != null ? field.invisibleKey()
-                    : value.length() > field.max() ? field.lengthKey() : null;
+            // a direction override is refused everywhere, by the check every service's input meets first
+            case INVISIBLE -> InputHygiene.CONTROL_CHARACTER;
         };
         if (expectedKey == null) {
             attempt.submit().run();
@@ -738,7 +739,7 @@ class HostileInputTest {
             new FileCase("tab", "申报\t书.pdf", PDF, InputHygiene.LINE_BREAK),
             new FileCase("ESC", "\u001B[2J.pdf", PDF, InputHygiene.CONTROL_CHARACTER),
             new FileCase("C1", "申报\u0085书.pdf", PDF, InputHygiene.CONTROL_CHARACTER),
-            new FileCase("right-to-left override hiding .exe", "申报书\u202Efdp.exe", EXE, "attachment.error.type"),
+            new FileCase("right-to-left override hiding .exe", "申报书\u202Efdp.exe", EXE, InputHygiene.CONTROL_CHARACTER),
             new FileCase("program", "evil.exe", EXE, "attachment.error.type"),
             new FileCase("PDF ending, program inside", "evil.pdf", EXE, "attachment.error.content"),
             new FileCase("double ending, program last", "evil.pdf.exe", PDF, "attachment.error.type"),
