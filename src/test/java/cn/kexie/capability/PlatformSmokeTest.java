@@ -25,4 +25,12 @@ class PlatformSmokeTest {
         var response = rest.getForEntity("/engine-rest/engine", String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
+
+    @Test
+    void theBrowserTabHasAnIconForEveryoneWithoutAnErrorInTheConsole() {
+        var response = rest.getForEntity("/favicon.ico", byte[].class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        // an ICO file: reserved 0, type 1
+        assertThat(response.getBody()).startsWith(0, 0, 1, 0);
+    }
 }
