@@ -171,8 +171,10 @@ final class XuzhouYear {
         phase("listApproval", () -> AsUser.run(identity, "leader", () -> approvals.decide(
                 callTask(call, XuzhouCall.TASK_ORGANISATIONAL_APPROVAL).getId(),
                 new ApprovalService.Approval(true, PlatformClock.today(), "徐科协领导小组纪要〔" + year + "〕9号", null))));
+        // the list's notice: of the applications the ranking put within the quota
+        Set<String> numbers = new java.util.HashSet<>(apps.stream().map(Application::number).toList());
         LocalDate lastDay = notices.current().stream()
-                .filter(notice -> notice.applicationNumber().equals(apps.get(0).number())).findFirst().orElseThrow().lastDay();
+                .filter(notice -> numbers.contains(notice.applicationNumber())).findFirst().orElseThrow().lastDay();
         phase("noticeEnd", () -> {
             LocalDate after = lastDay.plusDays(1);
             ClockUtil.setCurrentTime(Date.from(after.atTime(9, 0).atZone(PlatformClock.ZONE).toInstant()));
