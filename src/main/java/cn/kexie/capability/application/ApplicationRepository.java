@@ -109,9 +109,17 @@ class ApplicationRepository {
     private static void changed(long id) {
         Map<Long, Application> read = TransactionScoped.peek(READ);
         if (read != null) {
-            read.remove(id);
+            Application forgotten = read.remove(id);
+            // only update() changes the budget lines: the next reading of this transaction takes them from here
+            Map<Long, List<Application.BudgetLine>> budgets = TransactionScoped.get(BUDGETS, java.util.HashMap::new);
+            if (forgotten != null && budgets != null) {
+                budgets.put(id, forgotten.budget());
+            }
         }
     }
+
+    /** Budget lines this transaction has read, of applications whose other columns it has written since. */
+    private static final String BUDGETS = ApplicationRepository.class.getName() + ".budgets";
 
     Optional<Application> findByNumber(String number) {
         return jdbc.sql(SELECT + " where a.number = ?").param(number).query(this::map).optional().map(this::withBudget);
@@ -212,6 +220,10 @@ class ApplicationRepository {
 
     void update(long id, int version, ApplicationDraft d) {
         changed(id);
+        Map<Long, List<Application.BudgetLine>> budgets = TransactionScoped.peek(BUDGETS);
+        if (budgets != null) {
+            budgets.remove(id);
+        }
         int updated = jdbc.sql("""
                 update application set title = ?, aims = ?, content = ?, schedule = ?, expected_results = ?,
                     declared = ?, updated_at = ?, version = version + 1
@@ -231,9 +243,21 @@ class ApplicationRepository {
     }
 
     void setStatus(long id, String status) {
-        changed(id);
+        // the status is all that changes of what a read holds: this transaction keeps its reading, with the new status
+        Map<Long, Application> read = TransactionScoped.peek(READ);
+        Application known = read == null ? null : read.get(id);
         jdbc.sql("update application set status = ?, updated_at = ? where id = ?")
                 .params(status, Timestamp.from(Instant.now()), id).update();
+        if (known != null) {
+            read.put(id, withStatus(known, status));
+        }
+    }
+
+    private static Application withStatus(Application a, String status) {
+        return new Application(a.id(), a.number(), a.programmeCode(), a.cityCode(), a.callId(), a.callYear(), a.categoryCode(),
+                a.organisationId(), a.organisationName(), a.title(), a.aims(), a.content(), a.schedule(),
+                a.expectedResults(), a.declared(), status, a.processInstanceId(), a.panelScore(), a.noticeEndsAt(),
+                a.createdAt(), a.submittedAt(), a.version(), a.budget());
     }
 
     void markSubmitted(long id) {
@@ -358,7 +382,9 @@ class ApplicationRepository {
     }
 
     private Application withBudget(Application a) {
-        List<Application.BudgetLine> budget = jdbc.sql(
+        Map<Long, List<Application.BudgetLine>> budgets = TransactionScoped.peek(BUDGETS);
+        List<Application.BudgetLine> known = budgets == null ? null : budgets.get(a.id());
+        List<Application.BudgetLine> budget = known != null ? known : jdbc.sql(
                 "select item, amount_yuan, note from application_budget_line where application_id = ? order by line_no")
                 .param(a.id())
                 .query((rs, n) -> new Application.BudgetLine(rs.getString(1), rs.getBigDecimal(2), rs.getString(3)))

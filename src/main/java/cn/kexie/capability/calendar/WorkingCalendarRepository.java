@@ -22,11 +22,25 @@ class WorkingCalendarRepository {
         this.jdbc = jdbc;
     }
 
-    /** Changed by every change of the calendar data, in the transaction of the change. */
+    /**
+     * Changed by every change of the calendar data, in the transaction of the change. Read once per
+     * transaction (issue 13: a step that creates three tasks with due dates read it three times); the
+     * transaction's own change sets it again.
+     */
     long version() {
-        return jdbc.sql("select data_version from working_calendar_version where id = 1")
+        long[] kept = cn.kexie.capability.common.TransactionScoped.get(VERSION, () -> new long[1]);
+        if (kept != null && kept[0] != 0) {
+            return kept[0];
+        }
+        long version = jdbc.sql("select data_version from working_calendar_version where id = 1")
                 .query(Long.class).single();
+        if (kept != null && version != 0) {
+            kept[0] = version;
+        }
+        return version;
     }
+
+    private static final String VERSION = WorkingCalendarRepository.class.getName() + ".version";
 
     /**
      * The whole calendar. The version is read first: if a change commits between the queries, the
@@ -116,6 +130,10 @@ class WorkingCalendarRepository {
             next = ThreadLocalRandom.current().nextLong();
         } while (next == WorkingCalendar.EMPTY.version());
         jdbc.sql("update working_calendar_version set data_version = ? where id = 1").param(next).update();
+        long[] kept = cn.kexie.capability.common.TransactionScoped.peek(VERSION);
+        if (kept != null) {
+            kept[0] = next;
+        }
     }
 
     private static List<String> papers(String lines) {

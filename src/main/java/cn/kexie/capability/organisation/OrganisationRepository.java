@@ -32,6 +32,51 @@ class OrganisationRepository {
                 .query(OrganisationRepository::map).optional().map(this::withRecords);
     }
 
+    /**
+     * As {@link #findById}, kept for the rest of the transaction (issue 13): a step reads the
+     * applicant's organisation in its access check, its documents and its facts. For reading only:
+     * {@link #save} and {@link #addSanction} forget it, and whoever changes an organisation reads it
+     * with {@link #findById}.
+     */
+    Optional<Organisation> findByIdKept(long id) {
+        java.util.Map<Long, Organisation> kept = cn.kexie.capability.common.TransactionScoped.get(KEPT, java.util.HashMap::new);
+        Organisation known = kept == null ? null : kept.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Organisation> found = findById(id);
+        if (kept != null) {
+            found.ifPresent(org -> kept.put(id, org));
+        }
+        return found;
+    }
+
+    /** As {@link #findByCode}, from what the transaction has read (see {@link #findByIdKept}). */
+    Optional<Organisation> findByCodeKept(String code) {
+        java.util.Map<Long, Organisation> kept = cn.kexie.capability.common.TransactionScoped.get(KEPT, java.util.HashMap::new);
+        if (kept != null) {
+            for (Organisation org : kept.values()) {
+                if (org.getCode().equalsIgnoreCase(code)) {
+                    return Optional.of(org);
+                }
+            }
+        }
+        Optional<Organisation> found = findByCode(code);
+        if (kept != null) {
+            found.ifPresent(org -> kept.put(org.getId(), org));
+        }
+        return found;
+    }
+
+    private static final String KEPT = OrganisationRepository.class.getName() + ".kept";
+
+    private static void forget(long id) {
+        java.util.Map<Long, Organisation> kept = cn.kexie.capability.common.TransactionScoped.peek(KEPT);
+        if (kept != null) {
+            kept.remove(id);
+        }
+    }
+
     Optional<Organisation> findByCode(String code) {
         return jdbc.sql("select " + COLUMNS + " from organisation where lower(code) = ?")
                 .param(code.toLowerCase(Locale.ROOT))
@@ -134,6 +179,7 @@ class OrganisationRepository {
             org.setVersion(org.getVersion() + 1);
         }
         replaceRecords(id, org);
+        forget(id);
         return id;
     }
 
@@ -171,6 +217,7 @@ class OrganisationRepository {
 
     /** Sanctions are only ever added (by the sanction step of a process or the office), never replaced. */
     void addSanction(long organisationId, Organisation.Sanction s) {
+        forget(organisationId);
         jdbc.sql("""
                 insert into organisation_sanction (organisation_id, programme_code, finding, finding_year,
                     ban_from_year, ban_until_year, application_number, note, created_at)
@@ -180,21 +227,53 @@ class OrganisationRepository {
                 .update();
     }
 
+    /**
+     * The organisation's yearly records and sanctions in one statement (issue 13: they were five, and
+     * a step that reads an organisation sent them every time): one branch per table, told apart by
+     * {@code part}, each in the order its list keeps (year, then entry).
+     */
+    private static final String RECORDS = """
+            select 1 as part, record_year as yr, passed as ok, cast(null as varchar(1000)) as s1,
+                cast(null as varchar(1000)) as s2, cast(null as varchar(1000)) as s3, cast(null as varchar(1000)) as s4,
+                cast(null as integer) as n1, cast(null as integer) as n2, cast(0 as bigint) as rid
+            from organisation_inspection where organisation_id = ?
+            union all
+            select 2, record_year, passed, null, null, null, null, null, null, 0
+            from organisation_assessment where organisation_id = ?
+            union all
+            select 3, record_year, null, level, title, null, null, null, null, id
+            from organisation_commendation where organisation_id = ?
+            union all
+            select 4, record_year, null, kind, description, null, null, null, null, id
+            from organisation_violation where organisation_id = ?
+            union all
+            select 5, finding_year, null, programme_code, finding, application_number, note, ban_from_year, ban_until_year, id
+            from organisation_sanction where organisation_id = ?
+            order by part, yr, rid""";
+
     private Organisation withRecords(Organisation org) {
         long id = org.getId();
-        org.setInspections(jdbc.sql("select record_year, passed from organisation_inspection where organisation_id = ? order by record_year")
-                .param(id).query((rs, n) -> new Organisation.YearResult(rs.getInt(1), rs.getBoolean(2))).list());
-        org.setAssessments(jdbc.sql("select record_year, passed from organisation_assessment where organisation_id = ? order by record_year")
-                .param(id).query((rs, n) -> new Organisation.YearResult(rs.getInt(1), rs.getBoolean(2))).list());
-        org.setCommendations(jdbc.sql("select record_year, level, title from organisation_commendation where organisation_id = ? order by record_year, id")
-                .param(id).query((rs, n) -> new Organisation.Commendation(rs.getInt(1), rs.getString(2), rs.getString(3))).list());
-        org.setViolations(jdbc.sql("select record_year, kind, description from organisation_violation where organisation_id = ? order by record_year, id")
-                .param(id).query((rs, n) -> new Organisation.Violation(rs.getInt(1), rs.getString(2), rs.getString(3))).list());
-        org.setSanctions(jdbc.sql("""
-                select programme_code, finding, finding_year, ban_from_year, ban_until_year, application_number, note
-                from organisation_sanction where organisation_id = ? order by finding_year, id""")
-                .param(id).query((rs, n) -> new Organisation.Sanction(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        (Integer) rs.getObject(4), (Integer) rs.getObject(5), rs.getString(6), rs.getString(7))).list());
+        List<Organisation.YearResult> inspections = new java.util.ArrayList<>();
+        List<Organisation.YearResult> assessments = new java.util.ArrayList<>();
+        List<Organisation.Commendation> commendations = new java.util.ArrayList<>();
+        List<Organisation.Violation> violations = new java.util.ArrayList<>();
+        List<Organisation.Sanction> sanctions = new java.util.ArrayList<>();
+        jdbc.sql(RECORDS).params(id, id, id, id, id).query(rs -> {
+            int year = rs.getInt("yr");
+            switch (rs.getInt("part")) {
+                case 1 -> inspections.add(new Organisation.YearResult(year, rs.getBoolean("ok")));
+                case 2 -> assessments.add(new Organisation.YearResult(year, rs.getBoolean("ok")));
+                case 3 -> commendations.add(new Organisation.Commendation(year, rs.getString("s1"), rs.getString("s2")));
+                case 4 -> violations.add(new Organisation.Violation(year, rs.getString("s1"), rs.getString("s2")));
+                default -> sanctions.add(new Organisation.Sanction(rs.getString("s1"), rs.getString("s2"), year,
+                        (Integer) rs.getObject("n1"), (Integer) rs.getObject("n2"), rs.getString("s3"), rs.getString("s4")));
+            }
+        });
+        org.setInspections(inspections);
+        org.setAssessments(assessments);
+        org.setCommendations(commendations);
+        org.setViolations(violations);
+        org.setSanctions(sanctions);
         return org;
     }
 

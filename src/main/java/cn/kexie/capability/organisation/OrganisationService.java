@@ -56,7 +56,7 @@ public class OrganisationService {
     /** For process steps and other services running without a person: no access check. */
     @Transactional(readOnly = true)
     public Organisation load(long id) {
-        return repository.findById(id).orElseThrow(() -> new UserError("organisation.error.notFound", id));
+        return repository.findByIdKept(id).orElseThrow(() -> new UserError("organisation.error.notFound", id));
     }
 
     @Transactional(readOnly = true)
@@ -77,7 +77,7 @@ public class OrganisationService {
 
     private Optional<Organisation> findByGroup(String groupId) {
         return Roles.isOrganisationGroup(groupId)
-                ? repository.findByCode(groupId.substring("org-".length()))
+                ? repository.findByCodeKept(groupId.substring("org-".length()))
                 : Optional.empty();
     }
 

@@ -375,9 +375,12 @@ public class WorkflowTasks {
                     return new Allowed(task, candidates, null, null);
                 }
                 return asPlatform(() -> {
-                    var instance = runtimeService.createProcessInstanceQuery()
-                            .processInstanceId(task.getProcessInstanceId()).singleResult();
-                    Object id = runtimeService.getVariable(task.getProcessInstanceId(), ProjectProcess.APPLICATION_ID);
+                    // the process instance as the command already holds it (a task of the instance's own scope
+                    // loaded it), and its variables in one read: not a query for the business key and another
+                    // for the application's id
+                    var instance = Context.getCommandContext().getExecutionManager()
+                            .findExecutionById(task.getProcessInstanceId());
+                    Object id = instance == null ? null : instance.getVariable(ProjectProcess.APPLICATION_ID);
                     return new Allowed(task, candidates, instance == null ? null : instance.getBusinessKey(),
                             id instanceof Number n ? n.longValue() : null);
                 });

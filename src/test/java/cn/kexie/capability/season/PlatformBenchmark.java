@@ -81,19 +81,31 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * the same diagram on a bare engine (a database of its own on the same server) whose delegates and
  * listeners are no-ops;</li>
  * <li>(item 4) the eligibility step (facts, decision, record) against {@code DecisionService} on the
- * same inputs.</li>
+ * same inputs;</li>
+ * <li>(item 3) a whole Xuzhou year (1,000 applications, five expert sheets each, ranking, list
+ * notice, results): wall time and statements per application, once, with no bare side;</li>
+ * <li>(item 5) start-up time and resident memory of the production jar against a bare Camunda
+ * Spring Boot application with the same starters.</li>
  * </ol>
+ * Items 2 and 3 take their sizes from {@code -Dbenchmark.applications} (default {@code 50,200}) and
+ * {@code -Dbenchmark.xuzhou.applications} (default 1,000), so that a quick run can use small ones.
  */
 @PlatformTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformBenchmark {
 
     static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
-    static final int APPLICATIONS = Integer.getInteger("benchmark.applications", 50);
+    /** Item 2's sizes: applications per side and round (the issue's 50 and 200; a quick run: -Dbenchmark.applications=5). */
+    static final List<Integer> APPLICATIONS = java.util.Arrays.stream(System.getProperty("benchmark.applications", "50,200")
+            .split(",")).map(String::trim).map(Integer::valueOf).toList();
+    /** Item 3's size: applications of the Xuzhou year (a quick run: -Dbenchmark.xuzhou.applications=20). */
+    static final int XUZHOU_APPLICATIONS = Integer.getInteger("benchmark.xuzhou.applications", 1_000);
     static final List<Integer> TASK_COUNTS = List.of(200, 2_000, 20_000);
     static final int PAGE = 50;
 
     static final List<String> ROWS = new ArrayList<>();
+    /** Sections after the table: items 3 and 5, which have tables of their own. */
+    static final List<String> SECTIONS = new ArrayList<>();
     static ProcessEngine bare;
 
     @Autowired ApplicationContext context;
@@ -125,6 +137,8 @@ class PlatformBenchmark {
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.setJobExecutorActivate(false);
+        // as the platform's engine (application.yml): no task-metrics row per claim or assignment
+        configuration.setTaskMetricsEnabled(false);
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setExpressionManager(new MockExpressionManager());
         bare = configuration.buildProcessEngine();
@@ -154,6 +168,7 @@ class PlatformBenchmark {
                 .append("| item | platform median | bare median | time ratio | platform statements | bare statements | statement ratio |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|\n");
         ROWS.forEach(row -> out.append(row).append('\n'));
+        SECTIONS.forEach(section -> out.append('\n').append(section).append('\n'));
         Path file = Path.of("target", "benchmark", "results.md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, out.toString());
@@ -282,11 +297,22 @@ class PlatformBenchmark {
     @Order(2)
     void chenzhouApplication() {
         ChenzhouJourney journey = new ChenzhouJourney(context);
-        // warm both sides, then the societies of every round, outside the timing
+        // warm both sides, outside the timing
         journey.journey(journey.society("CZ-BENCH-WARM"), new LinkedHashMap<>());
         bareJourney(0);
+        int made = 0;
+        for (int applications : APPLICATIONS) {
+            chenzhouApplications(journey, applications, made);
+            made += ROUNDS * applications;
+        }
+    }
+
+    int bareNext = 1;
+
+    /** Item 2 at one size: {@code applications} per side and round, the societies made first, outside the timing. */
+    void chenzhouApplications(ChenzhouJourney journey, int applications, int from) {
         List<String> societies = new ArrayList<>();
-        for (int i = 0; i < ROUNDS * APPLICATIONS; i++) {
+        for (int i = from; i < from + ROUNDS * applications; i++) {
             societies.add(journey.society("CZ-BENCH-" + String.format(Locale.ROOT, "%04d", i)));
         }
         List<Long> platformTimes = new ArrayList<>();
@@ -294,12 +320,11 @@ class PlatformBenchmark {
         long platformStatements = 0;
         long bareStatements = 0;
         int next = 0;
-        int bareNext = 1;
         for (int round = 0; round < ROUNDS; round++) {
             boolean platformFirst = round % 2 == 0;
             for (int side = 0; side < 2; side++) {
                 boolean isPlatform = (side == 0) == platformFirst;
-                for (int a = 0; a < APPLICATIONS; a++) {
+                for (int a = 0; a < applications; a++) {
                     StatementCounter.Count count = new StatementCounter.Count();
                     long start = System.nanoTime();
                     if (isPlatform) {
@@ -326,8 +351,8 @@ class PlatformBenchmark {
                 }
             }
         }
-        int apps = ROUNDS * APPLICATIONS;
-        row("2. Chenzhou application, submission to acceptance (N = " + APPLICATIONS + " per side and round)",
+        int apps = ROUNDS * applications;
+        row("2. Chenzhou application, submission to acceptance (N = " + applications + " per side and round)",
                 platformTimes, bareTimes, (double) platformStatements / apps, (double) bareStatements / apps, 1);
     }
 
@@ -463,6 +488,204 @@ class PlatformBenchmark {
             return null;
         }).when(execution).setVariable(anyString(), org.mockito.ArgumentMatchers.any());
         return execution;
+    }
+
+    // ------------------------------------------------------------------ 3. a Xuzhou year
+
+    /**
+     * A whole Xuzhou year (see {@link XuzhouYear}): N applications, five expert sheets each, the
+     * ranking within the quota, the list's approval and notice, the results. Once, not alternated:
+     * it has no bare side. A small year of another call year warms the Xuzhou diagrams first.
+     */
+    @Test
+    @Order(4)
+    void xuzhouYear() {
+        XuzhouYear warm = new XuzhouYear(context, 2040);
+        warm.run(warm.societies("XZW", 3), 5);
+        XuzhouYear year = new XuzhouYear(context, 2041);
+        List<String> societies = year.societies("XZB", (XUZHOU_APPLICATIONS + 1) / 2);
+        long start = System.nanoTime();
+        year.run(societies, XUZHOU_APPLICATIONS);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int total = year.statements.values().stream().mapToInt(Integer::intValue).sum();
+        int n = XUZHOU_APPLICATIONS;
+        StringBuilder section = new StringBuilder()
+                .append("### 3. A Xuzhou year: ").append(String.format(Locale.ROOT, "%,d", n))
+                .append(" applications × 5 expert sheets, ranking, list notice, results (once, no bare side)\n\n")
+                .append("| wall time | per application | statements | per application |\n|---:|---:|---:|---:|\n")
+                .append(String.format(Locale.ROOT, "| %.1f s | %.1f ms | %,d | %.1f |%n", seconds, seconds * 1000 / n, total,
+                        (double) total / n))
+                .append("\nStatements by phase (the year's list steps once for all applications):\n\n")
+                .append("| phase | statements | per application |\n|---|---:|---:|\n");
+        year.statements.forEach((phase, count) -> section.append(String.format(Locale.ROOT, "| %s | %,d | %.1f |%n", phase,
+                count, (double) count / n)));
+        System.out.println(section);
+        SECTIONS.add(section.toString());
+    }
+
+    // ------------------------------------------------------------------ 5. start-up time and memory
+
+    /**
+     * The production jar against a bare Camunda Spring Boot application with the same starters: the
+     * same jar's libraries started with {@code cn.kexie.bench.BareCamundaApplication} (no code of its
+     * own, no migrations, no deployments) through Spring Boot's {@code PropertiesLauncher}. Each side
+     * on a PostgreSQL database of its own on the embedded server, started once to make its schema,
+     * then restarted, the sides alternated; start-up is the wall time from launching the JVM to
+     * Spring Boot's "Started" line, memory the process's resident set (VmRSS) five seconds later.
+     * Both JVMs with the same options ({@code -Xmx1g}, the JVM's default collector). The jar is
+     * {@code -Dbenchmark.jar}, else {@code target/capability-platform-*.jar}, else it is built first
+     * in a copy of the project ({@code ./mvnw -o -Pproduction -DskipTests package} in
+     * {@code target/benchmark/jar-build}), so that this run's own classes stay as they are.
+     */
+    @Test
+    @Order(5)
+    void startupAndMemory() throws Exception {
+        Path jar = productionJar();
+        Path bareDir = Path.of("target", "benchmark", "bare-app").toAbsolutePath();
+        Path classFile = bareDir.resolve("cn/kexie/bench/BareCamundaApplication.class");
+        Files.createDirectories(classFile.getParent());
+        try (var in = cn.kexie.bench.BareCamundaApplication.class.getResourceAsStream("BareCamundaApplication.class")) {
+            Files.copy(in, classFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path bareConfig = bareDir.resolve("bare.yml");
+        Files.writeString(bareConfig, """
+                # the bare side of benchmark item 5: what a Camunda Spring Boot application needs to start, nothing of the platform's
+                spring:
+                  application:
+                    name: bare-camunda
+                  flyway:
+                    enabled: false
+                camunda:
+                  bpm:
+                    auto-deployment-enabled: false
+                    history-level: full
+                    webapp:
+                      index-redirect-enabled: false
+                    generic-properties:
+                      properties:
+                        history-time-to-live: P3650D
+                vaadin:
+                  launch-browser: false
+                """);
+        for (String database : List.of("bench_jar", "bench_jar_bare")) {
+            try (Connection c = TestDatabase.server().getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+                st.execute("drop database if exists " + database);
+                st.execute("create database " + database);
+            }
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        java.util.function.Function<String, List<String>> database = name -> List.of(
+                "--spring.datasource.url=" + TestDatabase.server().getJdbcUrl("postgres", name),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres", "--server.port=0");
+        List<String> platform = new ArrayList<>(List.of(java, "-Xmx1g", "-jar", jar.toString()));
+        platform.addAll(database.apply("bench_jar"));
+        List<String> bareSide = new ArrayList<>(List.of(java, "-Xmx1g", "-Dloader.path=" + bareDir,
+                "-Dloader.main=cn.kexie.bench.BareCamundaApplication", "-cp", jar.toString(),
+                "org.springframework.boot.loader.launch.PropertiesLauncher", "--spring.config.location=file:" + bareConfig));
+        bareSide.addAll(database.apply("bench_jar_bare"));
+        // first starts make the schemas (the platform's migrations, Camunda's tables, its deployments)
+        Started.of(platform, "platform-first");
+        Started.of(bareSide, "bare-first");
+        List<Long> platformTimes = new ArrayList<>();
+        List<Long> bareTimes = new ArrayList<>();
+        List<Long> platformRss = new ArrayList<>();
+        List<Long> bareRss = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            boolean platformFirst = round % 2 == 0;
+            for (int side = 0; side < 2; side++) {
+                boolean isPlatform = (side == 0) == platformFirst;
+                Started started = Started.of(isPlatform ? platform : bareSide, (isPlatform ? "platform-" : "bare-") + round);
+                (isPlatform ? platformTimes : bareTimes).add(started.nanos());
+                (isPlatform ? platformRss : bareRss).add(started.rssKb());
+            }
+        }
+        double p = median(platformTimes) / 1e9;
+        double b = median(bareTimes) / 1e9;
+        double pm = median(platformRss) / 1024;
+        double bm = median(bareRss) / 1024;
+        String section = "### 5. Start-up time and resident memory: the production jar against a bare Camunda Spring Boot application"
+                + " with the same starters (" + ROUNDS + " restarts each, alternated, medians)\n\n"
+                + "| side | start-up | resident memory (RSS) |\n|---|---:|---:|\n"
+                + String.format(Locale.ROOT, "| platform (`%s`) | %.1f s | %.0f MB |%n", jar.getFileName(), p, pm)
+                + String.format(Locale.ROOT, "| bare (`cn.kexie.bench.BareCamundaApplication`, the same jar's libraries) | %.1f s | %.0f MB |%n", b, bm)
+                + String.format(Locale.ROOT, "| ratio | %.2fx | %.2fx |%n", p / b, pm / bm);
+        System.out.println(section);
+        SECTIONS.add(section);
+    }
+
+    /** A JVM started until Spring Boot's "Started" line, measured, then stopped. */
+    record Started(long nanos, long rssKb) {
+
+        static Started of(List<String> command, String name) throws IOException, InterruptedException {
+            Path log = Path.of("target", "benchmark", "startup-" + name + ".log");
+            long start = System.nanoTime();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                long deadline = start + Duration.ofMinutes(5).toNanos();
+                while (!Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1).contains("Started ")) {
+                    if (!process.isAlive() || System.nanoTime() > deadline) {
+                        throw new IllegalStateException(name + " did not start; see " + log);
+                    }
+                    Thread.sleep(50);
+                }
+                long took = System.nanoTime() - start;
+                Thread.sleep(5_000);
+                long rss = Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
+                        .filter(line -> line.startsWith("VmRSS:")).map(line -> line.replaceAll("\\D+", ""))
+                        .mapToLong(Long::parseLong).findFirst().orElseThrow();
+                return new Started(took, rss);
+            } finally {
+                process.destroy();
+                if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            }
+        }
+    }
+
+    static Path productionJar() throws IOException, InterruptedException {
+        String given = System.getProperty("benchmark.jar");
+        if (given != null && !given.isBlank()) {
+            return Path.of(given).toAbsolutePath();
+        }
+        Path built = findJar(Path.of("target"));
+        if (built != null) {
+            return built;
+        }
+        // a copy of the project, built in production mode, so that this run's target/classes stay as they are
+        Path copy = Path.of("target", "benchmark", "jar-build").toAbsolutePath();
+        for (String part : List.of("pom.xml", "mvnw", ".mvn", "src/main", "processes", "decisions")) {
+            Path from = Path.of(part);
+            if (!Files.exists(from)) {
+                continue;
+            }
+            try (var files = Files.walk(from)) {
+                for (Path file : files.toList()) {
+                    Path to = copy.resolve(file.toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.createDirectories(to.getParent());
+                        Files.copy(file, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                                java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+        }
+        Process build = new ProcessBuilder("./mvnw", "-q", "-o", "-Pproduction", "-DskipTests", "package").directory(copy.toFile())
+                .redirectErrorStream(true).redirectOutput(copy.resolve("build.log").toFile()).start();
+        assertThat(build.waitFor()).as("the production jar's build, see " + copy.resolve("build.log")).isZero();
+        return findJar(copy.resolve("target"));
+    }
+
+    static Path findJar(Path target) throws IOException {
+        if (!Files.isDirectory(target)) {
+            return null;
+        }
+        try (var files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().matches("capability-platform-.*\\.jar"))
+                    .map(Path::toAbsolutePath).findFirst().orElse(null);
+        }
     }
 
     // ------------------------------------------------------------------ the table
