@@ -276,6 +276,9 @@ class XuzhouSeasonTest {
         Application failing = selected.get(3);
         for (Application app : selected) {
             Task report = task(app, XuzhouProject.TASK_SUBMIT_ASSESSMENT_REPORT);
+            // 年末验收考核: the programme's default day (12-01) at the first year end after the mid-term date
+            assertThat(report.getDueDate()).isEqualTo(java.util.Date.from(LocalDate.of(YEAR + 1, 12, 1)
+                    .atStartOfDay(PlatformClock.ZONE).toInstant()));
             AsUser.run(identity, owner(app), () -> attachments.store(app.id(), Attachment.Kind.SUMMARY, "总结报告.pdf", PDF, owner(app)));
             if (app.categoryCode().equals("FIRST_CLASS")) {
                 assertThatThrownBy(() -> AsUser.run(identity, owner(app), () -> implementation.submitFinalReport(report.getId(), null)))
