@@ -127,7 +127,8 @@ class XuzhouSeasonTest {
         }
         for (int i = 6; i < 10; i++) {
             for (int p = 0; p < 2; p++) {
-                service.add(apply(users.get(i), call, "SERVICE_THINK_TANK", "智库课题" + i + "-" + p, Map.of()));
+                service.add(apply(users.get(i), call, "SERVICE_THINK_TANK", "智库课题" + i + "-" + p,
+                        Map.of("topicFromProvincialGuide", true)));
             }
         }
         // a third SERVICE_TECH of one society is not accepted
@@ -142,7 +143,7 @@ class XuzhouSeasonTest {
             reviewToResult(app, score++);
         }
         at(YEAR, 6, 6);
-        fill(users.get(1), late, Map.of());
+        fill(users.get(1), late, Map.of("topicFromProvincialGuide", true));
         assertThatThrownBy(() -> AsUser.run(identity, users.get(1), () -> applications.submit(late.id())))
                 .isInstanceOfSatisfying(UserError.class,
                         e -> assertThat(e.problems().get(0).key()).isEqualTo("programme.error.deadlinePassed"));
@@ -184,7 +185,7 @@ class XuzhouSeasonTest {
                 case "INNOVATION_ACADEMIC" -> Map.of("academicEvents", 3, "nationalOrProvincialEvents", 1);
                 case "INNOVATION_POPULAR_SCIENCE" -> Map.of("popularScienceEvents", 4, "hasPopularSciencePlan", true,
                         "hasPopularScienceBudget", true);
-                default -> Map.of("hasServiceAgreement", true);
+                default -> Map.of("hasConsultingAgreement", true);
             };
             innovation.add(apply(users.get(i), call, category, "创新特色学会" + i, declared));
         }
