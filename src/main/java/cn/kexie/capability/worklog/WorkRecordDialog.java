@@ -295,6 +295,8 @@ class WorkRecordDialog extends Dialog {
                     }
                     factFields.put(field.name(), number);
                     numbers.add(number);
+                    // the seed's wording is long: the whole row, so that the label is not cut
+                    numbers.setColspan(number, 2);
                 }
                 case CHOICE -> {
                     Select<String> choice = new Select<>();
