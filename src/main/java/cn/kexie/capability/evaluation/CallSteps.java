@@ -125,6 +125,9 @@ class CallSteps {
             LocalDate midterm = call.midtermOn() != null ? call.midtermOn()
                     : PlatformClock.today().plusMonths(catalogue.midtermMonths(call.programmeCode()));
             Date midtermDue = Date.from(midterm.atStartOfDay(PlatformClock.ZONE).toInstant());
+            // 年末验收考核: the call's date or the programme's day (a default); null where the catalogue has none
+            Date assessmentDue = catalogue.yearEndAssessment(callId)
+                    .map(a -> Date.from(a.date().atStartOfDay(PlatformClock.ZONE).toInstant())).orElse(null);
             List<Long> selected = evaluation.selectedApplications(callId, key);
             for (Long applicationId : evaluation.evaluatedApplications(callId, key)) {
                 Application app = applications.load(applicationId);
@@ -133,7 +136,8 @@ class CallSteps {
                 runtimeService.createMessageCorrelation(ProjectProcess.MESSAGE_CALL_RESULT)
                         .processInstanceBusinessKey(app.number())
                         .setVariables(Variables.createVariables().putValue(ProjectProcess.SELECTED, chosen)
-                                .putValue(ProjectProcess.MIDTERM_DUE, midtermDue))
+                                .putValue(ProjectProcess.MIDTERM_DUE, midtermDue)
+                                .putValue(ProjectProcess.ASSESSMENT_DUE, assessmentDue))
                         .correlate();
             }
         };

@@ -63,6 +63,50 @@ public class ProgrammeCatalogue {
                 .params(midtermOn == null ? null : Date.valueOf(midtermOn), callId).update();
     }
 
+    /**
+     * The year-end assessment date (年末验收考核) of a call's projects: the call's own date if it set one,
+     * else the programme's day of the year (MM-DD) at the first year end after the call's publication and
+     * mid-term date, marked as a default where the catalogue says the seed gives no day; empty where
+     * neither is set.
+     */
+    @Transactional(readOnly = true)
+    public Optional<YearEndAssessment> yearEndAssessment(long callId) {
+        return jdbc.sql("""
+                select c.published_on, c.midterm_on, c.assessment_on, p.year_end_assessment_day,
+                       p.year_end_assessment_default
+                from programme_call c join programme p on p.code = c.programme_code where c.id = ?""")
+                .param(callId)
+                .query((rs, n) -> {
+                    Date own = rs.getDate(3);
+                    if (own != null) {
+                        return new YearEndAssessment(own.toLocalDate(), false);
+                    }
+                    String day = rs.getString(4);
+                    if (day == null) {
+                        return null;
+                    }
+                    Date midterm = rs.getDate(2);
+                    LocalDate after = midterm != null ? midterm.toLocalDate() : rs.getDate(1).toLocalDate();
+                    LocalDate date = LocalDate.parse(after.getYear() + "-" + day);
+                    return new YearEndAssessment(date.isAfter(after) ? date : date.plusYears(1), rs.getBoolean(5));
+                })
+                .list().stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** The call's own year-end assessment date; null: the programme's day (a default where the seed gives none). */
+    @Transactional
+    public void setYearEndAssessment(long callId, LocalDate assessmentOn) {
+        requireEditor();
+        Call call = call(callId).orElseThrow(() -> new UserError("programme.error.unknownCall", callId));
+        requireEditorOf(call.programmeCode());
+        if (assessmentOn != null && (!assessmentOn.isAfter(call.publishedOn())
+                || (call.midtermOn() != null && !assessmentOn.isAfter(call.midtermOn())))) {
+            throw new UserError("programme.error.assessmentBeforeMidterm");
+        }
+        jdbc.sql("update programme_call set assessment_on = ? where id = ?")
+                .params(assessmentOn == null ? null : Date.valueOf(assessmentOn), callId).update();
+    }
+
     /** Links the call to its own process (for programmes whose calls run one). */
     public void setCallProcess(long callId, String processInstanceId) {
         jdbc.sql("update programme_call set process_instance_id = ? where id = ?").params(processInstanceId, callId).update();

@@ -36,6 +36,11 @@ public final class ProjectProcess {
     public static final String NOTICE_ENDS = "noticeEnds";
     public static final String OBJECTION_ID = "objectionId";
     public static final String MIDTERM_DUE = "midtermDue";
+    /**
+     * Set by a call's result (Xuzhou): the year-end assessment date (年末验收考核) that the assessment report
+     * is due by; null where the catalogue sets none.
+     */
+    public static final String ASSESSMENT_DUE = "assessmentDue";
     public static final String RECTIFICATION_DEADLINE = "rectificationDeadline";
     public static final String FINDING = "finding";
     /** Set with the acceptance decision: true when passed. */

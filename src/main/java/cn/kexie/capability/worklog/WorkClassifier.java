@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Component;
  * exchange with {@code chengdu-academic-activity} (output {@code activityClass}), research and advice
  * with {@code chengdu-research-outcome} (output {@code counts}). The rules stay in the tables; this
  * class passes the record's facts and returns the answer with the table's key and version, so that
- * the record shows which version decided. Other work types are not classified.
+ * the record shows which version decided. Every other type is offered to {@code chengdu-key-work} with
+ * its stated facts ({@link WorkRecordField}): a type the table has rows for gets its class (output
+ * {@code workClass}), the others are not classified.
  */
 @Component
 class WorkClassifier {
@@ -32,6 +35,16 @@ class WorkClassifier {
     static final String ACADEMIC_ACTIVITY_TABLE = "chengdu-academic-activity";
     static final String RESEARCH_OUTCOME_TABLE = "chengdu-research-outcome";
     static final String OUTCOME_YEAR_TABLE = "chengdu-outcome-year";
+    static final String KEY_WORK_TABLE = "chengdu-key-work";
+    static final String ONE_OFF_TABLE = "chengdu-one-off-subsidy";
+
+    /**
+     * The classes {@code chengdu-key-work} gives (innovation drive, 承能, service stations, consortia), so that
+     * the evaluation passes a count of each, zero included, to the tier table.
+     */
+    static final List<String> KEY_WORK_CLASSES = List.of("INNOVATION_MET", "INNOVATION_UNMET", "FUNCTION_PILOT_NEW",
+            "FUNCTION_SUPPORTED", "FUNCTION_ENCOURAGED", "STATION_NATIONAL", "STATION_OTHER",
+            "CONSORTIUM_LEADING_INDUSTRY", "CONSORTIUM_OTHER");
 
     /** The classes {@code chengdu-academic-activity} gives, in the seed's order of importance. */
     static final List<String> ACTIVITY_CLASSES =
@@ -48,9 +61,13 @@ class WorkClassifier {
     private final DecisionService decisionService;
     private final RepositoryService repositoryService;
 
-    WorkClassifier(DecisionService decisionService, RepositoryService repositoryService) {
+    private final cn.kexie.capability.common.DecisionLookup lookup;
+
+    WorkClassifier(DecisionService decisionService, RepositoryService repositoryService,
+            cn.kexie.capability.common.DecisionLookup lookup) {
         this.decisionService = decisionService;
         this.repositoryService = repositoryService;
+        this.lookup = lookup;
     }
 
     /**
@@ -75,6 +92,7 @@ class WorkClassifier {
             facts.put("forums", record.isForums());
             facts.put("materials", record.isMaterials());
             facts.put("publicEvent", record.isPublicEvent());
+            facts.put("eventRole", record.getFacts().get("eventRole"));
             Evaluated answer = evaluate(ACADEMIC_ACTIVITY_TABLE, facts, "activityClass");
             return new Classification(String.valueOf(answer.value()), null, ACADEMIC_ACTIVITY_TABLE, answer.version());
         }
@@ -89,7 +107,54 @@ class WorkClassifier {
             Evaluated answer = evaluate(RESEARCH_OUTCOME_TABLE, facts, "counts");
             return new Classification(null, Boolean.TRUE.equals(answer.value()), RESEARCH_OUTCOME_TABLE, answer.version());
         }
-        return Classification.NONE;
+        if (record.getWorkType() == null) {
+            return Classification.NONE;
+        }
+        Map<String, Object> facts = new HashMap<>(record.getFacts());
+        facts.put("workType", record.getWorkType());
+        Optional<Evaluated> answer = evaluateOptional(KEY_WORK_TABLE, facts, "workClass");
+        return answer.map(a -> new Classification(String.valueOf(a.value()), null, KEY_WORK_TABLE, a.version()))
+                .orElse(Classification.NONE);
+    }
+
+    /**
+     * The one-off subsidy ({@code chengdu-one-off-subsidy}) a record of a new service station or consortium
+     * brings, in yuan; zero where the table has no row for it (not new, not the lead society).
+     */
+    java.math.BigDecimal oneOffYuan(WorkRecord record) {
+        Map<String, Object> facts = new HashMap<>(record.facts());
+        facts.put("workClass", record.workClass());
+        // a lookup that leaves no decision history: the sheet reads it in a read-only transaction
+        DmnDecisionResult result = lookup.evaluate(ONE_OFF_TABLE, null, facts);
+        if (result.isEmpty() || result.getSingleResult().getEntry("oneOffYuan") == null) {
+            return java.math.BigDecimal.ZERO;
+        }
+        return new java.math.BigDecimal(String.valueOf(result.getSingleResult().<Object>getEntry("oneOffYuan")));
+    }
+
+    /** As {@link #evaluate}, where the table may have no row for the facts (empty then). */
+    private Optional<Evaluated> evaluateOptional(String key, Map<String, Object> facts, String output) {
+        DecisionDefinition table = latest(key);
+        DmnDecisionResult result = decisionService.evaluateDecisionById(table.getId()).variables(facts).evaluate();
+        if (result.isEmpty()) {
+            return Optional.empty();
+        }
+        if (result.size() != 1 || result.getSingleResult().getEntry(output) == null) {
+            log.error("Decision table {} version {} gave {} results for {}: it must give at most one {}", key,
+                    table.getVersion(), result.size(), facts, output);
+            throw new UserError("worklog.error.tableAnswer", key, table.getVersion());
+        }
+        return Optional.of(new Evaluated(result.getSingleResult().getEntry(output), table.getVersion()));
+    }
+
+    private DecisionDefinition latest(String key) {
+        DecisionDefinition table = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+                .latestVersion().singleResult();
+        if (table == null) {
+            log.error("Decision table {} is not deployed", key);
+            throw new UserError("worklog.error.tableMissing", key);
+        }
+        return table;
     }
 
     private record Evaluated(Object value, int version) {
@@ -121,6 +186,10 @@ class WorkClassifier {
      * {@code annualConferenceActivities}.
      */
     static String classCountVariable(String activityClass) {
+        if (KEY_WORK_CLASSES.contains(activityClass)) {
+            // a class of chengdu-key-work: STATION_NATIONAL → stationNationalRecords
+            return camel(activityClass) + "Records";
+        }
         return camel(activityClass) + "Activities";
     }
 

@@ -68,11 +68,14 @@ class WorkEvaluationService {
     private final WorkRecordRepository recordRepository;
     private final FundingLedger ledger;
     private final WorkRecordProgrammes programmes;
+    private final WorkClassifier classifier;
 
     WorkEvaluationService(JdbcClient jdbc, RuntimeService runtimeService, RepositoryService repositoryService,
             WorkflowTasks tasks, CurrentUser currentUser, WorkRecordService records,
-            WorkRecordRepository recordRepository, FundingLedger ledger, WorkRecordProgrammes programmes) {
+            WorkRecordRepository recordRepository, FundingLedger ledger, WorkRecordProgrammes programmes,
+            WorkClassifier classifier) {
         this.programmes = programmes;
+        this.classifier = classifier;
         this.jdbc = jdbc;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
@@ -93,7 +96,7 @@ class WorkEvaluationService {
 
     /** Everything the office's evaluation form shows. */
     record Sheet(WorkEvaluation evaluation, List<WorkRecord> records, Counts counts, String suggestedTier,
-            BigDecimal suggestedYuan, List<String> tiers) {
+            BigDecimal suggestedYuan, List<String> tiers, List<OneOff> oneOffs) {
     }
 
     // ---------------------------------------------------------------- start
@@ -222,7 +225,8 @@ class WorkEvaluationService {
             tier = map.get(ChengduEvaluation.TIER) == null ? null : String.valueOf(map.get(ChengduEvaluation.TIER));
             yuan = yuan(map.get(ChengduEvaluation.SUGGESTED_YUAN));
         }
-        return new Sheet(evaluation, list, counts(evaluation.organisationId(), list), tier, yuan, tiers(tier));
+        return new Sheet(evaluation, list, counts(evaluation.organisationId(), list), tier, yuan, tiers(tier),
+                oneOffs(evaluation, list));
     }
 
     /**
@@ -268,6 +272,19 @@ class WorkEvaluationService {
                 .update();
         // the subsidy set is the evaluation's approved amount (核定金额) in the ledger
         ledger.approveEvaluation(ledgerSubject(sheet.evaluation()), amount, cleanReason);
+        if (amount.signum() > 0) {
+            // the one-off subsidies of new stations and consortia are granted with it, once: the register's
+            // unique key (society, type, name) refuses a second grant
+            for (OneOff oneOff : oneOffsDue(sheet.evaluation().organisationId(), sheet.records())) {
+                jdbc.sql("""
+                        insert into work_one_off_grant (organisation_id, work_type, subject, work_record_id,
+                            evaluation_id, amount_yuan, granted_by, granted_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(sheet.evaluation().organisationId(), oneOff.record().workType(), oneOff.subject(),
+                                oneOff.record().id(), sheet.evaluation().id(), oneOff.yuan(), currentUser.requireId(),
+                                Timestamp.from(PlatformClock.now()))
+                        .update();
+            }
+        }
         Map<String, Object> variables = new HashMap<>();
         variables.put(ChengduEvaluation.TIER, tier);
         variables.put(ChengduEvaluation.SUBSIDY_YUAN, amount.doubleValue());
@@ -329,13 +346,59 @@ class WorkEvaluationService {
             }
         });
         counts.byType().forEach((type, n) -> variables.put(WorkClassifier.typeCountVariable(type), n));
+        // 一次性补助 of new stations and consortia not granted before: the tier table adds it to its amount
+        variables.put(ONE_OFF_YUAN, oneOffsDue(organisationId, records.recordsOf(organisationId, year)).stream()
+                .map(OneOff::yuan).reduce(BigDecimal.ZERO, BigDecimal::add).doubleValue());
         return variables;
+    }
+
+    /** The variable the tier table adds to its amount: the one-off subsidies due, in yuan. */
+    static final String ONE_OFF_YUAN = "oneOffYuan";
+
+    /** A one-off subsidy (一次性补助) a record of a new station or consortium brings. */
+    record OneOff(WorkRecord record, String subject, BigDecimal yuan) {
+    }
+
+    /**
+     * The one-off subsidies the records bring ({@code chengdu-one-off-subsidy}), leaving out each station
+     * or consortium (work type and name) the society was granted one for before: once, never twice.
+     */
+    List<OneOff> oneOffsDue(long organisationId, List<WorkRecord> list) {
+        List<OneOff> due = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (WorkRecord r : list) {
+            BigDecimal yuan = classifier.oneOffYuan(r);
+            String subject = r.title().trim();
+            if (yuan.signum() <= 0 || !seen.add(r.workType() + "/" + subject)
+                    || oneOffGranted(organisationId, r.workType(), subject)) {
+                continue;
+            }
+            due.add(new OneOff(r, subject, yuan));
+        }
+        return due;
+    }
+
+    private boolean oneOffGranted(long organisationId, String workType, String subject) {
+        return jdbc.sql("select count(*) from work_one_off_grant where organisation_id = ? and work_type = ? and subject = ?")
+                .params(organisationId, workType, subject).query(Integer.class).single() > 0;
+    }
+
+    /** The one-off subsidies of an evaluation's sheet: those still due, or those it granted once decided. */
+    List<OneOff> oneOffs(WorkEvaluation evaluation, List<WorkRecord> list) {
+        List<Long> granted = jdbc.sql("select work_record_id from work_one_off_grant where evaluation_id = ?")
+                .param(evaluation.id()).query(Long.class).list();
+        if (!granted.isEmpty()) {
+            return list.stream().filter(r -> granted.contains(r.id()))
+                    .map(r -> new OneOff(r, r.title().trim(), classifier.oneOffYuan(r))).toList();
+        }
+        return oneOffsDue(evaluation.organisationId(), list);
     }
 
     /** Counts per class (every activity class and both outcome classes, zero included) and per work type. */
     Counts counts(long organisationId, List<WorkRecord> list) {
         Map<String, Integer> byClass = new LinkedHashMap<>();
         WorkClassifier.ACTIVITY_CLASSES.forEach(c -> byClass.put(c, 0));
+        WorkClassifier.KEY_WORK_CLASSES.forEach(c -> byClass.put(c, 0));
         byClass.put(WorkClassifier.OUTCOME, 0);
         byClass.put(WorkClassifier.NO_OUTCOME, 0);
         Map<String, Integer> byType = new LinkedHashMap<>();

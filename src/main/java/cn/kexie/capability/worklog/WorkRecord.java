@@ -14,7 +14,13 @@ record WorkRecord(long id, long organisationId, String organisationCode, String 
         Boolean publishedInJournal, Boolean leaderSignedOff, Boolean adoptedAsPolicy, Boolean problemSolved,
         Boolean specialReport, Boolean motionOrProposal,
         String activityClass, Boolean outcomeCounts, String decisionKey, Integer decisionVersion,
-        Instant classifiedAt, String updatedBy, Instant updatedAt, int version, int fileCount) {
+        Instant classifiedAt, String updatedBy, Instant updatedAt, int version, int fileCount,
+        java.util.Map<String, Object> facts) {
+
+    /** The record's stated facts of its type ({@link WorkRecordField}), never null. */
+    public WorkRecord {
+        facts = facts == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));
+    }
 
     /**
      * The class for lists and filters: the activity class of an academic exchange,

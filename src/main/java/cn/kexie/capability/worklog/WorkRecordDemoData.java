@@ -56,6 +56,10 @@ class WorkRecordDemoData implements ApplicationRunner {
             advice.setDescription("调研报告经市科协专报报送，获市领导批示。");
             advice.setLeaderSignedOff(true);
             records.save(advice, List.of(), List.of());
+            WorkRecordDraft station = new WorkRecordDraft(year, "SERVICE_STATION", "郫都区电子信息产业学会服务站",
+                    notAfterToday(LocalDate.of(year, 4, 8)));
+            station.setDescription("联合中国电子学会在郫都区新建的服务站。");
+            records.save(station.fact("stationLevel", "NATIONAL").fact("newlyBuilt", true), List.of(), List.of());
         });
     }
 
@@ -67,7 +71,8 @@ class WorkRecordDemoData implements ApplicationRunner {
         d.setTitle(title);
         d.setHeldOn(notAfterToday(LocalDate.of(year, 5, 20)));
         d.setDescription("由学会主办。");
-        return d.exchange(participants, provinces, countries, forums, materials, false);
+        // 第五部分1-3 "由学会主办或承办的": the demo society hosts its exchanges
+        return d.exchange(participants, provinces, countries, forums, materials, false).fact("eventRole", "HOST");
     }
 
     private static LocalDate notAfterToday(LocalDate day) {

@@ -60,6 +60,10 @@ class WorkRecordDialog extends Dialog {
     final Checkbox motionOrProposal = new Checkbox();
     final VerticalLayout exchange = new VerticalLayout();
     final VerticalLayout research = new VerticalLayout();
+    /** The facts the chosen type asks for ({@link WorkRecordField}), rebuilt when the type changes. */
+    final VerticalLayout facts = new VerticalLayout();
+    /** The components of {@link #facts}, by fact name, for reading their values and for tests. */
+    final java.util.Map<String, com.vaadin.flow.component.HasValue<?, ?>> factFields = new java.util.LinkedHashMap<>();
     final List<EvidenceFiles.Upload> pending = new ArrayList<>();
     final List<Long> removed = new ArrayList<>();
     private final Div storedFiles = new Div();
@@ -127,7 +131,9 @@ class WorkRecordDialog extends Dialog {
         Paragraph help = new Paragraph(getTranslation("worklog.help.classification"));
         help.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
 
-        VerticalLayout body = new VerticalLayout(common, exchange, research, files(), help);
+        facts.setPadding(false);
+        facts.setSpacing(false);
+        VerticalLayout body = new VerticalLayout(common, exchange, research, facts, files(), help);
         body.setPadding(false);
         add(body);
 
@@ -245,6 +251,69 @@ class WorkRecordDialog extends Dialog {
         String code = type.getValue() == null ? null : type.getValue().code();
         exchange.setVisible(WorkClassifier.ACADEMIC_EXCHANGE.equals(code));
         research.setVisible(WorkClassifier.RESEARCH_ADVICE.equals(code));
+        showFacts(code);
+    }
+
+    /** The type's own facts: a box, a number or a choice each, filled from the record being changed. */
+    private void showFacts(String code) {
+        java.util.Map<String, Object> values = new java.util.HashMap<>();
+        factFields.forEach((name, field) -> values.put(name, field.getValue()));
+        if (existing != null && existing.workType().equals(code)) {
+            existing.facts().forEach(values::putIfAbsent);
+        }
+        facts.removeAll();
+        factFields.clear();
+        List<WorkRecordField> fields = code == null ? List.of() : records.myFields(code);
+        if (fields.isEmpty()) {
+            facts.setVisible(false);
+            return;
+        }
+        FormLayout numbers = new FormLayout();
+        VerticalLayout boxes = new VerticalLayout();
+        boxes.setPadding(false);
+        boxes.setSpacing(false);
+        for (WorkRecordField field : fields) {
+            Object value = values.get(field.name());
+            String label = field.label(getLocale());
+            switch (field.type()) {
+                case BOOLEAN -> {
+                    Checkbox box = new Checkbox(label, Boolean.TRUE.equals(value));
+                    factFields.put(field.name(), box);
+                    boxes.add(box);
+                }
+                case INTEGER -> {
+                    IntegerField number = new IntegerField(label);
+                    if (field.min() != null) {
+                        number.setMin(field.min());
+                    }
+                    if (field.max() != null) {
+                        number.setMax(field.max());
+                    }
+                    number.setRequiredIndicatorVisible(field.required());
+                    if (value instanceof Number n) {
+                        number.setValue(n.intValue());
+                    }
+                    factFields.put(field.name(), number);
+                    numbers.add(number);
+                    // the seed's wording is long: the whole row, so that the label is not cut
+                    numbers.setColspan(number, 2);
+                }
+                case CHOICE -> {
+                    Select<String> choice = new Select<>();
+                    choice.setLabel(label);
+                    choice.setItems(field.choices().stream().map(WorkRecordField.Choice::code).toList());
+                    choice.setItemLabelGenerator(c -> field.choice(c).map(x -> x.label(getLocale())).orElse(c));
+                    choice.setRequiredIndicatorVisible(field.required());
+                    if (value != null && field.choice(value).isPresent()) {
+                        choice.setValue(String.valueOf(value));
+                    }
+                    factFields.put(field.name(), choice);
+                    numbers.add(choice);
+                }
+            }
+        }
+        facts.add(new H4(getTranslation("worklog.section.facts")), numbers, boxes);
+        facts.setVisible(true);
     }
 
     WorkRecordDraft draft() {
@@ -262,6 +331,8 @@ class WorkRecordDialog extends Dialog {
         d.setProblemSolved(problemSolved.getValue());
         d.setSpecialReport(specialReport.getValue());
         d.setMotionOrProposal(motionOrProposal.getValue());
+        d.getFacts().clear();
+        factFields.forEach((name, field) -> d.fact(name, field.getValue()));
         return d;
     }
 

@@ -27,6 +27,8 @@ class WorkRecordDraft {
     private boolean problemSolved;
     private boolean specialReport;
     private boolean motionOrProposal;
+    /** The facts of the type's {@link WorkRecordField}s, by name; facts the chosen type does not ask for are not saved. */
+    private final java.util.Map<String, Object> facts = new java.util.LinkedHashMap<>();
 
     WorkRecordDraft() {
     }
@@ -55,6 +57,7 @@ class WorkRecordDraft {
         d.problemSolved = Boolean.TRUE.equals(r.problemSolved());
         d.specialReport = Boolean.TRUE.equals(r.specialReport());
         d.motionOrProposal = Boolean.TRUE.equals(r.motionOrProposal());
+        d.facts.putAll(r.facts());
         return d;
     }
 
@@ -70,6 +73,17 @@ class WorkRecordDraft {
         return this;
     }
 
+    /** Sets a fact of the type ({@link WorkRecordField}); null removes it. */
+    WorkRecordDraft fact(String name, Object value) {
+        if (value == null) {
+            facts.remove(name);
+        } else {
+            facts.put(name, value);
+        }
+        return this;
+    }
+
+    java.util.Map<String, Object> getFacts() { return facts; }
     Long getId() { return id; }
     void setId(Long id) { this.id = id; }
     int getVersion() { return version; }

@@ -95,6 +95,7 @@ public class WorkRecordListView extends VerticalLayout implements HasDynamicTitl
         List<String> classes = new ArrayList<>(WorkClassifier.ACTIVITY_CLASSES);
         classes.add(WorkClassifier.OUTCOME);
         classes.add(WorkClassifier.NO_OUTCOME);
+        classes.addAll(WorkClassifier.KEY_WORK_CLASSES);
         workClass.setPlaceholder(getTranslation("worklog.class"));
         workClass.setItems(classes);
         workClass.setItemLabelGenerator(c -> WorkRecordGrid.classLabel(this, c));

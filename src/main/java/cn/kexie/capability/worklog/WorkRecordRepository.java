@@ -71,6 +71,7 @@ class WorkRecordRepository {
             from work_record r join organisation o on o.id = r.organisation_id""";
 
     private final JdbcClient jdbc;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     WorkRecordRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -122,9 +123,9 @@ class WorkRecordRepository {
                 insert into work_record (organisation_id, record_year, work_type, title, held_on, description,
                     participants, other_provinces, countries, forums, materials, public_event,
                     published_in_journal, leader_signed_off, adopted_as_policy, problem_solved, special_report,
-                    motion_or_proposal, activity_class, outcome_counts, decision_key, decision_version, classified_at,
-                    created_by, created_at, updated_by, updated_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                    motion_or_proposal, facts, activity_class, outcome_counts, decision_key, decision_version,
+                    classified_at, created_by, created_at, updated_by, updated_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
                 .params(concat(new Object[] {organisationId, d.getYear()}, facts(d), classification(c, now),
                         new Object[] {userId, at, userId, at}))
                 .update(keys, "id");
@@ -136,7 +137,7 @@ class WorkRecordRepository {
                 update work_record set work_type = ?, title = ?, held_on = ?, description = ?,
                     participants = ?, other_provinces = ?, countries = ?, forums = ?, materials = ?, public_event = ?,
                     published_in_journal = ?, leader_signed_off = ?, adopted_as_policy = ?, problem_solved = ?,
-                    special_report = ?, motion_or_proposal = ?, activity_class = ?, outcome_counts = ?,
+                    special_report = ?, motion_or_proposal = ?, facts = ?, activity_class = ?, outcome_counts = ?,
                     decision_key = ?, decision_version = ?, classified_at = ?, updated_by = ?, updated_at = ?,
                     version = version + 1
                 where id = ? and version = ?""")
@@ -215,7 +216,40 @@ class WorkRecordRepository {
                 exchange ? d.isPublicEvent() : null,
                 research ? d.isPublishedInJournal() : null, research ? d.isLeaderSignedOff() : null,
                 research ? d.isAdoptedAsPolicy() : null, research ? d.isProblemSolved() : null,
-                research ? d.isSpecialReport() : null, research ? d.isMotionOrProposal() : null};
+                research ? d.isSpecialReport() : null, research ? d.isMotionOrProposal() : null,
+                d.getFacts().isEmpty() ? null : toJson(d.getFacts())};
+    }
+
+    private static String toJson(java.util.Map<String, Object> facts) {
+        try {
+            return JSON.writeValueAsString(new java.util.TreeMap<>(facts));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("facts cannot be written as JSON", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> fromJson(String text) {
+        if (text == null || text.isBlank()) {
+            return java.util.Map.of();
+        }
+        try {
+            return JSON.readValue(text, java.util.LinkedHashMap.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored facts are not JSON: " + text, e);
+        }
+    }
+
+    /** The facts a work type of a programme asks for, in their order. */
+    List<WorkRecordField> fields(String programmeCode, String workType) {
+        return jdbc.sql("""
+                select field_name, field_type, choices, min_value, max_value, label_zh, label_en, required
+                from work_record_field where programme_code = ? and work_type = ? order by sort_order, field_name""")
+                .params(programmeCode, workType)
+                .query((rs, n) -> new WorkRecordField(rs.getString(1), WorkRecordField.Type.valueOf(rs.getString(2)),
+                        WorkRecordField.parseChoices(rs.getString(3)), integer(rs, "min_value"), integer(rs, "max_value"),
+                        rs.getString(6), rs.getString(7), rs.getBoolean(8)))
+                .list();
     }
 
     private static Object[] classification(WorkClassifier.Classification c, Instant now) {
@@ -243,7 +277,7 @@ class WorkRecordRepository {
                 rs.getString("activity_class"), bool(rs, "outcome_counts"), rs.getString("decision_key"),
                 integer(rs, "decision_version"), classified == null ? null : classified.toInstant(),
                 rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"),
-                rs.getInt("file_count"));
+                rs.getInt("file_count"), fromJson(rs.getString("facts")));
     }
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {

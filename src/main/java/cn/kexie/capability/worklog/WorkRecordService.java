@@ -72,6 +72,18 @@ class WorkRecordService {
         return programmeOf(organisationId).map(p -> catalogue.categories(p.code())).orElse(List.of());
     }
 
+    /** The facts a work type of the applicant's programme asks for ({@link WorkRecordField}). */
+    @Transactional(readOnly = true)
+    List<WorkRecordField> myFields(String workType) {
+        return repository.fields(myProgramme().code(), workType);
+    }
+
+    /** The facts a work type of a programme asks for, for the office's screens and exports. */
+    @Transactional(readOnly = true)
+    List<WorkRecordField> fields(String programmeCode, String workType) {
+        return repository.fields(programmeCode, workType);
+    }
+
     /** The work types of the applicant's own programme. */
     @Transactional(readOnly = true)
     List<Category> myWorkTypes() {
@@ -182,7 +194,12 @@ class WorkRecordService {
             draft.setYear(existing.year());
         }
         clean(draft);
-        List<Problem> problems = validate(myProgramme().code(), draft);
+        String programmeCode = myProgramme().code();
+        List<WorkRecordField> fields = draft.getWorkType() == null ? List.of() : repository.fields(programmeCode, draft.getWorkType());
+        // only the facts the chosen type asks for are kept
+        draft.getFacts().keySet().removeIf(name -> fields.stream().noneMatch(f -> f.name().equals(name)));
+        List<Problem> problems = validate(programmeCode, draft);
+        problems.addAll(validateFacts(fields, draft));
         for (EvidenceFiles.Upload file : newFiles) {
             problems.addAll(EvidenceFiles.check(file));
         }
@@ -308,6 +325,44 @@ class WorkRecordService {
         if (d.getDescription() != null) {
             d.setDescription(d.getDescription().isBlank() ? null : d.getDescription().trim());
         }
+    }
+
+    /** Each stated fact of the type: given where required, of its type, within its bounds, one of its choices. */
+    static List<Problem> validateFacts(List<WorkRecordField> fields, WorkRecordDraft d) {
+        List<Problem> problems = new ArrayList<>();
+        for (WorkRecordField field : fields) {
+            Object value = d.getFacts().get(field.name());
+            if (value instanceof String text && text.isBlank()) {
+                d.fact(field.name(), null);
+                value = null;
+            }
+            if (value == null) {
+                if (field.required()) {
+                    problems.add(new Problem("worklog.error.factMissing", field.labelZh(), field.labelEn()));
+                }
+                continue;
+            }
+            boolean fits = switch (field.type()) {
+                case BOOLEAN -> value instanceof Boolean;
+                case INTEGER -> value instanceof Integer n && (field.min() == null || n >= field.min())
+                        && (field.max() == null || n <= field.max());
+                case CHOICE -> field.choice(value).isPresent();
+            };
+            if (!fits) {
+                problems.add(new Problem("worklog.error.factInvalid", field.labelZh(), field.labelEn(),
+                        allowed(field, true), allowed(field, false)));
+            }
+        }
+        return problems;
+    }
+
+    private static String allowed(WorkRecordField field, boolean chinese) {
+        return switch (field.type()) {
+            case BOOLEAN -> chinese ? "是或否" : "yes or no";
+            case INTEGER -> (field.min() == null ? "" : field.min()) + "–" + (field.max() == null ? "" : field.max());
+            case CHOICE -> String.join(chinese ? "、" : ", ",
+                    field.choices().stream().map(c -> chinese ? c.labelZh() : c.labelEn()).toList());
+        };
     }
 
     List<Problem> validate(String programmeCode, WorkRecordDraft d) {

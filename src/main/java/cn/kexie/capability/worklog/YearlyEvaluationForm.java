@@ -95,6 +95,12 @@ class YearlyEvaluationForm implements TaskForm {
             add(new Paragraph(sheet.suggestedTier() == null ? getTranslation("worklog.sheet.noSuggestion")
                     : getTranslation("worklog.sheet.suggestion", WorkRecordGrid.tierLabel(this, sheet.suggestedTier()),
                             sheet.suggestedYuan() == null ? "—" : cn.kexie.capability.common.Yuan.format(sheet.suggestedYuan()))));
+            if (!sheet.oneOffs().isEmpty()) {
+                add(new Paragraph(getTranslation("worklog.oneOff", cn.kexie.capability.common.Yuan.format(
+                        sheet.oneOffs().stream().map(WorkEvaluationService.OneOff::yuan)
+                                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)),
+                        String.join("、", sheet.oneOffs().stream().map(WorkEvaluationService.OneOff::subject).toList()))));
+            }
             tier.setLabel(getTranslation("worklog.sheet.tier"));
             tier.setItems(sheet.tiers());
             tier.setItemLabelGenerator(t -> WorkRecordGrid.tierLabel(this, t));

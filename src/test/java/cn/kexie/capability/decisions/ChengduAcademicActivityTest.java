@@ -52,6 +52,42 @@ class ChengduAcademicActivityTest {
         assertThat((String) result.getSingleResult().getEntry("activityClass")).isEqualTo(activityClass);
     }
 
+    /**
+     * 第五部分1-3 "由学会主办或承办的": an event the society only attended (参加), or whose role is not
+     * given, is never a class 1-3 activity; a public event (4) and the others (5) do not ask.
+     */
+    @ParameterizedTest(name = "{0} · {1} → {2}")
+    @CsvSource(nullValues = "null", textBlock = """
+            # event,                                   role,        class
+            international (3 countries),               HOST,        INTERNATIONAL
+            international (3 countries),               CO_HOST,     INTERNATIONAL
+            international (3 countries),               PARTICIPANT, OTHER
+            international (3 countries),               null,        OTHER
+            national (6 provinces 100 participants),   HOST,        NATIONAL
+            national (6 provinces 100 participants),   CO_HOST,     NATIONAL
+            national (6 provinces 100 participants),   PARTICIPANT, OTHER
+            annual conference,                         CO_HOST,     ANNUAL_CONFERENCE
+            annual conference,                         PARTICIPANT, OTHER
+            annual conference in science week,         PARTICIPANT, PUBLIC_EVENT
+            public event,                              PARTICIPANT, PUBLIC_EVENT
+            """)
+    void onlyHostedOrCoOrganisedEventsReachClassesOneToThree(String event, String role, String activityClass) {
+        Map<String, Object> facts = switch (event) {
+            case "international (3 countries)" -> facts(300, 10, 3, true, true, false);
+            case "national (6 provinces 100 participants)" -> facts(100, 6, 1, true, true, false);
+            case "annual conference" -> facts(100, 0, 1, true, true, false);
+            case "annual conference in science week" -> facts(100, 0, 1, true, true, true);
+            case "public event" -> facts(100, 0, 0, false, false, true);
+            default -> throw new IllegalArgumentException(event);
+        };
+        facts.put("eventRole", role);
+
+        DmnDecisionResult result = evaluate(TABLE, facts);
+
+        assertThat(result).hasSize(1);
+        assertThat((String) result.getSingleResult().getEntry("activityClass")).isEqualTo(activityClass);
+    }
+
     /** Every combination around every threshold, missing values included: always exactly one class. */
     @Test
     void givesExactlyOneClassForAnyInput() {
@@ -91,6 +127,8 @@ class ChengduAcademicActivityTest {
         facts.put("forums", forums);
         facts.put("materials", materials);
         facts.put("publicEvent", publicEvent);
+        // the cases above are the society's own events (主办)
+        facts.put("eventRole", "HOST");
         return facts;
     }
 }

@@ -40,6 +40,8 @@ class XuzhouEligibilityTest {
     static final String SERVICE_POINT = "在同一个服务点上每家学会只能申报一个“科技服务项目”（本学会在该服务点已有申报）";
     static final String AGREEMENT = "“科技服务项目”须与服务对象签有合作协议，明确双方的责任、权利和义务（请上传协议）";
     static final String THINK_TANK_LIMIT = "每家学会“科技创新智库项目”申报数不超过2个，本学会今年已申报满2个";
+    static final String CONSULTING_AGREEMENT = "申报“科技创新智库建设特色学会”须有一份为地方党委政府决策咨询服务的合作协议（请上传协议）";
+    static final String TOPIC_SOURCE = "“科技创新智库项目”的课题须依据《2022年度江苏省科协面上调研课题选题指南》确定的内容自行拟定";
     static final String ACADEMIC_EVENTS = "本年度主办或承办的学术交流活动须不少于2场";
     static final String NATIONAL_EVENT = "本年度主办或承办的学术交流活动中须至少有一场是全国或全省（区域）性学术交流活动";
     static final String POPULAR_SCIENCE_EVENTS = "本学会牵头组织的科普活动须不少于3场次/年";
@@ -68,6 +70,8 @@ class XuzhouEligibilityTest {
         facts.put("hasPopularSciencePlan", true);
         facts.put("hasPopularScienceBudget", true);
         facts.put("hasServiceAgreement", true);
+        facts.put("hasConsultingAgreement", true);
+        facts.put("topicFromProvincialGuide", true);
         return facts;
     }
 
@@ -75,7 +79,7 @@ class XuzhouEligibilityTest {
     static Map<String, Object> bareMinimum(String category) {
         return with(allGood(category), "rating", 0, "academicEvents", 0, "nationalOrProvincialEvents", 0,
                 "popularScienceEvents", 0, "hasPopularSciencePlan", false, "hasPopularScienceBudget", false,
-                "hasServiceAgreement", false);
+                "hasServiceAgreement", false, "hasConsultingAgreement", false, "topicFromProvincialGuide", false);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -152,6 +156,23 @@ class XuzhouEligibilityTest {
         cases.add(arguments("SERVICE_THINK_TANK · two others this year → over the limit of 2",
                 with(allGood(SERVICE_THINK_TANK), "thinkTankProjectApplicationsThisYear", 2), List.of(THINK_TANK_LIMIT)));
 
+        // SERVICE_THINK_TANK: the topic from the provincial survey-topic guide (二（三）3)
+        cases.add(arguments("SERVICE_THINK_TANK · topic not from the provincial guide",
+                with(allGood(SERVICE_THINK_TANK), "topicFromProvincialGuide", false), List.of(TOPIC_SOURCE)));
+        cases.add(arguments("SERVICE_THINK_TANK · topic source not declared (null)",
+                with(allGood(SERVICE_THINK_TANK), "topicFromProvincialGuide", null), List.of(TOPIC_SOURCE)));
+        // INNOVATION_THINK_TANK: a consulting agreement with the local party committee or government (三（二）1(1))
+        cases.add(arguments("INNOVATION_THINK_TANK · no consulting agreement",
+                with(allGood(THINK_TANK_SOCIETY), "hasConsultingAgreement", false), List.of(CONSULTING_AGREEMENT)));
+        cases.add(arguments("INNOVATION_THINK_TANK · consulting agreement not declared (null)",
+                with(allGood(THINK_TANK_SOCIETY), "hasConsultingAgreement", null), List.of(CONSULTING_AGREEMENT)));
+        cases.add(arguments("INNOVATION_THINK_TANK · a service agreement is not the consulting agreement",
+                with(allGood(THINK_TANK_SOCIETY), "hasConsultingAgreement", false, "hasServiceAgreement", true),
+                List.of(CONSULTING_AGREEMENT)));
+        cases.add(arguments("SERVICE_TECH · the consulting agreement is not asked of a service project",
+                with(allGood(SERVICE_TECH), "hasConsultingAgreement", false, "topicFromProvincialGuide", false),
+                List.of()));
+
         // INNOVATION_ACADEMIC: at least 2 events, at least one national or provincial
         cases.add(arguments("INNOVATION_ACADEMIC · 1 academic event → fewer than 2",
                 with(allGood(ACADEMIC_SOCIETY), "academicEvents", 1), List.of(ACADEMIC_EVENTS)));
@@ -180,6 +201,8 @@ class XuzhouEligibilityTest {
                 case POPULAR_SCIENCE_SOCIETY -> List.of(POPULAR_SCIENCE_EVENTS, POPULAR_SCIENCE_PLAN,
                         POPULAR_SCIENCE_BUDGET);
                 case SERVICE_TECH -> List.of(AGREEMENT);
+                case THINK_TANK_SOCIETY -> List.of(CONSULTING_AGREEMENT);
+                case SERVICE_THINK_TANK -> List.of(TOPIC_SOURCE);
                 default -> List.of();
             };
             cases.add(arguments(category + " · only the shared conditions met → only its own reasons "

@@ -127,7 +127,8 @@ class XuzhouSeasonTest {
         }
         for (int i = 6; i < 10; i++) {
             for (int p = 0; p < 2; p++) {
-                service.add(apply(users.get(i), call, "SERVICE_THINK_TANK", "智库课题" + i + "-" + p, Map.of()));
+                service.add(apply(users.get(i), call, "SERVICE_THINK_TANK", "智库课题" + i + "-" + p,
+                        Map.of("topicFromProvincialGuide", true)));
             }
         }
         // a third SERVICE_TECH of one society is not accepted
@@ -142,7 +143,7 @@ class XuzhouSeasonTest {
             reviewToResult(app, score++);
         }
         at(YEAR, 6, 6);
-        fill(users.get(1), late, Map.of());
+        fill(users.get(1), late, Map.of("topicFromProvincialGuide", true));
         assertThatThrownBy(() -> AsUser.run(identity, users.get(1), () -> applications.submit(late.id())))
                 .isInstanceOfSatisfying(UserError.class,
                         e -> assertThat(e.problems().get(0).key()).isEqualTo("programme.error.deadlinePassed"));
@@ -184,7 +185,7 @@ class XuzhouSeasonTest {
                 case "INNOVATION_ACADEMIC" -> Map.of("academicEvents", 3, "nationalOrProvincialEvents", 1);
                 case "INNOVATION_POPULAR_SCIENCE" -> Map.of("popularScienceEvents", 4, "hasPopularSciencePlan", true,
                         "hasPopularScienceBudget", true);
-                default -> Map.of("hasServiceAgreement", true);
+                default -> Map.of("hasConsultingAgreement", true);
             };
             innovation.add(apply(users.get(i), call, category, "创新特色学会" + i, declared));
         }
@@ -276,6 +277,9 @@ class XuzhouSeasonTest {
         Application failing = selected.get(3);
         for (Application app : selected) {
             Task report = task(app, XuzhouProject.TASK_SUBMIT_ASSESSMENT_REPORT);
+            // 年末验收考核: the programme's default day (12-01) at the first year end after the mid-term date
+            assertThat(report.getDueDate()).isEqualTo(java.util.Date.from(LocalDate.of(YEAR + 1, 12, 1)
+                    .atStartOfDay(PlatformClock.ZONE).toInstant()));
             AsUser.run(identity, owner(app), () -> attachments.store(app.id(), Attachment.Kind.SUMMARY, "总结报告.pdf", PDF, owner(app)));
             if (app.categoryCode().equals("FIRST_CLASS")) {
                 assertThatThrownBy(() -> AsUser.run(identity, owner(app), () -> implementation.submitFinalReport(report.getId(), null)))

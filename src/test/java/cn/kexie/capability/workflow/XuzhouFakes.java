@@ -48,6 +48,8 @@ public final class XuzhouFakes {
             facts.put("hasPopularSciencePlan", true);
             facts.put("hasPopularScienceBudget", true);
             facts.put("hasServiceAgreement", true);
+            facts.put("hasConsultingAgreement", true);
+            facts.put("topicFromProvincialGuide", true);
             facts.put(XuzhouProject.SERVICE_POINT, "铜山经济技术开发区");
             for (String category : List.of(XuzhouProject.CATEGORY_FIRST_CLASS,
                     XuzhouProject.CATEGORY_INNOVATION_THINK_TANK, XuzhouProject.CATEGORY_INNOVATION_ACADEMIC,

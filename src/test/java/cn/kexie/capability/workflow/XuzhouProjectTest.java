@@ -61,6 +61,8 @@ class XuzhouProjectTest {
     private static final Date RESULT_ANNOUNCED = at(2022, 7, 4, 9, 0);
     /** The date of the mid-term evaluation, set by the call with its result. */
     private static final Date MIDTERM_DATE = at(2022, 9, 1, 9, 0);
+    /** The year-end assessment date (年末验收考核) the call sends with its result. */
+    private static final Date ASSESSMENT_DATE = at(2022, 12, 1, 0, 0);
     /** When the assessment notice the fake {@code startNotice} publishes ends. */
     private static final Date NOTICE_PERIOD_ENDS = at(2022, 12, 16, 17, 0);
 
@@ -362,6 +364,27 @@ class XuzhouProjectTest {
                 "ACCEPTANCE", "ASSESSMENT_EVALUATION", "ASSESSMENT_APPROVAL", "ASSESSMENT_NOTICE", "AWAITING_FUNDS",
                 "SUBSIDY_GRANTED");
         assertThat(beans.fundingLedger.ends()).as("nothing released when the subsidy is granted").isEmpty();
+    }
+
+    @Test
+    void assessmentReportIsDueByTheYearEndAssessmentDateTheCallSent() {
+        atAssessmentReport(CATEGORY_SERVICE_TECH);
+
+        assertThat(task()).as("指南二（一）：在年末进行验收考核").hasDueDate(ASSESSMENT_DATE);
+    }
+
+    @Test
+    void assessmentReportHasNoDueDateWhereTheCatalogueSetsNoAssessmentDate() {
+        ProcessInstance application = awaitingResult(CATEGORY_SERVICE_TECH);
+        ClockUtil.setCurrentTime(RESULT_ANNOUNCED);
+        callResult(application, true, MIDTERM_DATE, null);
+        complete(task(TASK_REPORT_PROGRESS));
+        ClockUtil.setCurrentTime(MIDTERM_DATE);
+        execute(job(TIMER_MIDTERM_EVALUATION));
+        complete(task(), withVariables(OUTCOME, PASS));
+
+        assertThat(application).isWaitingAt(TASK_SUBMIT_ASSESSMENT_REPORT);
+        assertThat(task().getDueDate()).isNull();
     }
 
     @Test
@@ -699,10 +722,15 @@ class XuzhouProjectTest {
 
     /** As the call process announces an intake's results: one message per application of the intake. */
     private void callResult(ProcessInstance application, boolean selected, Date midtermDue) {
+        callResult(application, selected, midtermDue, ASSESSMENT_DATE);
+    }
+
+    private void callResult(ProcessInstance application, boolean selected, Date midtermDue, Date assessmentDue) {
         runtimeService().createMessageCorrelation(MESSAGE_CALL_RESULT)
                 .processInstanceBusinessKey(application.getBusinessKey())
                 .setVariable(SELECTED, selected)
                 .setVariable(MIDTERM_DUE, midtermDue)
+                .setVariable(ASSESSMENT_DUE, assessmentDue)
                 .correlate();
     }
 

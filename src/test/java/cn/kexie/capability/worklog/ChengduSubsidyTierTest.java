@@ -82,13 +82,75 @@ class ChengduSubsidyTierTest {
         assertThat(((Number) result.getSingleResult().getEntry("suggestedYuan")).doubleValue()).isEqualTo(yuan);
     }
 
+    /**
+     * The key-work classes of {@code chengdu-key-work} (seed 004 一 to 四): a record the guide supports first
+     * (重点支持: a national station, a consortium for the leading industries, a pilot society's new function)
+     * lifts the tier to B; an innovation drive that meets the guide's five requirements reaches C. Another
+     * level of station stays at the station row's C, an unmet innovation drive at NONE.
+     */
+    @ParameterizedTest(name = "{0} → {2} by {3}")
+    @CsvSource(textBlock = """
+            # case,                                        class,                        tier, rule
+            a national service station,                    STATION_NATIONAL,             B,    Rule_TierBKeyWork
+            a consortium for the leading industries,       CONSORTIUM_LEADING_INDUSTRY,  B,    Rule_TierBKeyWork
+            a new function of a first-batch pilot society, FUNCTION_PILOT_NEW,           B,    Rule_TierBKeyWork
+            a municipal service station,                   STATION_OTHER,                C,    Rule_TierCStationOrConsortium
+            another function undertaken,                   FUNCTION_SUPPORTED,           NONE, Rule_NoTier
+            an innovation drive meeting the guide,         INNOVATION_MET,               C,    Rule_TierCInnovation
+            an innovation drive below the guide,           INNOVATION_UNMET,             NONE, Rule_NoTier
+            """)
+    void keyWorkTheGuideSupportsFirstLiftsTheTier(String name, String workClass, String tier, String rule) {
+        Map<String, Object> facts = counts(0, 0, 0, 0, 0, 0, workClass.startsWith("STATION") ? 1 : 0,
+                workClass.startsWith("CONSORTIUM") ? 1 : 0);
+        facts.put(keyWorkVariable(workClass), 1);
+
+        DmnDecisionResult result = evaluate(facts);
+
+        assertThat(lastMatchingRules()).containsExactly(rule);
+        assertThat((String) result.getSingleResult().getEntry("tier")).isEqualTo(tier);
+    }
+
+    /** The one-off subsidies due (新建服务站、联合体) are added to the tier's amount; NONE stays without money. */
+    @ParameterizedTest(name = "{0} + {1} one-off → {2}")
+    @CsvSource(textBlock = """
+            A, 20000, 70000
+            B, 10000, 40000
+            C, 30000, 40000
+            C,     0, 10000
+            """)
+    void theOneOffSubsidiesDueAreAddedToTheTiersAmount(String tier, double oneOff, double yuan) {
+        Map<String, Object> facts = switch (tier) {
+            case "A" -> counts(2, 0, 0, 0, 0, 1, 1, 0);
+            case "B" -> counts(0, 0, 0, 0, 0, 0, 1, 0);
+            default -> counts(0, 0, 0, 0, 0, 0, 1, 0);
+        };
+        if ("B".equals(tier)) {
+            facts.put("stationNationalRecords", 1);
+        }
+        facts.put("oneOffYuan", oneOff);
+
+        DmnDecisionResult result = evaluate(facts);
+
+        assertThat((String) result.getSingleResult().getEntry("tier")).isEqualTo(tier);
+        assertThat(((Number) result.getSingleResult().getEntry("suggestedYuan")).doubleValue()).isEqualTo(yuan);
+    }
+
+    private static String keyWorkVariable(String workClass) {
+        StringBuilder name = new StringBuilder();
+        for (String part : workClass.toLowerCase(java.util.Locale.ROOT).split("_")) {
+            name.append(name.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+        }
+        return name + "Records";
+    }
+
     /** Each rule of the table is the answer of at least one case above, so none is dead. */
     @Test
     void everyRuleOfTheTableIsTested() {
         var table = (DmnDecisionTableImpl) decision.getDecisionLogic();
         assertThat(table.getRules()).extracting(DmnDecisionTableRuleImpl::getId).containsExactly("Rule_TierA",
-                "Rule_TierBExchangeAndOutcome", "Rule_TierBExchanges", "Rule_TierCExchange", "Rule_TierCPublicEvent",
-                "Rule_TierCOutcome", "Rule_TierCStationOrConsortium", "Rule_NoTier");
+                "Rule_TierBExchangeAndOutcome", "Rule_TierBExchanges", "Rule_TierBKeyWork", "Rule_TierCExchange",
+                "Rule_TierCPublicEvent", "Rule_TierCOutcome", "Rule_TierCStationOrConsortium", "Rule_TierCInnovation",
+                "Rule_NoTier");
         assertThat(table.getHitPolicyHandler().getHitPolicyEntry().getHitPolicy()).isEqualTo(HitPolicy.FIRST);
     }
 
@@ -159,6 +221,12 @@ class ChengduSubsidyTierTest {
         facts.put("academicExchangeRecords", international + national + annual + publicEvents + other);
         facts.put("researchAdviceRecords", outcomes);
         facts.put("majorWorkRecords", 0);
+        for (String cls : List.of("INNOVATION_MET", "INNOVATION_UNMET", "FUNCTION_PILOT_NEW", "FUNCTION_SUPPORTED",
+                "FUNCTION_ENCOURAGED", "STATION_NATIONAL", "STATION_OTHER", "CONSORTIUM_LEADING_INDUSTRY",
+                "CONSORTIUM_OTHER")) {
+            facts.put(keyWorkVariable(cls), 0);
+        }
+        facts.put("oneOffYuan", 0.0);
         return facts;
     }
 }

@@ -116,7 +116,7 @@ class WorkRecordExportTest {
     private String save(String user, String title) {
         String unique = title + " " + UUID.randomUUID().toString().substring(0, 6);
         WorkRecordDraft draft = new WorkRecordDraft(YEAR, WorkClassifier.ACADEMIC_EXCHANGE, unique, LocalDate.of(YEAR, 6, 15));
-        draft.exchange(150, 0, 1, true, true, false);
+        draft.exchange(150, 0, 1, true, true, false).fact("eventRole", "HOST");
         as(user, () -> records.save(draft, List.of(), List.of()));
         return unique;
     }

@@ -29,7 +29,7 @@ public final class WorkRecordInputs {
             Integer participants, Integer otherProvinces, Integer countries, String fileName, byte[] file) {
         WorkRecordDraft draft = new WorkRecordDraft(year, WorkClassifier.ACADEMIC_EXCHANGE, title, heldOn);
         draft.setDescription(description);
-        draft.exchange(participants, otherProvinces, countries, false, false, false);
+        draft.exchange(participants, otherProvinces, countries, false, false, false).fact("eventRole", "HOST");
         List<EvidenceFiles.Upload> files = fileName == null ? List.of() : List.of(new EvidenceFiles.Upload(fileName, file));
         return AsUser.call(identity, user, () -> {
             WorkRecord saved = records.save(draft, files, List.of());

@@ -94,13 +94,14 @@ class WorkRecordServiceTest {
 
     @Test
     void otherWorkTypesAreNotClassifiedAndKeepNoExchangeFacts() {
-        WorkRecordDraft draft = new WorkRecordDraft(2024, "SERVICE_STATION", "郫都区学会服务站", LocalDate.of(2024, 3, 1));
-        draft.exchange(500, 10, 5, true, true, true);
+        WorkRecordDraft draft = new WorkRecordDraft(2024, "MAJOR_WORK", "郫都区科技扶贫", LocalDate.of(2024, 3, 1));
+        draft.exchange(500, 10, 5, true, true, true).fact("eventRole", "HOST");
 
         WorkRecord saved = save("cd-elec", draft);
 
-        assertThat(saved.workClass()).isNull();
+        assertThat(saved.workClass()).as("chengdu-key-work has no rows for MAJOR_WORK").isNull();
         assertThat(saved.decisionKey()).isNull();
+        assertThat(saved.facts()).as("a fact its type does not ask for is not kept").isEmpty();
         assertThat(saved.participants()).isNull();
         assertThat(saved.countries()).isNull();
     }
@@ -375,7 +376,7 @@ class WorkRecordServiceTest {
     static WorkRecordDraft exchange(int year, String title, Integer participants, Integer provinces, Integer countries,
             boolean forums, boolean materials, boolean publicEvent) {
         return new WorkRecordDraft(year, "ACADEMIC_EXCHANGE", title, LocalDate.of(year, 6, 15))
-                .exchange(participants, provinces, countries, forums, materials, publicEvent);
+                .exchange(participants, provinces, countries, forums, materials, publicEvent).fact("eventRole", "HOST");
     }
 
     private WorkRecord save(String user, WorkRecordDraft draft, EvidenceFiles.Upload... files) {
