@@ -23,3 +23,9 @@ insert into programme_default (programme_code, setting) values
     ('XIANGYANG', 'PUBLICITY_DAYS'),
     ('XUZHOU', 'MIDTERM_MONTHS'),
     ('XUZHOU', 'APPROVING_BODIES');
+
+-- Xuzhou's year-end assessment day (V100: "年末" without a day, 12-01 by default) is one of these settings:
+-- its default mark moves here, so one table says what is still a default.
+insert into programme_default (programme_code, setting)
+select code, 'YEAR_END_ASSESSMENT' from programme where year_end_assessment_default = true;
+alter table programme drop column year_end_assessment_default;

@@ -197,6 +197,18 @@ public class CatalogueSetup {
         if (new HashSet<>(settings.approvingBodies()).size() < settings.approvingBodies().size()) {
             problems.add(new Problem("setup.error.approvingBodyTwice"));
         }
+        String assessmentDay = trimmed(settings.yearEndAssessmentDay());
+        if (assessmentDay != null) {
+            try {
+                // MM-DD of a day every year has
+                java.time.MonthDay day = java.time.MonthDay.parse("--" + assessmentDay);
+                if (!day.isValidYear(2027)) {
+                    problems.add(new Problem("setup.error.assessmentDay"));
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                problems.add(new Problem("setup.error.assessmentDay"));
+            }
+        }
         for (String setting : settings.defaults()) {
             if (!ProgrammeSettings.SETTINGS.contains(setting)) {
                 problems.add(new Problem("setup.error.unknownSetting", setting));
@@ -215,11 +227,17 @@ public class CatalogueSetup {
         if (!before.approvingBodies().equals(settings.approvingBodies())) {
             stillDefault.remove(ProgrammeSettings.APPROVING_BODIES);
         }
+        if (!java.util.Objects.equals(before.yearEndAssessmentDay(), assessmentDay)) {
+            stillDefault.remove(ProgrammeSettings.YEAR_END_ASSESSMENT);
+        }
         // a setting becomes a default only by the migration that ships it: once decided, it stays decided
         stillDefault.retainAll(before.defaults());
-        jdbc.sql("update programme set publicity_working_days = ?, midterm_months = ?, approving_bodies = ? where code = ?")
+        jdbc.sql("""
+                update programme set publicity_working_days = ?, midterm_months = ?, approving_bodies = ?,
+                    year_end_assessment_day = ? where code = ?""")
                 .params(settings.publicityWorkingDays(), settings.midtermMonths(),
-                        settings.approvingBodies().isEmpty() ? null : String.join(",", settings.approvingBodies()), p.code())
+                        settings.approvingBodies().isEmpty() ? null : String.join(",", settings.approvingBodies()),
+                        assessmentDay, p.code())
                 .update();
         for (String decided : before.defaults()) {
             if (!stillDefault.contains(decided)) {

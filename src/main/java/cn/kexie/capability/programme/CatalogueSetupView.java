@@ -189,7 +189,7 @@ public class CatalogueSetupView extends VerticalLayout implements HasDynamicTitl
 
     /** The settings dialog's parts, for tests that drive it. */
     record SettingsDialog(Dialog dialog, IntegerField days, IntegerField months, MultiSelectComboBox<String> bodies,
-            com.vaadin.flow.component.checkbox.CheckboxGroup<String> defaults, Button save) {
+            TextField assessmentDay, com.vaadin.flow.component.checkbox.CheckboxGroup<String> defaults, Button save) {
     }
 
     SettingsDialog openSettings(Programme programme) {
@@ -211,6 +211,9 @@ public class CatalogueSetupView extends VerticalLayout implements HasDynamicTitl
         bodies.setItemLabelGenerator(b -> getTranslation("approval.body." + b));
         bodies.setValue(new LinkedHashSet<>(current.approvingBodies()));
         bodies.setWidthFull();
+        TextField assessmentDay = text("setup.settings.assessmentDay", current.yearEndAssessmentDay(), 5);
+        assessmentDay.setHelperText(getTranslation("setup.settings.assessmentDayHelp"));
+        assessmentDay.setPlaceholder("12-01");
         com.vaadin.flow.component.checkbox.CheckboxGroup<String> defaults = new com.vaadin.flow.component.checkbox.CheckboxGroup<>(
                 getTranslation("setup.settings.defaults"));
         // only what is still a default can stay one: a decided setting does not become a default again
@@ -219,26 +222,28 @@ public class CatalogueSetupView extends VerticalLayout implements HasDynamicTitl
         defaults.setValue(new LinkedHashSet<>(current.defaults()));
         defaults.setHelperText(getTranslation("setup.settings.defaultsHelp"));
         defaults.setVisible(!current.defaults().isEmpty());
-        FormLayout form = new FormLayout(days, months, bodies, defaults);
+        FormLayout form = new FormLayout(days, months, bodies, assessmentDay, defaults);
         form.setColspan(bodies, 2);
         form.setColspan(defaults, 2);
         form.setWidth("44em");
         dialog.add(form);
         Button save = new Button(getTranslation("common.save"), click -> {
-            List<HasValidation> all = List.of(days, months, bodies);
+            List<HasValidation> all = List.of(days, months, bodies, assessmentDay);
             if (Notifications.run(() -> {
                 clear(all);
                 // bodies in the catalogue's order, as the meetings follow one another
                 List<String> chosen = ProgrammeSettings.BODIES.stream().filter(bodies.getValue()::contains).toList();
                 try {
                     setup.saveSettings(programme.code(), new ProgrammeSettings(days.getValue() == null ? 0 : days.getValue(),
-                            months.getValue() == null ? 0 : months.getValue(), chosen, defaults.getValue()));
+                            months.getValue() == null ? 0 : months.getValue(), chosen, assessmentDay.getValue(),
+                            defaults.getValue()));
                 } catch (UserError refused) {
                     for (UserError.Problem problem : refused.problems()) {
                         mark(switch (problem.key()) {
                             case "setup.error.publicityDays" -> days;
                             case "setup.error.midtermMonths" -> months;
                             case "setup.error.approvingBody", "setup.error.approvingBodyTwice" -> bodies;
+                            case "setup.error.assessmentDay" -> assessmentDay;
                             default -> null;
                         }, problem);
                     }
@@ -253,7 +258,7 @@ public class CatalogueSetupView extends VerticalLayout implements HasDynamicTitl
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), save);
         dialog.open();
-        return new SettingsDialog(dialog, days, months, bodies, defaults, save);
+        return new SettingsDialog(dialog, days, months, bodies, assessmentDay, defaults, save);
     }
 
     // ------------------------------------------------------------------ programme

@@ -244,6 +244,11 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
             parts.add(getTranslation("catalogue.info.midterm", settings.midtermMonths())
                     + defaultMark(settings, ProgrammeSettings.MIDTERM_MONTHS));
         }
+        if (settings.yearEndAssessmentDay() != null) {
+            java.time.MonthDay day = java.time.MonthDay.parse("--" + settings.yearEndAssessmentDay());
+            parts.add(getTranslation("catalogue.info.assessment", day.getMonthValue(), day.getDayOfMonth())
+                    + defaultMark(settings, ProgrammeSettings.YEAR_END_ASSESSMENT));
+        }
         if (p.workRecords()) {
             parts.add(getTranslation("catalogue.info.workRecords"));
         }

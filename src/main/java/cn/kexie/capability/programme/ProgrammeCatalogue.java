@@ -73,7 +73,8 @@ public class ProgrammeCatalogue {
     public Optional<YearEndAssessment> yearEndAssessment(long callId) {
         return jdbc.sql("""
                 select c.published_on, c.midterm_on, c.assessment_on, p.year_end_assessment_day,
-                       p.year_end_assessment_default
+                       (select count(*) from programme_default d where d.programme_code = p.code
+                            and d.setting = 'YEAR_END_ASSESSMENT') as marked
                 from programme_call c join programme p on p.code = c.programme_code where c.id = ?""")
                 .param(callId)
                 .query((rs, n) -> {
@@ -88,7 +89,7 @@ public class ProgrammeCatalogue {
                     Date midterm = rs.getDate(2);
                     LocalDate after = midterm != null ? midterm.toLocalDate() : rs.getDate(1).toLocalDate();
                     LocalDate date = LocalDate.parse(after.getYear() + "-" + day);
-                    return new YearEndAssessment(date.isAfter(after) ? date : date.plusYears(1), rs.getBoolean(5));
+                    return new YearEndAssessment(date.isAfter(after) ? date : date.plusYears(1), rs.getInt(5) > 0);
                 })
                 .list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
@@ -336,23 +337,25 @@ public class ProgrammeCatalogue {
             throw new AccessDeniedException("programme.error.forbidden");
         }
         return jdbc.sql("""
-                select p.publicity_working_days, p.midterm_months, p.approving_bodies, d.setting
+                select p.publicity_working_days, p.midterm_months, p.approving_bodies, d.setting, p.year_end_assessment_day
                 from programme p left join programme_default d on d.programme_code = p.code where p.code = ?""")
                 .param(programmeCode)
                 .query(rs -> {
                     int days = 0;
                     int months = 0;
                     String bodies = null;
+                    String assessmentDay = null;
                     java.util.Set<String> defaults = new java.util.TreeSet<>();
                     while (rs.next()) {
                         days = rs.getInt(1);
                         months = rs.getInt(2);
                         bodies = rs.getString(3);
+                        assessmentDay = rs.getString(5);
                         if (rs.getString(4) != null) {
                             defaults.add(rs.getString(4));
                         }
                     }
-                    return new ProgrammeSettings(days, months, split(bodies), defaults);
+                    return new ProgrammeSettings(days, months, split(bodies), assessmentDay, defaults);
                 });
     }
 

@@ -5,18 +5,19 @@ import java.util.Set;
 
 /**
  * The settings of a programme that its policy text may leave open: days of public notice, months from the
- * results to the mid-term evaluation when a call names no date, and the bodies whose meetings decide its
- * approval step (empty: the step's candidate group alone). {@code defaults} names those still at the
- * platform's default ({@link #PUBLICITY_DAYS}, {@link #MIDTERM_MONTHS}, {@link #APPROVING_BODIES}), which
- * the screens show as 默认值 until an administrator decides them.
+ * results to the mid-term evaluation when a call names no date, the bodies whose meetings decide its
+ * approval step (empty: the step's candidate group alone) and the day of the year-end assessment (MM-DD;
+ * null: none) when a call names no date. {@code defaults} names those still at the platform's default,
+ * which the screens show as 默认值 until an administrator decides them.
  */
 public record ProgrammeSettings(int publicityWorkingDays, int midtermMonths, List<String> approvingBodies,
-        Set<String> defaults) {
+        String yearEndAssessmentDay, Set<String> defaults) {
 
     public static final String PUBLICITY_DAYS = "PUBLICITY_DAYS";
     public static final String MIDTERM_MONTHS = "MIDTERM_MONTHS";
     public static final String APPROVING_BODIES = "APPROVING_BODIES";
-    public static final List<String> SETTINGS = List.of(PUBLICITY_DAYS, MIDTERM_MONTHS, APPROVING_BODIES);
+    public static final String YEAR_END_ASSESSMENT = "YEAR_END_ASSESSMENT";
+    public static final List<String> SETTINGS = List.of(PUBLICITY_DAYS, MIDTERM_MONTHS, APPROVING_BODIES, YEAR_END_ASSESSMENT);
     /** The bodies an approval step may name (labels {@code approval.body.<code>}). */
     public static final List<String> BODIES = List.of("LEADING_GROUP", "CHAIRPERSONS_MEETING");
 

@@ -71,7 +71,9 @@ class ProgrammeDefaultsTest {
         assertThat(settings("XIANGYANG").defaults()).containsExactly(ProgrammeSettings.PUBLICITY_DAYS);
         // Xuzhou's guide: "公示时间不少于5个工作日" - its own rule, not a default
         ProgrammeSettings xuzhou = settings("XUZHOU");
-        assertThat(xuzhou.defaults()).containsExactlyInAnyOrder(ProgrammeSettings.MIDTERM_MONTHS, ProgrammeSettings.APPROVING_BODIES);
+        assertThat(xuzhou.defaults()).containsExactlyInAnyOrder(ProgrammeSettings.MIDTERM_MONTHS, ProgrammeSettings.APPROVING_BODIES,
+                ProgrammeSettings.YEAR_END_ASSESSMENT);
+        assertThat(xuzhou.yearEndAssessmentDay()).isEqualTo("12-01");
         assertThat(xuzhou.publicityWorkingDays()).isEqualTo(5);
         assertThat(xuzhou.midtermMonths()).isEqualTo(6);
         assertThat(catalogue.midtermMonths("XUZHOU")).isEqualTo(6);
@@ -89,7 +91,8 @@ class ProgrammeDefaultsTest {
                     .doesNotContain("chenzhou-project", "chenzhou-eligibility", "中期评估");
             String xuzhou = view.programmeInfo(catalogue.requireProgramme("XUZHOU"));
             assertThat(xuzhou).contains("公示期：5 个工作日；", "审批：由流程图中审批步骤的办理组审批（默认值",
-                    "中期评估：年度申报未定日期时为结果公布后 6 个月（默认值").doesNotContain("xuzhou-");
+                    "中期评估：年度申报未定日期时为结果公布后 6 个月（默认值",
+                    "年末验收考核：年度申报未定日期时为每年 12 月 1 日（默认值").doesNotContain("xuzhou-");
             assertThat(view.programmeInfo(catalogue.requireProgramme("LIANYUNGANG"))).contains("审批：领导小组、市科协主席会；");
             assertThat(view.programmeInfo(catalogue.requireProgramme("CHENGDU"))).isEqualTo("学会填报工作记录，年度评估");
         });
@@ -101,29 +104,35 @@ class ProgrammeDefaultsTest {
         assertThat(before.defaults()).containsExactlyInAnyOrderElementsOf(ProgrammeSettings.SETTINGS);
 
         // confirming the mid-term default without changing it; a changed notice length is decided though its box stays ticked
-        ProgrammeSettings saved = AsUser.call(identity, "demo", () -> setup.saveSettings(code, new ProgrammeSettings(7, 6, List.of(),
+        ProgrammeSettings saved = AsUser.call(identity, "demo", () -> setup.saveSettings(code, new ProgrammeSettings(7, 6, List.of(), null,
                 Set.of(ProgrammeSettings.PUBLICITY_DAYS, ProgrammeSettings.APPROVING_BODIES))));
         assertThat(saved.defaults()).containsExactly(ProgrammeSettings.APPROVING_BODIES);
         assertThat(saved.publicityWorkingDays()).isEqualTo(7);
         assertThat(catalogue.requireProgramme(code).publicityWorkingDays()).isEqualTo(7);
 
         // naming the bodies decides who approves; a decided setting does not become a default again
-        saved = AsUser.call(identity, "demo", () -> setup.saveSettings(code, new ProgrammeSettings(7, 9, List.of("LEADING_GROUP"),
+        saved = AsUser.call(identity, "demo", () -> setup.saveSettings(code, new ProgrammeSettings(7, 9, List.of("LEADING_GROUP"), null,
                 Set.of(ProgrammeSettings.MIDTERM_MONTHS, ProgrammeSettings.APPROVING_BODIES))));
         assertThat(saved.defaults()).isEmpty();
         assertThat(saved.approvingBodies()).containsExactly("LEADING_GROUP");
         assertThat(catalogue.approvingBodies(code)).containsExactly("LEADING_GROUP");
         assertThat(catalogue.midtermMonths(code)).isEqualTo(9);
+
+        // a year-end assessment day given where there was none
+        saved = AsUser.call(identity, "demo", () -> setup.saveSettings(code, new ProgrammeSettings(7, 9, List.of("LEADING_GROUP"),
+                " 11-20 ", Set.of())));
+        assertThat(saved.yearEndAssessmentDay()).isEqualTo("11-20");
     }
 
     @Test
     void everyWrongValueIsToldAtOnceAndNothingIsSaved() {
         ProgrammeSettings before = settings(code);
         assertThatThrownBy(() -> AsUser.run(identity, "demo", () -> setup.saveSettings(code,
-                new ProgrammeSettings(0, 37, List.of("LEADING_GROUP", "PARTY_CONGRESS", "LEADING_GROUP"), Set.of("NOTICE_COLOUR")))))
+                new ProgrammeSettings(0, 37, List.of("LEADING_GROUP", "PARTY_CONGRESS", "LEADING_GROUP"), "02-30",
+                        Set.of("NOTICE_COLOUR")))))
                 .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.problems()).extracting(UserError.Problem::key)
                         .containsExactly("setup.error.publicityDays", "setup.error.midtermMonths", "setup.error.approvingBody",
-                                "setup.error.approvingBodyTwice", "setup.error.unknownSetting"));
+                                "setup.error.approvingBodyTwice", "setup.error.assessmentDay", "setup.error.unknownSetting"));
         assertThat(settings(code)).isEqualTo(before);
     }
 
@@ -132,7 +141,7 @@ class ProgrammeDefaultsTest {
         ProgrammeSettings before = settings(code);
         for (String user : List.of("office", "office-xz", "manager", "leader", "xz-mech")) {
             assertThatThrownBy(() -> AsUser.run(identity, user, () -> setup.saveSettings(code,
-                    new ProgrammeSettings(9, 6, List.of(), Set.of())))).as(user).isInstanceOf(AccessDeniedException.class);
+                    new ProgrammeSettings(9, 6, List.of(), null, Set.of())))).as(user).isInstanceOf(AccessDeniedException.class);
         }
         assertThat(settings(code)).isEqualTo(before);
         // the settings of another city's programme are not read by Xuzhou's office
@@ -155,7 +164,7 @@ class ProgrammeDefaultsTest {
                 programme.sanctionDecisionKey(), 8, programme.categories(), programme.fields()), false));
         assertThat(settings(code).isDefault(ProgrammeSettings.PUBLICITY_DAYS)).isFalse();
         assertThat(settings(code).defaults()).containsExactlyInAnyOrder(ProgrammeSettings.MIDTERM_MONTHS,
-                ProgrammeSettings.APPROVING_BODIES);
+                ProgrammeSettings.APPROVING_BODIES, ProgrammeSettings.YEAR_END_ASSESSMENT);
         assertThat(settings(code).publicityWorkingDays()).isEqualTo(8);
     }
 
@@ -182,7 +191,8 @@ class ProgrammeDefaultsTest {
             assertThat(dialog.dialog().isOpened()).isFalse();
             ProgrammeSettings saved = catalogue.settings(code);
             assertThat(saved.publicityWorkingDays()).isEqualTo(10);
-            assertThat(saved.defaults()).containsExactly(ProgrammeSettings.MIDTERM_MONTHS);
+            assertThat(saved.defaults()).containsExactlyInAnyOrder(ProgrammeSettings.MIDTERM_MONTHS,
+                    ProgrammeSettings.YEAR_END_ASSESSMENT);
         });
     }
 }
