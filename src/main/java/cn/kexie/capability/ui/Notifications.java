@@ -120,10 +120,14 @@ public final class Notifications {
                     || t instanceof org.springframework.transaction.CannotCreateTransactionException) {
                 return true;
             }
-            // a commit that failed on a cut connection, whose rollback then failed too: the commit's failure says why
+            // the platform's JdbcTransactionManager turns a commit's failure into a DataAccessException and then
+            // rolls back; on a cut connection the pool has closed the connection by then, and what is thrown is
+            // the rollback's failure: a TransactionSystemException of an SQLException without SQL state
+            // ("Connection is closed"), the commit's own failure only in the log
             if (t instanceof org.springframework.transaction.TransactionSystemException system
-                    && system.getOriginalException() != null && system.getOriginalException() != t
-                    && databaseUnreachable(system.getOriginalException())) {
+                    && (system.getCause() instanceof java.sql.SQLException sql && sql.getSQLState() == null
+                            || system.getOriginalException() != null && system.getOriginalException() != t
+                                    && databaseUnreachable(system.getOriginalException()))) {
                 return true;
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null

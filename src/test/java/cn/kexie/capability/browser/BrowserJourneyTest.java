@@ -43,8 +43,9 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Every role's journey through the platform in a real browser (headless Chromium in Chinese),
- * against the application this test started. Run by {@code .ci/run} in a surefire execution of its
- * own ({@code -Pbrowser}); each test uses organisations no other journey touches.
+ * against the packaged production jar ({@link ProductionJar}: {@code ./mvnw -Pproduction verify}, run by
+ * {@code .ci/run}, surefire execution {@code browser-journeys}) or, without {@code -Dbrowser.jar}, against
+ * the application this test started. Each test uses organisations no other journey touches.
  */
 @PlatformTest
 // Vaadin's development-mode pop-up would cover the page's lower right corner

@@ -20,13 +20,18 @@ class DatabaseUnavailableMessageTest {
 
     @Test
     void aCommitOnACutConnectionWhoseRollbackFailedTooSaysTheDatabaseCannotBeReached() {
-        // as Spring reports it: the rollback's failure, carrying the commit's (FATAL 57P01, pg_terminate_backend)
-        TransactionSystemException failure = new TransactionSystemException("Could not roll back JDBC transaction",
+        // as the platform's JdbcTransactionManager throws it (seen in AimedCrashTest): the rollback's failure on the
+        // connection the pool closed when the commit failed (FATAL 57P01, pg_terminate_backend)
+        TransactionSystemException failure = new TransactionSystemException("JDBC rollback failed",
                 new SQLException("Connection is closed"));
-        failure.initApplicationException(new DataAccessResourceFailureException("JDBC commit",
-                new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
         assertThat(Notifications.unexpected(Messages.CHINESE, failure)).isEqualTo(UNAVAILABLE_ZH);
         assertThat(Notifications.unexpected(Locale.ENGLISH, failure)).startsWith("The database cannot be reached");
+        // where the commit's failure is carried along
+        TransactionSystemException carried = new TransactionSystemException("Could not roll back JDBC transaction",
+                new SQLException("rollback failed", "XX000"));
+        carried.initApplicationException(new DataAccessResourceFailureException("JDBC commit",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+        assertThat(Notifications.unexpected(Messages.CHINESE, carried)).isEqualTo(UNAVAILABLE_ZH);
     }
 
     @Test
