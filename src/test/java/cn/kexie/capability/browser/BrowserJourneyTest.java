@@ -78,6 +78,11 @@ class BrowserJourneyTest {
         return ProductionJar.port(environment).orElse(port);
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void stopTheJar() throws InterruptedException {
+        ProductionJar.stop();
+    }
+
     @Test
     void anApplicantIsRefusedAnIncompleteApplicationThenSubmitsItWithAnUpload() throws Exception {
         browser.port(port()).login("cz-med");

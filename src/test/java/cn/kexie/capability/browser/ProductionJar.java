@@ -43,6 +43,20 @@ final class ProductionJar {
         return OptionalInt.of(port);
     }
 
+    /**
+     * Stops the jar and waits for it, while the test's database still runs (the test context and its
+     * embedded PostgreSQL server stop only when the JVM ends).
+     */
+    static synchronized void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            process = null;
+        }
+    }
+
     private static void start(Path jar, Environment testContext) {
         String url = testContext.getProperty("spring.datasource.url", "");
         if (!url.startsWith("jdbc:postgresql:")) {
