@@ -43,6 +43,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * each, endlessly; the office returns every other one for correction, and takes the others through
  * the experts' sheets, the party group's approval, the notice (its timer made due at once, so the
  * node's job executor fires it), the agreement and finance's disbursement.</li>
+ * <li>{@code --workload=aimed}: one application brought to just before each kind of step, and the
+ * six steps held before their commit until the parent kills the node or cuts its connections
+ * ({@link AimedSteps}).</li>
  * </ul>
  */
 public final class NodeMain {
