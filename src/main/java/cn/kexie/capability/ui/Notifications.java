@@ -98,7 +98,42 @@ public final class Notifications {
             error(Messages.get(locale, "common.error.forbidden"));
         } catch (RuntimeException unexpected) {
             log.error("Action failed", unexpected);
-            error(Messages.get(locale, "common.error.unexpected"));
+            error(unexpected(locale, unexpected));
+        }
+        return false;
+    }
+
+    /**
+     * What a person is told of a failure that is not a refusal: that the database cannot be reached
+     * (the connection was cut, or no new one is accepted; the step's transaction rolled back whole),
+     * or else that the action failed. Nothing was saved in either case.
+     */
+    public static String unexpected(Locale locale, RuntimeException failure) {
+        return Messages.get(locale, databaseUnreachable(failure) ? "common.error.databaseUnavailable" : "common.error.unexpected");
+    }
+
+    /** A JDBC connection failure (SQL state class 08) or an operator's intervention (57P: backend terminated, server shutting down or starting) anywhere in the causes. */
+    static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof org.springframework.transaction.CannotCreateTransactionException) {
+                return true;
+            }
+            // the platform's JdbcTransactionManager turns a commit's failure into a DataAccessException and then
+            // rolls back; on a cut connection the pool has closed the connection by then, and what is thrown is
+            // the rollback's failure: a TransactionSystemException of an SQLException without SQL state
+            // ("Connection is closed"), the commit's own failure only in the log
+            if (t instanceof org.springframework.transaction.TransactionSystemException system
+                    && (system.getCause() instanceof java.sql.SQLException sql && sql.getSQLState() == null
+                            || system.getOriginalException() != null && system.getOriginalException() != t
+                                    && databaseUnreachable(system.getOriginalException()))) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
         }
         return false;
     }

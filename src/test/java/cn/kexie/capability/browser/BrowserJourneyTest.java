@@ -43,8 +43,9 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Every role's journey through the platform in a real browser (headless Chromium in Chinese),
- * against the application this test started. Run by {@code .ci/run} in a surefire execution of its
- * own ({@code -Pbrowser}); each test uses organisations no other journey touches.
+ * against the packaged production jar ({@link ProductionJar}: {@code ./mvnw -Pproduction verify}, run by
+ * {@code .ci/run}, surefire execution {@code browser-journeys}) or, without {@code -Dbrowser.jar}, against
+ * the application this test started. Each test uses organisations no other journey touches.
  */
 @PlatformTest
 // Vaadin's development-mode pop-up would cover the page's lower right corner
@@ -59,6 +60,7 @@ class BrowserJourneyTest {
     @LocalServerPort
     int port;
 
+    @Autowired org.springframework.core.env.Environment environment;
     @Autowired JdbcClient jdbc;
     @Autowired IdentityService identity;
     @Autowired ApplicationService applications;
@@ -71,9 +73,19 @@ class BrowserJourneyTest {
     @Autowired FundingService funding;
     @Autowired FundingLedger ledger;
 
+    /** The packaged production jar's port when {@code -Dbrowser.jar} names it (see {@link ProductionJar}), else this test's own server's. */
+    int port() {
+        return ProductionJar.port(environment).orElse(port);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopTheJar() throws InterruptedException {
+        ProductionJar.stop();
+    }
+
     @Test
     void anApplicantIsRefusedAnIncompleteApplicationThenSubmitsItWithAnUpload() throws Exception {
-        browser.port(port).login("cz-med");
+        browser.port(port()).login("cz-med");
         browser.open("my-applications");
         browser.click("新建申报");
         browser.choose("申报类别", "学术交流和重点活动");
@@ -122,7 +134,7 @@ class BrowserJourneyTest {
     void theOfficeReturnsAnApplicationWithReasonsAndTheApplicantSeesThem() {
         Application app = submitted("cz-med", "浏览器旅程退回补正");
 
-        browser.port(port).login("office");
+        browser.port(port()).login("office");
         browser.open("applications/" + app.id());
         browser.pageShows(app.number(), "浏览器旅程退回补正");
         browser.click("办理：形式审查");
@@ -156,7 +168,7 @@ class BrowserJourneyTest {
     void anotherCitysOfficeFindsNothingUnderAChenzhouApplicationsAddress() {
         Application app = submitted("cz-med", "浏览器旅程他市不可见");
 
-        browser.port(port).login("office-xz");
+        browser.port(port()).login("office-xz");
         browser.open("applications/" + app.id());
         String page = browser.pageShows("该申报不存在");
         assertThat(page).doesNotContain(app.number()).doesNotContain("浏览器旅程他市不可见");
@@ -169,7 +181,7 @@ class BrowserJourneyTest {
         passedToPanel(app);
         String sheet = taskOf(app, ChenzhouProject.TASK_EXPERT_REVIEW, "expert1");
 
-        browser.port(port).login("expert1");
+        browser.port(port()).login("expert1");
         browser.open("tasks/" + sheet);
         browser.pageShows("专家评分", app.number());
         browser.clickItem("vaadin-checkbox", "本人与该项目无利益冲突");
@@ -189,7 +201,7 @@ class BrowserJourneyTest {
         reviewed(app);
         String approval = taskOf(app, ChenzhouProject.TASK_PARTY_APPROVAL, null);
 
-        browser.port(port).login("party");
+        browser.port(port()).login("party");
         browser.open("tasks/" + approval);
         browser.pageShows("审批", app.number());
         browser.clickItem("vaadin-radio-button", "同意");
@@ -206,7 +218,7 @@ class BrowserJourneyTest {
         reviewed(app);
         approved(app);
 
-        browser.port(port).open("public/notices");
+        browser.port(port()).open("public/notices");
         browser.pageShows("项目公示", app.number());
         browser.clickInRow(app.number(), "提出异议");
         browser.type("vaadin-text-field", "姓名", "张三");
@@ -227,7 +239,7 @@ class BrowserJourneyTest {
         agreed(app);
         String disburse = taskOf(app, ChenzhouProject.TASK_DISBURSE, null);
 
-        browser.port(port).login("finance");
+        browser.port(port()).login("finance");
         browser.open("tasks/" + disburse);
         browser.pageShows(app.number());
         browser.type("vaadin-big-decimal-field", "金额（元）", "30000");
@@ -240,7 +252,7 @@ class BrowserJourneyTest {
 
     @Test
     void aManagerOpensTheDashboardAndAnApplicantCannot() {
-        browser.port(port).login("manager");
+        browser.port(port()).login("manager");
         browser.open("dashboard");
         browser.pageShows("数据看板", "各计划的申报与办理情况");
 
@@ -253,7 +265,7 @@ class BrowserJourneyTest {
     @Test
     void anAdministratorImportsACalendarYearAfterARefusedMistake() throws Exception {
         jdbc.sql("delete from working_calendar_year where calendar_year = 2033").update();
-        browser.port(port).login("demo");
+        browser.port(port()).login("demo");
         browser.open("admin/calendar");
         browser.clickItem("vaadin-tab", "录入或导入");
         browser.type("vaadin-integer-field", "年份", "2033");

@@ -86,6 +86,11 @@ class CrashRecoveryTest {
 
     /** Each status of the crash's applications and the one place its process instance may be in for it. */
     static void assertEveryStatusAgreesWithItsProcess(JdbcClient db) {
+        assertEveryStatusAgreesWithItsProcess(db, "断电测试项目", 6);
+    }
+
+    /** The same, for the applications whose title starts so, of which there are more than {@code moreThan}. */
+    static void assertEveryStatusAgreesWithItsProcess(JdbcClient db, String titlePrefix, int moreThan) {
         List<Map<String, Object>> rows = db.sql("""
                 select a.id, a.status, a.process_instance_id,
                        (select min(t.TASK_DEF_KEY_) from ACT_RU_TASK t where t.PROC_INST_ID_ = a.process_instance_id) as task,
@@ -93,8 +98,8 @@ class CrashRecoveryTest {
                        (select count(*) from ACT_RU_EXECUTION e where e.PROC_INST_ID_ = a.process_instance_id) as executions,
                        (select count(*) from ACT_RU_JOB j where j.PROCESS_INSTANCE_ID_ = a.process_instance_id) as jobs,
                        (select h.END_ACT_ID_ from ACT_HI_PROCINST h where h.PROC_INST_ID_ = a.process_instance_id) as ended_at
-                from application a where a.title like '断电测试项目%'""").query().listOfRows();
-        assertThat(rows).as("applications of the crash workload").hasSizeGreaterThan(6);
+                from application a where a.title like ?""").param(titlePrefix + "%").query().listOfRows();
+        assertThat(rows).as("applications of the crash workload").hasSizeGreaterThan(moreThan);
         List<String> disagreements = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             String status = (String) row.get("status");
@@ -149,11 +154,16 @@ class CrashRecoveryTest {
 
     /** In this workload each application passes each step (and enters each status) at most once. */
     static void assertNoStepTwice(JdbcClient db) {
+        assertNoStepTwice(db, "断电测试项目");
+    }
+
+    static void assertNoStepTwice(JdbcClient db, String titlePrefix) {
         assertThat(db.sql("""
                 select e.application_id || ' ' || e.step || ' ' || coalesce(e.outcome, '') || ' ' || coalesce(e.user_id, '')
                        || ' ' || count(*)
-                from application_event e join application a on a.id = e.application_id where a.title like '断电测试项目%'
-                group by e.application_id, e.step, e.outcome, e.user_id having count(*) > 1""").query(String.class).list())
+                from application_event e join application a on a.id = e.application_id where a.title like ?
+                group by e.application_id, e.step, e.outcome, e.user_id having count(*) > 1""").param(titlePrefix + "%")
+                .query(String.class).list())
                 .as("steps recorded twice for one application").isEmpty();
         assertThat(db.sql("""
                 select application_id || ' ' || kind || ' ' || count(*) from funding_entry where application_id is not null
@@ -163,8 +173,9 @@ class CrashRecoveryTest {
                 .as("application numbers given twice").isEmpty();
         assertThat(count(db, """
                 select count(*) from ACT_RU_TASK t join application a on a.process_instance_id = t.PROC_INST_ID_
-                where a.title like '断电测试项目%' and t.TASK_DEF_KEY_ = 'Task_FormalReview'
-                and exists (select 1 from ACT_RU_TASK u where u.PROC_INST_ID_ = t.PROC_INST_ID_ and u.ID_ <> t.ID_)"""))
+                where a.title like ? and t.TASK_DEF_KEY_ = 'Task_FormalReview'
+                and exists (select 1 from ACT_RU_TASK u where u.PROC_INST_ID_ = t.PROC_INST_ID_ and u.ID_ <> t.ID_)""",
+                titlePrefix + "%"))
                 .as("process instances with two open tasks").isZero();
     }
 
@@ -191,8 +202,8 @@ class CrashRecoveryTest {
         return reports.stream().map(Long::parseLong).collect(Collectors.toList());
     }
 
-    static int count(JdbcClient db, String sql) {
-        return db.sql(sql).query(Integer.class).single();
+    static int count(JdbcClient db, String sql, Object... params) {
+        return db.sql(sql).params(params).query(Integer.class).single();
     }
 
     static DataSource create(String database) throws Exception {

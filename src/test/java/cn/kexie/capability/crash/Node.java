@@ -135,6 +135,13 @@ final class Node implements AutoCloseable {
         }
     }
 
+    /** Writes a line to the node's standard input (its workload may listen, as {@link AimedSteps} does for RELEASE). */
+    void tell(String line) throws IOException {
+        var in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
     /** kill -9: the JVM ends at once, without shutdown hooks, in whatever it was doing. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

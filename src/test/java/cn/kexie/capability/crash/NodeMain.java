@@ -43,6 +43,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * each, endlessly; the office returns every other one for correction, and takes the others through
  * the experts' sheets, the party group's approval, the notice (its timer made due at once, so the
  * node's job executor fires it), the agreement and finance's disbursement.</li>
+ * <li>{@code --workload=aimed}: one application brought to just before each kind of step, and the
+ * six steps held before their commit until the parent kills the node or cuts its connections
+ * ({@link AimedSteps}).</li>
  * </ul>
  */
 public final class NodeMain {
@@ -67,7 +70,7 @@ public final class NodeMain {
         System.out.println("classpath roots of processes/: "
                 + java.util.Collections.list(NodeMain.class.getClassLoader().getResources("processes/")));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CapabilityPlatformApplication.class,
-                ProbeBeans.class).run(args);
+                ProbeBeans.class, AimedSteps.HoldBeans.class).run(args);
         var environment = context.getEnvironment();
         int probes = environment.getProperty("probes", Integer.class, 0);
         if (probes > 0) {
@@ -76,6 +79,9 @@ public final class NodeMain {
         say(READY);
         if ("returns".equals(environment.getProperty("workload"))) {
             returns(context);
+        }
+        if ("aimed".equals(environment.getProperty("workload"))) {
+            AimedSteps.run(context);
         }
     }
 
@@ -137,6 +143,20 @@ public final class NodeMain {
 
     /** Passed, scored, approved, on notice until its timer fires, agreed and paid. */
     static void funded(ConfigurableApplicationContext context, long id, String processInstance, String review) {
+        agreed(context, id, processInstance, review);
+        IdentityService identity = context.getBean(IdentityService.class);
+        TaskService tasks = context.getBean(TaskService.class);
+        var funding = context.getBean(cn.kexie.capability.funding.FundingService.class);
+        String disburse = tasks.createTaskQuery().processInstanceId(processInstance)
+                .taskDefinitionKey(ChenzhouProject.TASK_DISBURSE).singleResult().getId();
+        AsUser.run(identity, "finance", () -> funding.disburse(disburse,
+                new cn.kexie.capability.funding.FundingService.Payment(new BigDecimal("30000.00"), PlatformClock.today(),
+                        "郴财拨〔2026〕" + id + "号")));
+        say(DISBURSED + " " + id);
+    }
+
+    /** Passed, scored, approved, on notice until its timer fires, and agreed: finance's payment is next. */
+    static void agreed(ConfigurableApplicationContext context, long id, String processInstance, String review) {
         IdentityService identity = context.getBean(IdentityService.class);
         ReviewService reviews = context.getBean(ReviewService.class);
         TaskService tasks = context.getBean(TaskService.class);
@@ -179,10 +199,6 @@ public final class NodeMain {
         AsUser.run(identity, "cz-med", () -> funding.signAgreement(task.apply(ChenzhouProject.TASK_SIGN_AGREEMENT), "责任书.pdf", signed));
         AsUser.run(identity, "office", () -> funding.confirmAgreement(task.apply(ChenzhouProject.TASK_CONFIRM_AGREEMENT), true,
                 PlatformClock.today().plusDays(90), null));
-        AsUser.run(identity, "finance", () -> funding.disburse(task.apply(ChenzhouProject.TASK_DISBURSE),
-                new cn.kexie.capability.funding.FundingService.Payment(new BigDecimal("30000.00"), PlatformClock.today(),
-                        "郴财拨〔2026〕" + id + "号")));
-        say(DISBURSED + " " + id);
     }
 
     static void say(String line) {
