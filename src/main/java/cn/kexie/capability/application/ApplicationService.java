@@ -289,6 +289,7 @@ public class ApplicationService {
                 case INTEGER -> value instanceof Number n && n.longValue() == n.doubleValue()
                         && n.longValue() >= 0 && n.longValue() <= 100_000;
                 case TEXT -> value instanceof String s && s.length() <= 200;
+                case DATE -> declaredDate(value) != null;
             };
             if (!ok) {
                 problems.add(new Problem("application.error.declaredValue", field.labelZh()));
@@ -297,13 +298,34 @@ public class ApplicationService {
         return problems;
     }
 
+    /** A declared date as the form keeps it (ISO text, 2019-03-31), within the years the platform takes; null if it is none. */
+    static java.time.LocalDate declaredDate(Object value) {
+        try {
+            java.time.LocalDate date = value instanceof java.time.LocalDate d ? d
+                    : value instanceof String s && s.length() == 10 ? java.time.LocalDate.parse(s) : null;
+            return date != null && date.getYear() >= 1900 && date.getYear() <= 2100 ? date : null;
+        } catch (java.time.format.DateTimeParseException notADate) {
+            return null;
+        }
+    }
+
     /**
      * For each declared fact of the application: how many of the organisation's other live
      * applications in the same call and category declare the same value (e.g. the same service point).
      */
     public Map<String, Integer> othersWithSameDeclared(Application app) {
+        return othersWithSameDeclared(app, repository.byOrganisation(app.organisationId()));
+    }
+
+    /** The organisation's applications (every programme and year), read once for the facts computed from them. */
+    public List<Application> ofOrganisation(Application app) {
+        return repository.byOrganisation(app.organisationId());
+    }
+
+    /** As {@link #othersWithSameDeclared(Application)}, from the organisation's applications already read. */
+    public Map<String, Integer> othersWithSameDeclared(Application app, List<Application> ofOrganisation) {
         Map<String, Integer> counts = new HashMap<>();
-        List<Application> others = repository.byOrganisation(app.organisationId()).stream()
+        List<Application> others = ofOrganisation.stream()
                 .filter(o -> o.id() != app.id() && o.callId() == app.callId() && o.categoryCode().equals(app.categoryCode()))
                 .filter(o -> !ApplicationStatus.is(o.status(), ApplicationStatus.Kind.NOT_COUNTED))
                 .toList();
@@ -316,12 +338,40 @@ public class ApplicationService {
 
     /** Whether the organisation had this project (same programme, category and title) recognised in an earlier year. */
     public boolean previouslyRecognised(Application app) {
-        return repository.byOrganisation(app.organisationId()).stream()
+        return previouslyRecognised(app, repository.byOrganisation(app.organisationId()));
+    }
+
+    /** As {@link #previouslyRecognised(Application)}, from the organisation's applications already read. */
+    public boolean previouslyRecognised(Application app, List<Application> ofOrganisation) {
+        return ofOrganisation.stream()
                 .filter(o -> o.id() != app.id() && o.programmeCode().equals(app.programmeCode())
                         && o.categoryCode().equals(app.categoryCode()) && o.callYear() < app.callYear())
                 .anyMatch(o -> normalise(o.title()).equals(normalise(app.title())) && ApplicationStatus.is(o.status(), ApplicationStatus.Kind.RECOGNISED));
     }
 
+
+    /**
+     * How many of the organisation's other applications in the same programme and call year are
+     * recognised (立项, awarded), by category, every category of the programme present (0 when none):
+     * e.g. Lianyungang's 综合示范学会奖 asks for a station or function project 年内获批.
+     */
+    public static Map<String, Integer> recognisedThisYear(Application app, List<String> categories,
+            List<Application> ofOrganisation) {
+        return recognisedThisYear(app.id(), app.programmeCode(), app.callYear(), categories, ofOrganisation);
+    }
+
+    /** As {@link #recognisedThisYear(Application, List, List)}, for a programme and year ({@code exceptId}: none, -1). */
+    static Map<String, Integer> recognisedThisYear(long exceptId, String programmeCode, int year, List<String> categories,
+            List<Application> ofOrganisation) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        categories.forEach(category -> counts.put(category, 0));
+        ofOrganisation.stream()
+                .filter(o -> o.id() != exceptId && o.programmeCode().equals(programmeCode)
+                        && o.callYear() == year && counts.containsKey(o.categoryCode())
+                        && ApplicationStatus.is(o.status(), ApplicationStatus.Kind.RECOGNISED))
+                .forEach(o -> counts.merge(o.categoryCode(), 1, Integer::sum));
+        return counts;
+    }
 
     private static String normalise(Object value) {
         return value == null ? "" : String.valueOf(value).replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);

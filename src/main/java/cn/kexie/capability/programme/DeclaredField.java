@@ -5,7 +5,8 @@ import java.util.Locale;
 /** A fact the application form asks for in some categories; the eligibility table reads it by {@code name}. */
 public record DeclaredField(String name, Type type, String labelZh, String labelEn, boolean required) {
 
-    public enum Type { BOOLEAN, INTEGER, TEXT }
+    /** DATE: a calendar day, kept as its ISO text (2019-03-31), which the tables read with FEEL's {@code date()}. */
+    public enum Type { BOOLEAN, INTEGER, TEXT, DATE }
 
     public String label(Locale locale) {
         return "en".equals(locale.getLanguage()) ? labelEn : labelZh;
