@@ -174,6 +174,20 @@ class ApplicationForm implements TaskForm {
                         declared.put(field.name(), number);
                         declaredFields.add(number);
                     }
+                    case COUNTY -> {
+                        // the counties of the application's city, by name; the value kept is the county's code
+                        com.vaadin.flow.component.select.Select<String> county = new com.vaadin.flow.component.select.Select<>();
+                        county.setLabel(label);
+                        Map<String, String> names = new java.util.LinkedHashMap<>();
+                        applications.counties(app).forEach(c -> names.put(c.code(), c.name(getLocale())));
+                        county.setItems(names.keySet());
+                        county.setItemLabelGenerator(code -> names.getOrDefault(code, ""));
+                        county.setEmptySelectionAllowed(true);
+                        county.setEmptySelectionCaption(getTranslation("application.declared.chooseCounty"));
+                        county.setValue(value instanceof String code && names.containsKey(code) ? code : null);
+                        declared.put(field.name(), county);
+                        declaredFields.add(county);
+                    }
                     case DATE -> {
                         com.vaadin.flow.component.datepicker.DatePicker date = new com.vaadin.flow.component.datepicker.DatePicker(label);
                         date.setMin(java.time.LocalDate.of(1900, 1, 1));

@@ -52,11 +52,14 @@ public class ApplicationService {
     private final AttachmentService attachments;
     private final DossierAccess access;
     private final ParticularsRepository particulars;
+    private final cn.kexie.capability.programme.Counties counties;
 
     ApplicationService(ApplicationRepository repository, ProgrammeCatalogue catalogue, OrganisationService organisations,
             CurrentUser currentUser, RuntimeService runtimeService, TaskService taskService, WorkflowTasks tasks,
-            AttachmentService attachments, DossierAccess access, ParticularsRepository particulars) {
+            AttachmentService attachments, DossierAccess access, ParticularsRepository particulars,
+            cn.kexie.capability.programme.Counties counties) {
         this.particulars = particulars;
+        this.counties = counties;
         this.repository = repository;
         this.catalogue = catalogue;
         this.organisations = organisations;
@@ -148,7 +151,8 @@ public class ApplicationService {
     public Application submit(long id) {
         Application app = access.requireChange(id, Attachment.Kind.APPLICATION);
         List<Problem> problems = validateComplete(app);
-        problems.addAll(validateDeclared(app, app.declared(), true));
+        List<cn.kexie.capability.programme.DeclaredField> fields = declaredFields(app);
+        problems.addAll(validateDeclared(app, fields, app.declared(), true));
         ParticularsRepository.ForSubmission cover = particulars.forSubmission(id);
         problems.addAll(cover.particulars().missing(cover.project(), cover.lastDay()));
         UserError.throwIfAny(problems);
@@ -159,8 +163,28 @@ public class ApplicationService {
         repository.markSubmitted(id);
         repository.addEvent(id, currentUser.requireId(), task.getTaskDefinitionKey(),
                 ApplicationStatus.DRAFT.is(app.status()) ? "SUBMITTED" : "CORRECTED", null, null);
-        tasks.complete(task.getId(), Map.of());
+        tasks.complete(task.getId(), ApplicationStatus.DRAFT.is(app.status()) ? confirmationRoute(app, fields) : Map.of());
         return repository.find(id).orElseThrow();
+    }
+
+    /**
+     * Where the category needs a confirmation by another body (项目目录: confirmation group) and the
+     * 申报书 names the county of the project (a declared field of type COUNTY), the confirmation goes
+     * to that county's association only: its group becomes the task's candidate group. Without a
+     * county named, the catalogue's group confirms.
+     */
+    private Map<String, Object> confirmationRoute(Application app, List<cn.kexie.capability.programme.DeclaredField> fields) {
+        for (cn.kexie.capability.programme.DeclaredField field : fields) {
+            if (field.type() == cn.kexie.capability.programme.DeclaredField.Type.COUNTY
+                    && app.declared().get(field.name()) instanceof String code
+                    && catalogue.category(app.programmeCode(), app.categoryCode())
+                            .map(cn.kexie.capability.programme.Category::confirmationGroup).isPresent()) {
+                return counties.find(code)
+                        .<Map<String, Object>>map(c -> Map.of(ProjectProcess.CONFIRMATION_GROUP, c.confirmationGroup()))
+                        .orElse(Map.of());
+            }
+        }
+        return Map.of();
     }
 
     private Task applicantTask(Application app) {
@@ -275,8 +299,13 @@ public class ApplicationService {
 
     /** Declared values must have their field's type; on submission the required ones must be there. */
     List<Problem> validateDeclared(Application app, Map<String, Object> declared, boolean complete) {
+        return validateDeclared(app, declaredFields(app), declared, complete);
+    }
+
+    private List<Problem> validateDeclared(Application app, List<cn.kexie.capability.programme.DeclaredField> fields,
+            Map<String, Object> declared, boolean complete) {
         List<Problem> problems = new ArrayList<>();
-        for (cn.kexie.capability.programme.DeclaredField field : declaredFields(app)) {
+        for (cn.kexie.capability.programme.DeclaredField field : fields) {
             Object value = declared == null ? null : declared.get(field.name());
             if (value == null || value instanceof String s && s.isBlank()) {
                 if (complete && field.required()) {
@@ -290,12 +319,31 @@ public class ApplicationService {
                         && n.longValue() >= 0 && n.longValue() <= 100_000;
                 case TEXT -> value instanceof String s && s.length() <= 200;
                 case DATE -> declaredDate(value) != null;
+                // one of the counties of the application's city
+                case COUNTY -> value instanceof String code
+                        && counties.find(code).filter(c -> c.cityCode().equals(app.cityCode())).isPresent();
             };
             if (!ok) {
                 problems.add(new Problem("application.error.declaredValue", field.labelZh()));
             }
         }
         return problems;
+    }
+
+    /**
+     * A declared value as a person reads it where the field's type keeps a code: a county's name (in
+     * the locale's language); any other value as it is.
+     */
+    public Object declaredForReading(cn.kexie.capability.programme.DeclaredField field, Object value, java.util.Locale locale) {
+        if (field != null && field.type() == cn.kexie.capability.programme.DeclaredField.Type.COUNTY && value instanceof String code) {
+            return counties.find(code).<Object>map(c -> c.name(locale)).orElse(value);
+        }
+        return value;
+    }
+
+    /** The counties a declared field of type COUNTY offers: those of the application's city. */
+    public List<cn.kexie.capability.programme.County> counties(Application app) {
+        return counties.of(app.cityCode());
     }
 
     /** A declared date as the form keeps it (ISO text, 2019-03-31), within the years the platform takes; null if it is none. */

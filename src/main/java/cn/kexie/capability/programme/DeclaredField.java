@@ -6,7 +6,8 @@ import java.util.Locale;
 public record DeclaredField(String name, Type type, String labelZh, String labelEn, boolean required) {
 
     /** DATE: a calendar day, kept as its ISO text (2019-03-31), which the tables read with FEEL's {@code date()}. */
-    public enum Type { BOOLEAN, INTEGER, TEXT, DATE }
+    /** COUNTY: one of the counties of the programme's city ({@link Counties}), kept as its code. */
+    public enum Type { BOOLEAN, INTEGER, TEXT, DATE, COUNTY }
 
     public String label(Locale locale) {
         return "en".equals(locale.getLanguage()) ? labelEn : labelZh;
