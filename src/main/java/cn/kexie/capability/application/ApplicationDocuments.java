@@ -53,8 +53,12 @@ public class ApplicationDocuments {
         Programme programme = catalogue.requireProgramme(app.programmeCode());
         String category = catalogue.category(app.programmeCode(), app.categoryCode()).map(Category::nameZh)
                 .orElse(app.categoryCode());
-        return renderer.render(ApplicationFormDocument.xhtml(app, applications.particulars(app.id()), org, programme, category,
-                applications.declaredFields(app),
+        List<cn.kexie.capability.programme.DeclaredField> fields = applications.declaredFields(app);
+        // a county named by its code on the form is printed by its name
+        Map<String, Object> shown = new java.util.LinkedHashMap<>(app.declared());
+        fields.forEach(f -> shown.computeIfPresent(f.name(), (name, v) -> applications.declaredForReading(f, v, cn.kexie.capability.common.Messages.CHINESE)));
+        return renderer.render(ApplicationFormDocument.xhtml(app, shown, applications.particulars(app.id()), org, programme, category,
+                fields,
                 attachments.list(app.id(), Attachment.Kind.APPLICATION)));
     }
 

@@ -174,6 +174,29 @@ class ApplicationForm implements TaskForm {
                         declared.put(field.name(), number);
                         declaredFields.add(number);
                     }
+                    case COUNTY -> {
+                        // the counties of the application's city, by name; the value kept is the county's code
+                        com.vaadin.flow.component.select.Select<String> county = new com.vaadin.flow.component.select.Select<>();
+                        county.setLabel(label);
+                        Map<String, String> names = new java.util.LinkedHashMap<>();
+                        applications.counties(app).forEach(c -> names.put(c.code(), c.name(getLocale())));
+                        county.setItems(names.keySet());
+                        county.setItemLabelGenerator(code -> names.getOrDefault(code, ""));
+                        county.setEmptySelectionAllowed(true);
+                        county.setEmptySelectionCaption(getTranslation("application.declared.chooseCounty"));
+                        county.setValue(value instanceof String code && names.containsKey(code) ? code : null);
+                        declared.put(field.name(), county);
+                        declaredFields.add(county);
+                    }
+                    case DATE -> {
+                        com.vaadin.flow.component.datepicker.DatePicker date = new com.vaadin.flow.component.datepicker.DatePicker(label);
+                        date.setMin(java.time.LocalDate.of(1900, 1, 1));
+                        date.setMax(java.time.LocalDate.of(2100, 12, 31));
+                        cn.kexie.capability.common.DateFields.localised(this, date);
+                        date.setValue(ApplicationService.declaredDate(value));
+                        declared.put(field.name(), date);
+                        declaredFields.add(date);
+                    }
                     case TEXT -> {
                         TextField text = new TextField(label);
                         text.setMaxLength(200);
@@ -280,6 +303,10 @@ class ApplicationForm implements TaskForm {
                 if (input instanceof com.vaadin.flow.component.textfield.IntegerField number && FormFields.unreadable(number)) {
                     // a number too large to read goes to the service as typed, which refuses it by name
                     value = number.getElement().getProperty("value", "");
+                }
+                if (value instanceof java.time.LocalDate date) {
+                    // kept as ISO text, as the tables read it
+                    value = date.toString();
                 }
                 if (value == null || value instanceof String text && text.isBlank()) {
                     values.remove(name);

@@ -21,6 +21,12 @@ final class ApplicationFormDocument {
 
     static String xhtml(Application app, ProjectParticulars particulars, Organisation org, Programme programme,
             String categoryName, List<DeclaredField> fields, List<Attachment> materials) {
+        return xhtml(app, app.declared(), particulars, org, programme, categoryName, fields, materials);
+    }
+
+    /** As above, with the declared values as they are printed ({@code shown}: a county by its name, not its code). */
+    static String xhtml(Application app, java.util.Map<String, Object> shown, ProjectParticulars particulars, Organisation org,
+            Programme programme, String categoryName, List<DeclaredField> fields, List<Attachment> materials) {
         StringBuilder b = new StringBuilder();
         if (!app.submitted()) {
             b.append("<p class=\"draft\">草稿（尚未提交）</p>");
@@ -68,12 +74,12 @@ final class ApplicationFormDocument {
         b.append("<tr><td></td><td>合计</td><td class=\"num\">").append(Xhtml.yuan(app.totalBudget()))
                 .append("</td><td></td></tr></tbody></table>");
 
-        if (!fields.isEmpty() || !app.declared().isEmpty()) {
+        if (!fields.isEmpty() || !shown.isEmpty()) {
             b.append("<h2>六、申报条件声明</h2><table>");
             for (DeclaredField field : fields) {
-                row(b, field.labelZh(), declared(field, app.declared().get(field.name())));
+                row(b, field.labelZh(), declared(field, shown.get(field.name())));
             }
-            for (var entry : app.declared().entrySet()) {
+            for (var entry : shown.entrySet()) {
                 if (fields.stream().noneMatch(f -> f.name().equals(entry.getKey()))) {
                     row(b, entry.getKey(), text(String.valueOf(entry.getValue())));
                 }

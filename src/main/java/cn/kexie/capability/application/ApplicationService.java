@@ -52,11 +52,14 @@ public class ApplicationService {
     private final AttachmentService attachments;
     private final DossierAccess access;
     private final ParticularsRepository particulars;
+    private final cn.kexie.capability.programme.Counties counties;
 
     ApplicationService(ApplicationRepository repository, ProgrammeCatalogue catalogue, OrganisationService organisations,
             CurrentUser currentUser, RuntimeService runtimeService, TaskService taskService, WorkflowTasks tasks,
-            AttachmentService attachments, DossierAccess access, ParticularsRepository particulars) {
+            AttachmentService attachments, DossierAccess access, ParticularsRepository particulars,
+            cn.kexie.capability.programme.Counties counties) {
         this.particulars = particulars;
+        this.counties = counties;
         this.repository = repository;
         this.catalogue = catalogue;
         this.organisations = organisations;
@@ -148,7 +151,8 @@ public class ApplicationService {
     public Application submit(long id) {
         Application app = access.requireChange(id, Attachment.Kind.APPLICATION);
         List<Problem> problems = validateComplete(app);
-        problems.addAll(validateDeclared(app, app.declared(), true));
+        List<cn.kexie.capability.programme.DeclaredField> fields = declaredFields(app);
+        problems.addAll(validateDeclared(app, fields, app.declared(), true));
         ParticularsRepository.ForSubmission cover = particulars.forSubmission(id);
         problems.addAll(cover.particulars().missing(cover.project(), cover.lastDay()));
         UserError.throwIfAny(problems);
@@ -159,8 +163,28 @@ public class ApplicationService {
         repository.markSubmitted(id);
         repository.addEvent(id, currentUser.requireId(), task.getTaskDefinitionKey(),
                 ApplicationStatus.DRAFT.is(app.status()) ? "SUBMITTED" : "CORRECTED", null, null);
-        tasks.complete(task.getId(), Map.of());
+        tasks.complete(task.getId(), ApplicationStatus.DRAFT.is(app.status()) ? confirmationRoute(app, fields) : Map.of());
         return repository.find(id).orElseThrow();
+    }
+
+    /**
+     * Where the category needs a confirmation by another body (项目目录: confirmation group) and the
+     * 申报书 names the county of the project (a declared field of type COUNTY), the confirmation goes
+     * to that county's association only: its group becomes the task's candidate group. Without a
+     * county named, the catalogue's group confirms.
+     */
+    private Map<String, Object> confirmationRoute(Application app, List<cn.kexie.capability.programme.DeclaredField> fields) {
+        for (cn.kexie.capability.programme.DeclaredField field : fields) {
+            if (field.type() == cn.kexie.capability.programme.DeclaredField.Type.COUNTY
+                    && app.declared().get(field.name()) instanceof String code
+                    && catalogue.category(app.programmeCode(), app.categoryCode())
+                            .map(cn.kexie.capability.programme.Category::confirmationGroup).isPresent()) {
+                return counties.find(code)
+                        .<Map<String, Object>>map(c -> Map.of(ProjectProcess.CONFIRMATION_GROUP, c.confirmationGroup()))
+                        .orElse(Map.of());
+            }
+        }
+        return Map.of();
     }
 
     private Task applicantTask(Application app) {
@@ -275,8 +299,13 @@ public class ApplicationService {
 
     /** Declared values must have their field's type; on submission the required ones must be there. */
     List<Problem> validateDeclared(Application app, Map<String, Object> declared, boolean complete) {
+        return validateDeclared(app, declaredFields(app), declared, complete);
+    }
+
+    private List<Problem> validateDeclared(Application app, List<cn.kexie.capability.programme.DeclaredField> fields,
+            Map<String, Object> declared, boolean complete) {
         List<Problem> problems = new ArrayList<>();
-        for (cn.kexie.capability.programme.DeclaredField field : declaredFields(app)) {
+        for (cn.kexie.capability.programme.DeclaredField field : fields) {
             Object value = declared == null ? null : declared.get(field.name());
             if (value == null || value instanceof String s && s.isBlank()) {
                 if (complete && field.required()) {
@@ -289,6 +318,10 @@ public class ApplicationService {
                 case INTEGER -> value instanceof Number n && n.longValue() == n.doubleValue()
                         && n.longValue() >= 0 && n.longValue() <= 100_000;
                 case TEXT -> value instanceof String s && s.length() <= 200;
+                case DATE -> declaredDate(value) != null;
+                // one of the counties of the application's city
+                case COUNTY -> value instanceof String code
+                        && counties.find(code).filter(c -> c.cityCode().equals(app.cityCode())).isPresent();
             };
             if (!ok) {
                 problems.add(new Problem("application.error.declaredValue", field.labelZh()));
@@ -298,12 +331,49 @@ public class ApplicationService {
     }
 
     /**
+     * A declared value as a person reads it where the field's type keeps a code: a county's name (in
+     * the locale's language); any other value as it is.
+     */
+    public Object declaredForReading(cn.kexie.capability.programme.DeclaredField field, Object value, java.util.Locale locale) {
+        if (field != null && field.type() == cn.kexie.capability.programme.DeclaredField.Type.COUNTY && value instanceof String code) {
+            return counties.find(code).<Object>map(c -> c.name(locale)).orElse(value);
+        }
+        return value;
+    }
+
+    /** The counties a declared field of type COUNTY offers: those of the application's city. */
+    public List<cn.kexie.capability.programme.County> counties(Application app) {
+        return counties.of(app.cityCode());
+    }
+
+    /** A declared date as the form keeps it (ISO text, 2019-03-31), within the years the platform takes; null if it is none. */
+    static java.time.LocalDate declaredDate(Object value) {
+        try {
+            java.time.LocalDate date = value instanceof java.time.LocalDate d ? d
+                    : value instanceof String s && s.length() == 10 ? java.time.LocalDate.parse(s) : null;
+            return date != null && date.getYear() >= 1900 && date.getYear() <= 2100 ? date : null;
+        } catch (java.time.format.DateTimeParseException notADate) {
+            return null;
+        }
+    }
+
+    /**
      * For each declared fact of the application: how many of the organisation's other live
      * applications in the same call and category declare the same value (e.g. the same service point).
      */
     public Map<String, Integer> othersWithSameDeclared(Application app) {
+        return othersWithSameDeclared(app, repository.byOrganisation(app.organisationId()));
+    }
+
+    /** The organisation's applications (every programme and year), read once for the facts computed from them. */
+    public List<Application> ofOrganisation(Application app) {
+        return repository.byOrganisation(app.organisationId());
+    }
+
+    /** As {@link #othersWithSameDeclared(Application)}, from the organisation's applications already read. */
+    public Map<String, Integer> othersWithSameDeclared(Application app, List<Application> ofOrganisation) {
         Map<String, Integer> counts = new HashMap<>();
-        List<Application> others = repository.byOrganisation(app.organisationId()).stream()
+        List<Application> others = ofOrganisation.stream()
                 .filter(o -> o.id() != app.id() && o.callId() == app.callId() && o.categoryCode().equals(app.categoryCode()))
                 .filter(o -> !ApplicationStatus.is(o.status(), ApplicationStatus.Kind.NOT_COUNTED))
                 .toList();
@@ -316,12 +386,40 @@ public class ApplicationService {
 
     /** Whether the organisation had this project (same programme, category and title) recognised in an earlier year. */
     public boolean previouslyRecognised(Application app) {
-        return repository.byOrganisation(app.organisationId()).stream()
+        return previouslyRecognised(app, repository.byOrganisation(app.organisationId()));
+    }
+
+    /** As {@link #previouslyRecognised(Application)}, from the organisation's applications already read. */
+    public boolean previouslyRecognised(Application app, List<Application> ofOrganisation) {
+        return ofOrganisation.stream()
                 .filter(o -> o.id() != app.id() && o.programmeCode().equals(app.programmeCode())
                         && o.categoryCode().equals(app.categoryCode()) && o.callYear() < app.callYear())
                 .anyMatch(o -> normalise(o.title()).equals(normalise(app.title())) && ApplicationStatus.is(o.status(), ApplicationStatus.Kind.RECOGNISED));
     }
 
+
+    /**
+     * How many of the organisation's other applications in the same programme and call year are
+     * recognised (立项, awarded), by category, every category of the programme present (0 when none):
+     * e.g. Lianyungang's 综合示范学会奖 asks for a station or function project 年内获批.
+     */
+    public static Map<String, Integer> recognisedThisYear(Application app, List<String> categories,
+            List<Application> ofOrganisation) {
+        return recognisedThisYear(app.id(), app.programmeCode(), app.callYear(), categories, ofOrganisation);
+    }
+
+    /** As {@link #recognisedThisYear(Application, List, List)}, for a programme and year ({@code exceptId}: none, -1). */
+    static Map<String, Integer> recognisedThisYear(long exceptId, String programmeCode, int year, List<String> categories,
+            List<Application> ofOrganisation) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        categories.forEach(category -> counts.put(category, 0));
+        ofOrganisation.stream()
+                .filter(o -> o.id() != exceptId && o.programmeCode().equals(programmeCode)
+                        && o.callYear() == year && counts.containsKey(o.categoryCode())
+                        && ApplicationStatus.is(o.status(), ApplicationStatus.Kind.RECOGNISED))
+                .forEach(o -> counts.merge(o.categoryCode(), 1, Integer::sum));
+        return counts;
+    }
 
     private static String normalise(Object value) {
         return value == null ? "" : String.valueOf(value).replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);

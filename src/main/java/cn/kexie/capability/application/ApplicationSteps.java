@@ -21,6 +21,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ApplicationSteps {
 
+    /** The organisation's recognised applications of the same programme and year, by category (see {@link ApplicationService#recognisedThisYear}). */
+    static final String RECOGNISED_THIS_YEAR = "recognisedThisYear";
+
     /** {@code ${applicationStatus.set(execution, 'UNDER_NOTICE')}} as an execution listener. */
     @Bean
     StatusSetter applicationStatus(ApplicationService applications,
@@ -61,8 +64,11 @@ class ApplicationSteps {
             facts.putAll(organisations.facts(app.organisationId(), app.callYear(), app.programmeCode()));
             List<String> categories = catalogue.categories(app.programmeCode()).stream().map(Category::code).toList();
             facts.put("othersByCategory", applications.othersByCategory(app, categories));
-            facts.put("othersWithSameDeclared", applications.othersWithSameDeclared(app));
-            facts.put("previouslyRecognised", applications.previouslyRecognised(app));
+            // the organisation's applications, read once for the facts drawn from them
+            List<Application> ofOrganisation = applications.ofOrganisation(app);
+            facts.put("othersWithSameDeclared", applications.othersWithSameDeclared(app, ofOrganisation));
+            facts.put("previouslyRecognised", applications.previouslyRecognised(app, ofOrganisation));
+            facts.put(RECOGNISED_THIS_YEAR, ApplicationService.recognisedThisYear(app, categories, ofOrganisation));
             facts.put(ProjectProcess.CATEGORY, app.categoryCode());
             // transient: the decision that follows reads them in this transaction and the decision's
             // history keeps the inputs it read; stored as process variables they cost three rows

@@ -156,7 +156,7 @@ public class DossierPanel {
             Map<String, cn.kexie.capability.programme.DeclaredField> fields = new java.util.HashMap<>();
             catalogue.declaredFields(app.programmeCode(), app.categoryCode()).forEach(f -> fields.put(f.name(), f));
             app.declared().forEach((k, v) -> form.add(new Paragraph(declaredLabel(ui, fields.get(k), k) + "："
-                    + declaredValue(ui, v))));
+                    + declaredValue(ui, applications.declaredForReading(fields.get(k), v, com.vaadin.flow.component.UI.getCurrent() == null ? Messages.CHINESE : com.vaadin.flow.component.UI.getCurrent().getLocale())))));
         }
         return form;
     }

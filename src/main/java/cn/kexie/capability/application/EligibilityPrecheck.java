@@ -66,12 +66,21 @@ public class EligibilityPrecheck {
                 catalogue.categories(programme.code()).stream().map(Category::code).toList(), -1));
         facts.put("othersWithSameDeclared", Map.of());
         facts.put("previouslyRecognised", false);
+        // the platform's own record of the year's recognised stations and projects, as the process reads it
+        List<String> categories = catalogue.categories(programme.code()).stream().map(Category::code).toList();
+        facts.put(ApplicationSteps.RECOGNISED_THIS_YEAR, recognisedThisYear(org.getId(), programme.code(), call.year(), categories));
         facts.put(ProjectProcess.CATEGORY, categoryCode);
+        // the process holds the call's year (a table may count a window from it, as Xiangyang's activity dates)
+        facts.put(ProjectProcess.CALL_YEAR, call.year());
         // a preview is a read and leaves no decision history
         DmnDecisionResult result = decisions.evaluate(programme.eligibilityDecisionKey(), programme.cityCode(), facts);
         List<String> reasons = new ArrayList<>();
         result.getResultList().forEach(entry -> entry.values().stream().filter(Objects::nonNull)
                 .map(String::valueOf).forEach(reasons::add));
         return reasons;
+    }
+
+    private Map<String, Integer> recognisedThisYear(long organisationId, String programmeCode, int year, List<String> categories) {
+        return ApplicationService.recognisedThisYear(-1, programmeCode, year, categories, repository.byOrganisation(organisationId));
     }
 }

@@ -65,7 +65,11 @@ class DemoData implements ApplicationRunner {
             new StaffUser("expert5", "赵", "教授", List.of(Roles.EXPERT), null),
             new StaffUser("party", "周", "书记", List.of(Roles.PARTY_GROUP), null),
             new StaffUser("leader", "吴", "主席", List.of(Roles.LEADING_GROUP), null),
-            new StaffUser("county", "郑", "县科协", List.of(Roles.COUNTY_ASSOCIATION), null),
+            // 海州区科协: confirms the Lianyungang stations and chief experts serving Haizhou (county-lyg-haizhou)
+            new StaffUser("county", "郑", "县科协", List.of(Roles.COUNTY_ASSOCIATION, "county-lyg-haizhou"), null),
+            // 东海县科协: Donghai's only, and Lianyungang's only
+            new StaffUser("county-dh", "马", "东海县科协", List.of(Roles.COUNTY_ASSOCIATION, "county-lyg-donghai"), null,
+                    List.of("LIANYUNGANG")),
             new StaffUser("finance", "孙", "财务", List.of(Roles.FINANCE), null),
             new StaffUser("manager", "钱", "领导", List.of(Roles.MANAGER), null),
             // an office that works for one city only: sees Xuzhou's programme and nothing of the others

@@ -31,6 +31,8 @@ public final class Roles {
     /** Camunda group type of the groups that stand for one applicant organisation. */
     public static final String ORGANISATION_GROUP_TYPE = "ORGANISATION";
     static final String ORGANISATION_GROUP_PREFIX = "org-";
+    /** Camunda group type of the groups of one county's association (县区科协), candidates of its confirmations. */
+    public static final String COUNTY_GROUP_TYPE = "COUNTY";
 
     private Roles() {
     }

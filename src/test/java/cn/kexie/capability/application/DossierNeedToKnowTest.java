@@ -82,10 +82,11 @@ class DossierNeedToKnowTest {
 
     @Test
     void theCountyAssociationOpensOnlyTheApplicationsItConfirms() {
-        Application station = submit("lyg-phar", "LIANYUNGANG", "SERVICE_STATION", "灌南县药学服务站",
-                Map.of("hasServiceAgreement", true));
+        // the demo user county is 海州区科协: the station serves Haizhou
+        Application station = submit("lyg-phar", "LIANYUNGANG", "SERVICE_STATION", "海州区药学服务站",
+                Map.of("serviceCounty", "LYG_HAIZHOU", "hasServiceAgreement", true, "boardResolution", true, "responsiblePerson", "王秘书长"));
         Application demo = submit("lyg-chem", "LIANYUNGANG", "FUNCTION_DEMO", "承接职能示范（无需县区确认）",
-                Map.of("hasFunctionMandate", true));
+                Map.of("hasFunctionMandate", true, "boardResolution", true, "responsiblePerson", "张秘书长"));
         Application chenzhou = submit("cz-med", "CHENZHOU", "COMPREHENSIVE_DEMO", "综合示范学会创建（郴州）", Map.of());
 
         // may confirm it now, and still after confirming

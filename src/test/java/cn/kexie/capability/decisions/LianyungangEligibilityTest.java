@@ -36,6 +36,12 @@ class LianyungangEligibilityTest {
     static final String EXPERT_AGREEMENT = "专家与服务对象双方须签有合作协议，明确各自工作职责与任务目标";
     static final String EXPERT_COUNTY = "首席专家（工程师）申报须经项目所在地县区科协盖章确认";
     static final String MANDATE = "须提供明确学会承担职能的证明：职能转移单位的科技服务委托书，或党委、行政会议决议，或签署的项目任务书";
+    static final String DEMO_TYPE = "“综合示范学会奖”仅限市科协所属学会申报，企事业科协等其他单位不能申报";
+    static final String STATION_TYPE = "“科技服务站”由市级学会或企事业科协申报";
+    static final String EXPERT_TYPE = "“首席专家（工程师）”由市级学会或企事业科协选派和申报";
+    static final String FUNCTION_TYPE = "“承接职能示范工程”仅限市级学会申报";
+    static final String BOARD = "项目申报须经学会理事会（常务理事会）或企事业科协领导班子研究通过，请上传决议并勾选";
+    static final String RESPONSIBLE = "须确定一位责任人负责具体申报工作，请填写责任人";
 
     /** An applicant that meets every condition of every category, rated exactly 3A. */
     static Map<String, Object> allGood(String category) {
@@ -47,6 +53,10 @@ class LianyungangEligibilityTest {
                 "hasFunctionMandate")) {
             facts.put(fact, true);
         }
+        facts.put("applicantType", "MUNICIPAL_SOCIETY");
+        facts.put("boardResolution", true);
+        facts.put("responsiblePerson", "王秘书长");
+        facts.put("recognisedThisYear", Map.of());
         return facts;
     }
 
@@ -60,6 +70,10 @@ class LianyungangEligibilityTest {
                 "hasFunctionMandate")) {
             facts.put(fact, false);
         }
+        facts.put("applicantType", "MUNICIPAL_SOCIETY");
+        facts.put("boardResolution", true);
+        facts.put("responsiblePerson", "王秘书长");
+        facts.put("recognisedThisYear", Map.of());
         return facts;
     }
 
@@ -114,6 +128,48 @@ class LianyungangEligibilityTest {
                 nothing(CHIEF_EXPERT), List.of(EXPERT_AGREEMENT, EXPERT_COUNTY)));
         cases.add(arguments("FUNCTION_DEMO · nothing met → its one reason",
                 nothing(FUNCTION), List.of(MANDATE)));
+
+        // 申报单位类型 per award (第三部分), from the register
+        String[][] types = {
+                {DEMO, "MUNICIPAL_SOCIETY", ""}, {DEMO, "ENTERPRISE_ASSOCIATION", DEMO_TYPE},
+                {DEMO, "UNIVERSITY_ASSOCIATION", DEMO_TYPE}, {DEMO, "ENTERPRISE", DEMO_TYPE},
+                {FUNCTION, "MUNICIPAL_SOCIETY", ""}, {FUNCTION, "ENTERPRISE_ASSOCIATION", FUNCTION_TYPE},
+                {FUNCTION, "COUNTY_ASSOCIATION", FUNCTION_TYPE},
+                {STATION, "MUNICIPAL_SOCIETY", ""}, {STATION, "ENTERPRISE_ASSOCIATION", ""},
+                {STATION, "UNIVERSITY_ASSOCIATION", STATION_TYPE}, {STATION, "COUNTY_ASSOCIATION", STATION_TYPE},
+                {STATION, "ENTERPRISE", STATION_TYPE},
+                {CHIEF_EXPERT, "MUNICIPAL_SOCIETY", ""}, {CHIEF_EXPERT, "ENTERPRISE_ASSOCIATION", ""},
+                {CHIEF_EXPERT, "UNIVERSITY_ASSOCIATION", EXPERT_TYPE}, {CHIEF_EXPERT, "SCIENTIST", EXPERT_TYPE}};
+        for (String[] type : types) {
+            cases.add(arguments(type[0] + " · applicant " + type[1] + " → " + (type[2].isEmpty() ? "eligible" : "wrong applicant type"),
+                    with(allGood(type[0]), "applicantType", type[1]), type[2].isEmpty() ? List.of() : List.of(type[2])));
+        }
+        cases.add(arguments("DEMO_SOCIETY_AWARD · applicant type unknown (null) → wrong applicant type",
+                with(allGood(DEMO), "applicantType", null), List.of(DEMO_TYPE)));
+
+        // 理事会决议 and 责任人 (第六部分 1 and 2), every award
+        for (String category : CATEGORIES) {
+            cases.add(arguments(category + " · no board resolution → reason", with(allGood(category), "boardResolution", false), List.of(BOARD)));
+            cases.add(arguments(category + " · board resolution not declared (null) → reason", with(allGood(category), "boardResolution", null), List.of(BOARD)));
+            cases.add(arguments(category + " · no person responsible (null) → reason", with(allGood(category), "responsiblePerson", null), List.of(RESPONSIBLE)));
+            cases.add(arguments(category + " · person responsible empty → reason", with(allGood(category), "responsiblePerson", ""), List.of(RESPONSIBLE)));
+        }
+
+        // 年内获批的科技服务站或承接职能示范工程: the platform's own awards of the year count without a declaration
+        for (Object declared : new Object[] {null, false}) {
+            cases.add(arguments("DEMO_SOCIETY_AWARD · declared " + declared + ", a station awarded on the platform this year → eligible",
+                    with(allGood(DEMO), "recognisedStationOrFunctionThisYear", declared, "recognisedThisYear",
+                            Map.of(STATION, 1, FUNCTION, 0, CHIEF_EXPERT, 0, DEMO, 0)), List.of()));
+            cases.add(arguments("DEMO_SOCIETY_AWARD · declared " + declared + ", a function-demo project awarded this year → eligible",
+                    with(allGood(DEMO), "recognisedStationOrFunctionThisYear", declared, "recognisedThisYear",
+                            Map.of(STATION, 0, FUNCTION, 2, CHIEF_EXPERT, 0, DEMO, 0)), List.of()));
+            cases.add(arguments("DEMO_SOCIETY_AWARD · declared " + declared + ", only a chief expert awarded this year → reason",
+                    with(allGood(DEMO), "recognisedStationOrFunctionThisYear", declared, "recognisedThisYear",
+                            Map.of(STATION, 0, FUNCTION, 0, CHIEF_EXPERT, 1, DEMO, 0)), List.of(RECOGNISED_PROJECT)));
+            cases.add(arguments("DEMO_SOCIETY_AWARD · declared " + declared + ", no platform record (null) → reason",
+                    with(allGood(DEMO), "recognisedStationOrFunctionThisYear", declared, "recognisedThisYear", null),
+                    List.of(RECOGNISED_PROJECT)));
+        }
         return cases.stream();
     }
 }

@@ -51,6 +51,8 @@ class XiangyangEligibilityTest {
     static final String COOPERATION_PROJECT = "“新建海智工作站”申报单位须有明确的技术创新需求和技术合作项目";
     static final String RD_TEAM = "“新建海智工作站”申报单位须有自己的研发团队";
     static final String STATION = "申报“优秀海智工作站”须已建立海智工作站（尚未建站的可申报“新建海智工作站”）";
+    static final String WINDOW_START = "申报的重点活动须在2018年8月至2019年3月间开展：最早一次活动的日期早于此期间或未填写";
+    static final String WINDOW_END = "申报的重点活动须在2018年8月至2019年3月间开展：最晚一次活动的日期晚于此期间或未填写";
     static final String GROUP_MEMBER = "申报“优秀学会”须已成为第一批襄阳市科协团体会员，或已申请成为第二批团体会员";
 
     /** An applicant that meets every condition; its smallest academic exchange had exactly 30 participants. */
@@ -64,6 +66,10 @@ class XiangyangEligibilityTest {
         }
         facts.put("hasAcademicExchange", true);
         facts.put("participants", 30);
+        // the 2019 plan's window, both ends on its edges (2018-08-01 to 2019-03-31)
+        facts.put("callYear", 2019);
+        facts.put("activityStart", "2018-08-01");
+        facts.put("activityEnd", "2019-03-31");
         return facts;
     }
 
@@ -163,6 +169,40 @@ class XiangyangEligibilityTest {
         cases.add(arguments("ACTIVITY · ENTERPRISE with 12 participants → two reasons",
                 with(allGood(ACTIVITY, "ENTERPRISE"), "participants", 12),
                 List.of(NOT_OPEN.get(ACTIVITY), PARTICIPANTS)));
+        // 活动项目 申报范围 "2018年8月-2019年3月开展重点活动": months counted whole, both ends included
+        String[][] windows = {
+                {"2018-08-01", "2019-03-31", ""},
+                {"2018-10-15", "2019-01-20", ""},
+                {"2018-07-31", "2019-03-31", "start"},
+                {"2018-08-01", "2019-04-01", "end"},
+                {"2017-12-01", "2019-06-30", "both"},
+                {null, "2019-03-01", "start"},
+                {"2018-09-01", null, "end"}};
+        for (String[] w : windows) {
+            List<String> expected = switch (w[2]) {
+                case "start" -> List.of(WINDOW_START);
+                case "end" -> List.of(WINDOW_END);
+                case "both" -> List.of(WINDOW_START, WINDOW_END);
+                default -> List.of();
+            };
+            cases.add(arguments("ACTIVITY · key activities " + w[0] + " to " + w[1] + " → " + (expected.isEmpty() ? "eligible" : "outside the window"),
+                    with(allGood(ACTIVITY, "MUNICIPAL_SOCIETY"), "activityStart", w[0], "activityEnd", w[1]), expected));
+        }
+        // the window follows the call's year: the 2035 call takes 2034-08 to 2035-03
+        cases.add(arguments("ACTIVITY · 2035 call, activities 2034-08-01 to 2035-03-31 → eligible",
+                with(allGood(ACTIVITY, "MUNICIPAL_SOCIETY"), "callYear", 2035, "activityStart", "2034-08-01", "activityEnd", "2035-03-31"),
+                List.of()));
+        cases.add(arguments("ACTIVITY · 2035 call, activities of the 2019 window → started before the window",
+                with(allGood(ACTIVITY, "MUNICIPAL_SOCIETY"), "callYear", 2035),
+                List.of("申报的重点活动须在2034年8月至2035年3月间开展：最早一次活动的日期早于此期间或未填写")));
+        cases.add(arguments("ACTIVITY · 2018 call, activities of the 2019 window → ended after the window",
+                with(allGood(ACTIVITY, "MUNICIPAL_SOCIETY"), "callYear", 2018, "activityStart", "2018-02-01"),
+                List.of("申报的重点活动须在2017年8月至2018年3月间开展：最晚一次活动的日期晚于此期间或未填写")));
+        // the window is the activity item's only: other categories declare no activity dates
+        for (String category : List.of(HAIZHI_NEW, HAIZHI_EXCELLENT, FUNCTION, EXCELLENT_SOCIETY)) {
+            cases.add(arguments(category + " · no activity dates → not asked",
+                    with(allGood(category, OPEN_TO.get(category).get(0)), "activityStart", null, "activityEnd", null), List.of()));
+        }
         return cases.stream();
     }
 }

@@ -204,7 +204,7 @@ class CatalogueSetupTest {
                 List.of(new CategorySetup("SERVICE_TEAM", "", "Service team", null, null),
                         new CategorySetup("SERVICE_TEAM", "重复的类别", "Twice", "bad quota", "nobody"),
                         new CategorySetup("lower", "小写代码", "Lower case", null, null)),
-                List.of(new FieldSetup("SERVICE_TEAM", "hasServiceTeam", "DATE", "", "", true),
+                List.of(new FieldSetup("SERVICE_TEAM", "hasServiceTeam", "MONEY", "", "", true),
                         new FieldSetup("SERVICE_TEAM", "hasServiceTeam", "BOOLEAN", "重复", "Twice", false),
                         new FieldSetup("NO_SUCH_CATEGORY", "Bad Name", "TEXT", "名称", "Name", false)));
         int programmes = count("programme");

@@ -93,17 +93,20 @@ class AwardSeasonTest {
 
         at(year, 4, 10);
         List<Application> stations = new ArrayList<>();
-        stations.add(apply("lyg-phar", call, "SERVICE_STATION", "灌云县人民医院药学服务站", Map.of("hasServiceAgreement", true)));
-        stations.add(apply("lyg-phar", call, "SERVICE_STATION", "东海县药企质量服务站", Map.of("hasServiceAgreement", true)));
-        stations.add(apply("lyg-chem", call, "SERVICE_STATION", "化工园区安全服务站", Map.of("hasServiceAgreement", true)));
-        Application refused = apply("lyg-chem", call, "SERVICE_STATION", "未获县区确认的服务站", Map.of("hasServiceAgreement", true));
+        stations.add(apply("lyg-phar", call, "SERVICE_STATION", "海州区人民医院药学服务站", station("LYG_HAIZHOU")));
+        stations.add(apply("lyg-phar", call, "SERVICE_STATION", "东海县药企质量服务站", station("LYG_DONGHAI")));
+        stations.add(apply("lyg-chem", call, "SERVICE_STATION", "化工园区安全服务站", station("LYG_HAIZHOU")));
+        Application refused = apply("lyg-chem", call, "SERVICE_STATION", "未获县区确认的服务站", station("LYG_HAIZHOU"));
 
-        // the county association confirms before review; a refusal ends the application with the county's reason
+        // the county association of the station's county confirms before review (county: 海州区, county-dh: 东海县);
+        // a refusal ends the application with the county's reason
+        Map<String, String> countyUser = Map.of("county-lyg-haizhou", "county", "county-lyg-donghai", "county-dh");
         for (Application app : stations) {
             Task confirm = task(app, AwardReview.TASK_CONFIRMATION);
-            assertThat(taskService.getIdentityLinksForTask(confirm.getId()))
-                    .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("county-association"));
-            AsUser.run(identity, "county", () -> confirmations.confirm(confirm.getId(), true, "情况属实"));
+            String group = "county-lyg-" + (app.title().startsWith("东海县") ? "donghai" : "haizhou");
+            assertThat(taskService.getIdentityLinksForTask(confirm.getId())).singleElement()
+                    .satisfies(l -> assertThat(l.getGroupId()).isEqualTo(group));
+            AsUser.run(identity, countyUser.get(group), () -> confirmations.confirm(confirm.getId(), true, "情况属实"));
         }
         AsUser.run(identity, "county", () -> confirmations.confirm(task(refused, AwardReview.TASK_CONFIRMATION).getId(), false,
                 "服务站未实际运行"));
@@ -175,9 +178,17 @@ class AwardSeasonTest {
         runTimers(call.processInstanceId());
         at(year, 3, 1);
         Application station = apply("xy-ht", call, "HAIZHI_NEW", "光电海智工作站", Map.of("hasCooperationProject", true));
-        Application activity = apply("xy-auto", call, "ACTIVITY", "新能源汽车学术交流周", Map.of("hasAcademicExchange", true, "participants", 35));
+        Application activity = apply("xy-auto", call, "ACTIVITY", "新能源汽车学术交流周", Map.of("hasAcademicExchange", true, "participants", 35,
+                "activityStart", "2034-09-20", "activityEnd", "2035-01-15"));
         Application noProject = apply("xy-park", call, "HAIZHI_NEW", "园区海智工作站", Map.of("hasCooperationProject", false));
         assertThat(status(noProject)).isEqualTo("NOT_ACCEPTED");
+        // 活动项目 申报范围 "2018年8月-2019年3月开展重点活动": for the 2035 call, 2034-08 to 2035-03
+        Application tooEarly = apply("xy-auto", call, "ACTIVITY", "上年春季学术年会", Map.of("hasAcademicExchange", true,
+                "participants", 120, "activityStart", "2034-05-10", "activityEnd", "2035-01-15"));
+        assertThat(status(tooEarly)).isEqualTo("NOT_ACCEPTED");
+        assertThat(AsUser.call(identity, "xy-auto", () -> applications.events(tooEarly.id())))
+                .filteredOn(e -> "eligibility".equals(e.step())).singleElement()
+                .satisfies(e -> assertThat(e.comment()).contains("2034年8月至2035年3月"));
 
         // the scoring form follows Xiangyang's rubric: every item of the category, summing to 100
         List<ReviewService.Criterion> rubric = AsUser.call(identity, "expert1", () -> reviews.criteria(station));
@@ -205,6 +216,11 @@ class AwardSeasonTest {
     }
 
     // ------------------------------------------------------------------ steps
+
+    /** A service station's declared facts (连科协〔2017〕15号 四（二）, 六): the county it serves, agreement, resolution, person responsible. */
+    static Map<String, Object> station(String county) {
+        return Map.of("serviceCounty", county, "hasServiceAgreement", true, "boardResolution", true, "responsiblePerson", "王秘书长");
+    }
 
     Application apply(String user, Call call, String category, String title, Map<String, Object> declared) {
         Application app = AsUser.call(identity, user, () -> applications.start(call.id(), category, title));

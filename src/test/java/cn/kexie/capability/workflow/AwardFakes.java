@@ -39,7 +39,8 @@ public final class AwardFakes {
             "recognisedStationOrFunctionThisYear", "softScienceOrAdoptedAdvice", "hasWebsiteAndMemberDb",
             "inspectionPassedTwoYears", "hasServiceAgreement", "hasFunctionMandate", "registeredInProvince",
             "independentLegalPerson", "aboveScaleOrHighTech", "hasCooperationProject", "hasRdTeam", "hasStation",
-            "groupMember", "participants", "hasAcademicExchange");
+            "groupMember", "participants", "hasAcademicExchange", "boardResolution", "responsiblePerson",
+            "recognisedThisYear", "activityStart", "activityEnd");
 
     /**
      * {@code eligibilityFacts} for the award programmes, as the real bean sets them: the organisation
@@ -50,6 +51,8 @@ public final class AwardFakes {
     public static final class EligibilityFacts implements JavaDelegate {
 
         private final Map<String, Object> facts = new LinkedHashMap<>();
+        /** Whether to declare key activities inside Xiangyang's window (上年8月至当年3月) of the process's call year. */
+        private boolean activityWindow;
 
         private EligibilityFacts() {
         }
@@ -58,6 +61,11 @@ public final class AwardFakes {
         public static EligibilityFacts lianyungang(String category) {
             EligibilityFacts fake = new EligibilityFacts().register("MUNICIPAL_SOCIETY", 4);
             fake.facts.put(ProjectProcess.CATEGORY, category);
+            // 六、1 and 2: the board's resolution and the person responsible, every award
+            fake.facts.put("boardResolution", true);
+            fake.facts.put("responsiblePerson", "王秘书长");
+            // no award of the platform this year (the declaration speaks for a demo society)
+            fake.facts.put("recognisedThisYear", Map.of());
             switch (category) {
                 case DEMO_SOCIETY_AWARD -> {
                     fake.facts.put("recognisedStationOrFunctionThisYear", true);
@@ -82,6 +90,8 @@ public final class AwardFakes {
                 case ACTIVITY -> {
                     fake.facts.put("hasAcademicExchange", true);
                     fake.facts.put("participants", 45);
+                    // key activities inside the window of the call's year (see execute)
+                    fake.activityWindow = true;
                 }
                 case HAIZHI_NEW -> fake.facts.put("hasCooperationProject", true);
                 case HAIZHI_EXCELLENT -> fake.facts.put("hasStation", true);
@@ -125,7 +135,13 @@ public final class AwardFakes {
 
         @Override
         public void execute(DelegateExecution execution) {
-            execution.setVariables(facts);
+            if (activityWindow && execution.getVariable(ProjectProcess.CALL_YEAR) instanceof Number year) {
+                facts.putIfAbsent("activityStart", (year.intValue() - 1) + "-09-15");
+                facts.putIfAbsent("activityEnd", year.intValue() + "-01-20");
+            }
+            // a map (recognisedThisYear) transient, as the real bean sets it: read by the decision, never stored
+            facts.forEach((name, value) -> execution.setVariable(name, value instanceof Map<?, ?>
+                    ? org.camunda.bpm.engine.variable.Variables.untypedValue(value, true) : value));
         }
     }
 }
