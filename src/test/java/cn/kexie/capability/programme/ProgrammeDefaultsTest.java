@@ -195,4 +195,13 @@ class ProgrammeDefaultsTest {
                     ProgrammeSettings.YEAR_END_ASSESSMENT);
         });
     }
+
+    /** Every type a declared field may have reads in Chinese on the setup screen (DATE and COUNTY came later). */
+    @Test
+    void everyDeclaredFieldTypeHasAChineseLabel() {
+        for (DeclaredField.Type type : DeclaredField.Type.values()) {
+            String label = messages.getTranslation("setup.field.type." + type.name(), Messages.CHINESE);
+            assertThat(label).as(type.name()).doesNotStartWith("setup.").matches(".*\\p{IsHan}.*");
+        }
+    }
 }
