@@ -59,6 +59,7 @@ class CountyConfirmationTest {
     @Autowired AttachmentService attachments;
     @Autowired ConfirmationService confirmations;
     @Autowired WorkflowTasks tasks;
+    @Autowired cn.kexie.capability.application.ApplicationMoves moves;
 
     @AfterEach
     void resetClock() {
@@ -148,6 +149,39 @@ class CountyConfirmationTest {
         assertThat(applications.declaredForReading(field, "LYG_GUANYUN", java.util.Locale.ENGLISH)).isEqualTo("Guanyun County");
         assertThat(taskService.getIdentityLinksForTask(task(app).getId())).extracting(IdentityLink::getGroupId)
                 .containsExactly("county-lyg-guanyun").doesNotContain(Roles.COUNTY_ASSOCIATION);
+    }
+
+    /**
+     * 撤回 while the county has not yet stamped: the applicant takes the award application back, the
+     * county's task goes, and the resubmitted application is offered to its county again. Once the county
+     * has confirmed, the applicant can no longer withdraw it.
+     */
+    @Test
+    void theApplicantWithdrawsAnAwardApplicationWhileItsCountyHasNotYetConfirmed() {
+        Call call = call();
+        Application app = submitted("lyg-phar", call, "SERVICE_STATION", "撤回后重交的服务站（县区测试）", "LYG_DONGHAI");
+        Task first = task(app);
+        assertThat(status(app)).isEqualTo("AWAITING_CONFIRMATION");
+
+        AsUser.run(identity, "lyg-phar", () -> moves.withdrawSubmission(app.id(), "服务协议需补签"));
+        assertThat(status(app)).isEqualTo("DRAFT");
+        assertThat(taskService.createTaskQuery().taskId(first.getId()).count()).isZero();
+        assertThat(taskService.createTaskQuery().processInstanceId(app.processInstanceId())
+                .taskDefinitionKey(AwardReview.TASK_CONFIRMATION).count()).isZero();
+        assertThat(AsUser.call(identity, "county-dh", () -> tasks.openTasksOf(app.processInstanceId()))).isEmpty();
+
+        Application back = applications.load(app.id());
+        AsUser.run(identity, "lyg-phar", () -> applications.submit(back.id()));
+        Task again = task(app);
+        assertThat(again.getId()).isNotEqualTo(first.getId());
+        assertThat(taskService.getIdentityLinksForTask(again.getId())).extracting(IdentityLink::getGroupId)
+                .containsExactly("county-lyg-donghai");
+
+        AsUser.run(identity, "county-dh", () -> confirmations.confirm(again.getId(), true, "情况属实"));
+        assertThatThrownBy(() -> AsUser.run(identity, "lyg-phar", () -> moves.withdrawSubmission(app.id(), "再撤回一次")))
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.problems()).extracting(UserError.Problem::key)
+                        .containsExactly("moves.error.reviewStarted"));
+        assertThat(status(app)).isEqualTo("FORMAL_REVIEW");
     }
 
     // ------------------------------------------------------------------ helpers
