@@ -61,6 +61,7 @@ public class MyApplicationsView extends VerticalLayout implements HasDynamicTitl
                 .setHeader(getTranslation("application.submittedAt")).setAutoWidth(true);
         grid.addItemClickListener(click -> open(click.getItem()));
         grid.setSizeFull();
+        grid.setEmptyStateText(getTranslation("application.mine.empty"));
         grid.setItems(applications.mine());
         add(create, grid);
     }
