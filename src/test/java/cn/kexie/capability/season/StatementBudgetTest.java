@@ -82,9 +82,12 @@ class StatementBudgetTest {
             "submit", 117,
             // the step reads the programme's review-rules table (DecisionLookup: its latest definition, no history)
             "formalReview", 55,
-            "assignPanel", 113,
-            "expertSheet", 71,
-            "lastExpertSheet", 112,
+            // + 2 (issue 11, expert pool): one read of the experts affiliated with the applicant in the pool
+            // (回避 by 工作单位) and one multi-row insert recording the panel and how it was chosen (panel_draw)
+            "assignPanel", 115,
+            // + 1 each (issue 11, drafts): the submission deletes the expert's draft sheet (暂存)
+            "expertSheet", 72,
+            "lastExpertSheet", 113,
             "conclude", 93,
             // + 4 after the same merge; the approval step now reads the approving bodies the catalogue names (issue 10)
             "partyApproval", 72,
