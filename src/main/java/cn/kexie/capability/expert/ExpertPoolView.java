@@ -108,26 +108,32 @@ public class ExpertPoolView extends VerticalLayout implements HasDynamicTitle {
         grid.setVisible(!profiles.isEmpty());
     }
 
+    /** The cities served, in the catalogue's order. */
     String citiesText(ExpertPool.Profile p) {
-        return p.cities().stream().map(code -> cities.containsKey(code) ? cities.get(code).name(getLocale()) : code)
+        return cities.values().stream().filter(c -> p.cities().contains(c.code())).map(c -> c.name(getLocale()))
                 .collect(Collectors.joining("、"));
     }
 
     String status(ExpertPool.Profile p) {
-        return getTranslation(!p.filed() ? "expert.status.unfiled" : p.active() ? "expert.status.active" : "expert.status.paused");
+        return getTranslation(statusKey(p));
+    }
+
+    /** 未建档, 暂停, 不服务本市 (in the pool, but for none of the reader's cities) or 在库. */
+    static String statusKey(ExpertPool.Profile p) {
+        return !p.filed() ? "expert.status.unfiled" : !p.active() ? "expert.status.paused"
+                : p.cities().isEmpty() ? "expert.status.notServing" : "expert.status.active";
     }
 
     private ExcelTable<ExpertPool.Profile> table(Locale locale) {
-        Function<ExpertPool.Profile, String> citiesOf = p -> p.cities().stream()
-                .map(code -> cities.containsKey(code) ? cities.get(code).name(locale) : code).collect(Collectors.joining("、"));
+        Function<ExpertPool.Profile, String> citiesOf = p -> cities.values().stream().filter(c -> p.cities().contains(c.code()))
+                .map(c -> c.name(locale)).collect(Collectors.joining("、"));
         return ExcelTable.<ExpertPool.Profile>titled(Messages.get(locale, "expert.export.title"))
                 .text(Messages.get(locale, "expert.name"), ExpertPool.Profile::name)
                 .text(Messages.get(locale, "expert.title"), p -> p.title() == null ? "" : p.title())
                 .text(Messages.get(locale, "expert.affiliation"), ExpertPool.Profile::affiliation)
                 .text(Messages.get(locale, "expert.specialties"), p -> String.join("、", p.specialties()))
                 .text(Messages.get(locale, "expert.cities"), citiesOf)
-                .text(Messages.get(locale, "expert.status"), p -> Messages.get(locale, !p.filed() ? "expert.status.unfiled"
-                        : p.active() ? "expert.status.active" : "expert.status.paused"));
+                .text(Messages.get(locale, "expert.status"), p -> Messages.get(locale, statusKey(p)));
     }
 
     /** The profile's dialog: every field at once, saved in one go or not at all. */
