@@ -299,8 +299,8 @@ public class PanelDraw {
     /** The specialties of the application's latest panel draw (none: any). */
     private List<String> panelCriteria(long applicationId) {
         return jdbc.sql("select specialties from panel_draw where application_id = ? and kind = 'PANEL' order by id desc")
-                .param(applicationId).query((rs, n) -> rs.getString(1)).list().stream().findFirst()
-                .map(s -> s == null ? List.<String>of() : List.of(s.split(","))).orElse(List.of());
+                .param(applicationId).query((rs, n) -> rs.getString(1) == null ? "" : rs.getString(1)).list().stream()
+                .findFirst().map(s -> s.isEmpty() ? List.<String>of() : List.of(s.split(","))).orElse(List.of());
     }
 
     private static List<String> criteria(Collection<String> specialties) {

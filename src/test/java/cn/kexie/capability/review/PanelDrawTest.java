@@ -288,6 +288,23 @@ class PanelDrawTest {
     }
 
     @Test
+    void aPanelTickedByHandIsRecordedAsSuchAndShowsOnTheDossierToo() {
+        Application app = submit("cz-univ", "手工选择的评审专家");
+        formalReview(app);
+        AsUser.run(identity, "office", () -> reviews.assignPanel(task(app, ChenzhouProject.TASK_ASSIGN_PANEL).getId(),
+                List.of("expert1", "expert2", "expert4")));
+        assertThat(jdbc.sql("select method from panel_draw where application_id = ?").param(app.id()).query(String.class).list())
+                .containsExactly("MANUAL", "MANUAL", "MANUAL");
+        PanelDraw.Panel panel = AsUser.call(identity, "office", () -> draws.panel(app)).orElseThrow();
+        assertThat(panel.method()).isEqualTo("MANUAL");
+        assertThat(panel.specialties()).isEmpty();
+        assertThat(panel.seats()).extracting(PanelDraw.Seat::expertId).containsExactlyInAnyOrder("expert1", "expert2", "expert4");
+        assertThat(panel.seats()).extracting(PanelDraw.Seat::state).containsOnly(PanelDraw.State.SCORING);
+        assertThat(assignPanelEvent(AsUser.call(identity, "office", () -> applications.events(app.id()))).comment())
+                .isEqualTo("手工选择 3 位：李教授、张研究员、陈高工");
+    }
+
+    @Test
     void theSameRandomSourceGivesTheSameDrawAndEveryDrawIsOfDistinctCandidates() {
         List<String> candidates = List.of("e5", "e1", "e4", "e2", "e3", "e6");
         List<String> one = PanelDraw.pick(candidates, 3, new java.util.Random(7));
