@@ -78,7 +78,9 @@ class DossierAccess {
     static final String[] DECIDING = {Roles.PARTY_GROUP, Roles.LEADING_GROUP, Roles.FINANCE};
 
     /** History entries of single experts and their sheets: only the expert itself and the insiders see them. */
-    static final Set<String> PANEL_STEPS = Set.of("expertReview", "reviewRoundArchived");
+    static final Set<String> PANEL_STEPS = Set.of("expertReview", "reviewRoundArchived",
+            // a replacement drawn from the pool names both experts (issue 11)
+            "expertRedrawn");
     /**
      * Moves of tasks between the association's people (转办, 委派, 催办, 退回, an expert who declines
      * and the replacement): the internal course of the work, never shown to outsiders.
@@ -86,7 +88,9 @@ class DossierAccess {
     static final Set<String> MOVE_STEPS = java.util.Arrays.stream(cn.kexie.capability.workflow.TaskMoved.Move.values())
             .map(cn.kexie.capability.workflow.TaskMoved.Move::step).collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** History entries whose comment is an internal note of the office. */
-    static final Set<String> INTERNAL_NOTES = Set.of("objectionReview", "fraudFound", "comprehensiveEvaluation");
+    static final Set<String> INTERNAL_NOTES = Set.of("objectionReview", "fraudFound", "comprehensiveEvaluation",
+            // how the panel was chosen and whom it names (issue 11): the step shows, the names do not
+            "assignPanel");
     /** Structured data of the history that outsiders may see: what the applicant is told anyway. */
     static final Set<String> SHARED_DATA = Set.of("category", "reasons", "checksPassed", "correctionWorkingDays",
             "correctionDeadline", "rectifyBy", "lastDay", "panelScore", "amount", "paidOn", "finding", "banYears",

@@ -78,14 +78,17 @@ class DemoData implements ApplicationRunner {
     private final IdentityService identityService;
     private final OrganisationService organisations;
     private final ProgrammeCatalogue catalogue;
+    private final cn.kexie.capability.expert.ExpertPool experts;
     private final boolean enabled;
 
     DemoData(IdentityService identityService, OrganisationService organisations, ProgrammeCatalogue catalogue,
+            cn.kexie.capability.expert.ExpertPool experts,
             @Value("${platform.demo-data:}") String demoData,
             @Value("${spring.datasource.url:}") String datasourceUrl) {
         this.identityService = identityService;
         this.organisations = organisations;
         this.catalogue = catalogue;
+        this.experts = experts;
         this.enabled = enabled(demoData, datasourceUrl);
     }
 
@@ -102,6 +105,7 @@ class DemoData implements ApplicationRunner {
             int year = PlatformClock.today().getYear();
             organisations(year).forEach(this::ensureOrganisation);
             STAFF.forEach(this::ensureStaff);
+            ensureExpertProfiles();
             for (Organisation org : organisations(year)) {
                 ensureApplicant(org);
             }
@@ -109,6 +113,17 @@ class DemoData implements ApplicationRunner {
         });
         log.info("Demo data in place: users {} and one applicant per demo organisation, password '{}'",
                 STAFF.stream().map(StaffUser::id).toList(), DemoPasswords.DEMO);
+    }
+
+    /** 专家库 (issue 11): a profile for each demo expert; 刘主任医师 works for CZ-MED and serves Chenzhou only. */
+    private void ensureExpertProfiles() {
+        List<String> all = catalogue.cities().stream().map(cn.kexie.capability.programme.City::code).toList();
+        experts.ensureProfile("expert1", "教授", null, "中南大学", List.of("医学", "学会管理"), all);
+        experts.ensureProfile("expert2", "研究员", null, "中国科学院", List.of("机械工程", "智能制造"), all);
+        experts.ensureProfile("expert3", "主任医师", "CZ-MED", null, List.of("医学"),
+                all.contains("CHENZHOU") ? List.of("CHENZHOU") : all);
+        experts.ensureProfile("expert4", "高级工程师", null, "徐工集团", List.of("机械工程", "化工"), all);
+        experts.ensureProfile("expert5", "教授", null, "湖南大学", List.of("学会管理", "科普"), all);
     }
 
     private void ensureOrganisation(Organisation org) {

@@ -90,9 +90,10 @@ class ExpertScoreForm implements TaskForm {
             // the declaration comes first: scoring opens once it is made
             declaration.addValueChangeListener(change -> enableScoring(change.getValue()));
             enableScoring(false);
-            // scoring again (退回 to the panel): the expert starts from its own earlier sheet
-            reviews.earlierSheet(task.id()).ifPresent(earlier -> {
-                declaration.setValue(true);
+            // the expert's draft (暂存) first; scoring again (退回 to the panel): its own earlier sheet
+            java.util.Optional<ReviewService.Sheet> kept = reviews.draft(task.id());
+            (kept.isPresent() ? kept : reviews.earlierSheet(task.id())).ifPresent(earlier -> {
+                declaration.setValue(earlier.noConflict());
                 earlier.points().forEach((code, value) -> {
                     NumberField field = points.get(code);
                     if (field != null && value != null) {
@@ -104,7 +105,21 @@ class ExpertScoreForm implements TaskForm {
             showTotal();
             onSubmit(() -> reviews.submitSheet(task.id(), new ReviewService.Sheet(declaration.getValue(),
                     enteredPoints(), comment.getValue())), done);
+            saveDraft.setText(getTranslation("form.expertScore.saveDraft"));
+            saveDraft.setId("task-save-draft");
+            saveDraft.addClickListener(click -> {
+                if (attempt(() -> reviews.saveDraft(task.id(), new ReviewService.Sheet(declaration.getValue(),
+                        enteredPoints(), comment.getValue())), "form.problems")) {
+                    cn.kexie.capability.ui.Notifications.success(getTranslation("form.expertScore.draftSaved"));
+                }
+            });
+            int at = indexOf(submitButton());
+            com.vaadin.flow.component.orderedlayout.HorizontalLayout buttons =
+                    new com.vaadin.flow.component.orderedlayout.HorizontalLayout(submitButton(), saveDraft);
+            addComponentAtIndex(at, buttons);
         }
+
+        final com.vaadin.flow.component.button.Button saveDraft = new com.vaadin.flow.component.button.Button();
 
         private void enableScoring(boolean declared) {
             points.values().forEach(field -> field.setEnabled(declared));

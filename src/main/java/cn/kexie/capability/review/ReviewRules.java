@@ -10,10 +10,11 @@ import java.util.Map;
 /**
  * One programme's review rules, as the decision {@code review-rules} ({@code decisions/review-rules.dmn})
  * gives them: panel size, from how many sheets the highest and lowest total are dropped, the checks of
- * the formal review and the correction period. Java acts on them; it holds none of the values.
+ * the formal review, the correction period and how many working days past its due date an expert
+ * who has not scored may be replaced. Java acts on them; it holds none of the values.
  */
 public record ReviewRules(int minPanel, int maxPanel, int trimFromSheets, List<String> formalChecks,
-        int correctionDays, int maxCorrectionDays) {
+        int correctionDays, int maxCorrectionDays, int replaceOverdueDays) {
 
     /** The decision's key. */
     public static final String DECISION = "review-rules";
@@ -27,7 +28,8 @@ public record ReviewRules(int minPanel, int maxPanel, int trimFromSheets, List<S
         return new ReviewRules(number(result, "minPanel"), number(result, "maxPanel"), number(result, "trimFromSheets"),
                 Arrays.stream(String.valueOf(result.get("formalChecks")).split(",")).map(String::trim)
                         .filter(s -> !s.isEmpty()).toList(),
-                number(result, "correctionDays"), number(result, "maxCorrectionDays"));
+                number(result, "correctionDays"), number(result, "maxCorrectionDays"),
+                number(result, "replaceOverdueDays"));
     }
 
     private static int number(Map<String, Object> result, String name) {

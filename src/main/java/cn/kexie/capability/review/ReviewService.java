@@ -55,11 +55,13 @@ public class ReviewService {
     private final WorkingDays workingDays;
     private final PdfRenderer renderer;
     private final FundingLedger ledger;
+    private final cn.kexie.capability.expert.ExpertPool pool;
 
     ReviewService(ApplicationService applications, WorkflowTasks tasks, CurrentUser currentUser,
             IdentityService identityService, DecisionService decisionService, ProgrammeCatalogue catalogue,
             JdbcClient jdbc, WorkingDays workingDays, PdfRenderer renderer, FundingLedger ledger,
-            cn.kexie.capability.common.DecisionLookup lookup) {
+            cn.kexie.capability.common.DecisionLookup lookup, cn.kexie.capability.expert.ExpertPool pool) {
+        this.pool = pool;
         this.lookup = lookup;
         this.renderer = renderer;
         this.applications = applications;
@@ -149,19 +151,38 @@ public class ReviewService {
         // an application of the office's own cities only
         Application app = applications.get(applicationId);
         String applicantGroup = applicantGroupOf(app);
+        Set<String> affiliated = pool.affiliatedWith(app.organisationId());
         List<Candidate> result = new ArrayList<>();
         for (User u : identityService.createUserQuery().memberOfGroup(Roles.EXPERT).orderByUserId().asc().list()) {
-            boolean conflicted = identityService.createGroupQuery().groupMember(u.getId()).list().stream()
+            boolean conflicted = affiliated.contains(u.getId()) || identityService.createGroupQuery().groupMember(u.getId()).list().stream()
                     .map(Group::getId).anyMatch(applicantGroup::equals);
             result.add(new Candidate(u.getId(), PersonName.of(u), conflicted));
         }
         return result;
     }
 
+    /** How a panel was put together: drawn at random from the pool (随机抽取), or ticked by the office. */
+    enum PanelMethod { RANDOM, MANUAL }
+
+    /** The office ticks the panel itself (the manual choice beside the random draw, {@link PanelDraw}). */
     @Transactional
     public void assignPanel(String taskId, List<String> expertIds) {
+        assignPanel(taskId, expertIds, PanelMethod.MANUAL, List.of());
+    }
+
+    /**
+     * Puts the panel on the application, checked again whoever chose it (size, experts, 回避: member
+     * of the applicant's organisation group or affiliated with it in the pool), records how it was
+     * chosen (in the history and in {@code panel_draw}) and completes the step.
+     */
+    @Transactional
+    void assignPanel(String taskId, List<String> expertIds, PanelMethod method, List<String> specialties) {
         requireOffice();
         WorkItem task = tasks.get(taskId);
+        if (!ProjectProcess.Forms.ASSIGN_PANEL.equals(task.formKey())) {
+            throw new UserError("task.error.gone");
+        }
+        // the task is of the office's own cities (tasks.get)
         Application app = applications.load(task.applicationId());
         Set<String> chosen = new LinkedHashSet<>(expertIds == null ? List.of() : expertIds);
         List<Problem> problems = new ArrayList<>();
@@ -170,17 +191,56 @@ public class ReviewService {
             problems.add(new Problem("review.error.panelSize", rules.minPanel(), rules.maxPanel()));
         }
         String applicantGroup = applicantGroupOf(app);
+        Set<String> affiliated = pool.affiliatedWith(app.organisationId());
+        List<String> names = new ArrayList<>();
         for (String expert : chosen) {
-            if (identityService.createUserQuery().userId(expert).memberOfGroup(Roles.EXPERT).count() == 0) {
+            User user = identityService.createUserQuery().userId(expert).memberOfGroup(Roles.EXPERT).singleResult();
+            if (user == null) {
                 problems.add(new Problem("review.error.notExpert", expert));
-            } else if (identityService.createGroupQuery().groupMember(expert).groupId(applicantGroup).count() > 0) {
+            } else if (affiliated.contains(expert)
+                    || identityService.createGroupQuery().groupMember(expert).groupId(applicantGroup).count() > 0) {
                 problems.add(new Problem("review.error.conflict", expert));
+            } else {
+                names.add(PersonName.of(user));
             }
         }
         UserError.throwIfAny(problems);
         archiveEarlierRound(app.id());
-        applications.record(app.id(), "assignPanel", null, null, Map.of("experts", new ArrayList<>(chosen)));
+        List<String> criteria = specialties == null ? List.of() : List.copyOf(specialties);
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("experts", new ArrayList<>(chosen));
+        data.put("method", method.name());
+        data.put("specialties", criteria);
+        // the comment names the experts: the history hides it from applicants and experts (DossierAccess)
+        applications.record(app.id(), "assignPanel", null, panelComment(method, chosen.size(), criteria, names), data);
+        recordDraw(app.id(), new ArrayList<>(chosen), "PANEL", method, chosen.size(), criteria, null);
         tasks.complete(taskId, Map.of(ProjectProcess.EXPERTS, new ArrayList<>(chosen)));
+    }
+
+    /** 随机抽取 3 位（专业领域：医学）：李教授、张研究员、陈高工 — stored as the history's comment, in Chinese. */
+    static String panelComment(PanelMethod method, int size, List<String> specialties, List<String> names) {
+        String how = method == PanelMethod.RANDOM ? "随机抽取 " + size + " 位" : "手工选择 " + size + " 位";
+        String criteria = method == PanelMethod.RANDOM
+                ? (specialties.isEmpty() ? "（专业领域不限）" : "（专业领域：" + String.join("、", specialties) + "）") : "";
+        return how + criteria + "：" + String.join("、", names);
+    }
+
+    /** The experts put on the application's panel, in one statement, with how and by whom. */
+    void recordDraw(long applicationId, List<String> experts, String kind, PanelMethod method, int size,
+            List<String> specialties, String replaces) {
+        if (experts.isEmpty()) {
+            return;
+        }
+        String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        List<Object> params = new ArrayList<>();
+        Timestamp now = Timestamp.from(PlatformClock.now());
+        String me = currentUser.requireId();
+        for (String expert : experts) {
+            params.addAll(java.util.Arrays.asList(applicationId, expert, kind, method.name(), size,
+                    specialties.isEmpty() ? null : String.join(",", specialties), replaces, me, now));
+        }
+        jdbc.sql("insert into panel_draw (application_id, expert_id, kind, method, panel_size, specialties, replaces, drawn_by, drawn_at) values "
+                + String.join(", ", java.util.Collections.nCopies(experts.size(), row))).params(params).update();
     }
 
     /**
@@ -248,6 +308,72 @@ public class ReviewService {
                 });
     }
 
+    // ---------------------------------------------------------------- drafts (暂存)
+
+    /**
+     * The expert's draft of the task's sheet (暂存), if he kept one: only the expert holding the task
+     * reads it; anyone else gets nothing. A draft is never a sheet: the office, the panel score and the
+     * exports read only submitted sheets.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Sheet> draft(String taskId) {
+        WorkItem task = tasks.get(taskId);
+        String expert = currentUser.requireId();
+        if (!expert.equals(task.assignee()) || !currentUser.hasRole(Roles.EXPERT) || task.applicationId() == null) {
+            return java.util.Optional.empty();
+        }
+        return jdbc.sql("select no_conflict, comment from review_draft where application_id = ? and expert_id = ?")
+                .params(task.applicationId(), expert)
+                .query((rs, n) -> new Sheet(rs.getBoolean(1), new HashMap<>(), rs.getString(2))).optional()
+                .map(draft -> {
+                    jdbc.sql("select criterion, points from review_draft_score where application_id = ? and expert_id = ?")
+                            .params(task.applicationId(), expert)
+                            .query((rs, n) -> draft.points().put(rs.getString(1), rs.getBigDecimal(2))).list();
+                    return draft;
+                });
+    }
+
+    /**
+     * Keeps the expert's sheet as far as he got (暂存): criteria may be empty, but what is there must
+     * be within its range, and the comment within its length. Only the expert holding the task.
+     */
+    @Transactional
+    public void saveDraft(String taskId, Sheet sheet) {
+        WorkItem task = tasks.get(taskId);
+        String expert = currentUser.requireId();
+        if (!expert.equals(task.assignee()) || !currentUser.hasRole(Roles.EXPERT)
+                || !ProjectProcess.Forms.EXPERT_SCORE.equals(task.formKey())) {
+            throw new AccessDeniedException("draft of another expert's sheet");
+        }
+        Application app = applications.load(task.applicationId());
+        List<Problem> problems = new ArrayList<>();
+        Map<String, BigDecimal> kept = new java.util.LinkedHashMap<>();
+        for (Criterion c : criteria(app)) {
+            BigDecimal p = sheet == null || sheet.points() == null ? null : sheet.points().get(c.code());
+            if (p == null) {
+                continue;
+            }
+            if (p.signum() < 0 || p.compareTo(c.maxPoints()) > 0 || p.scale() > 2) {
+                problems.add(new Problem("review.error.scoreRange", c.label(), c.maxPoints().toPlainString()));
+            } else {
+                kept.put(c.code(), p);
+            }
+        }
+        String comment = sheet == null || sheet.comment() == null || sheet.comment().isBlank() ? null : sheet.comment();
+        if (comment != null && comment.length() > 4000) {
+            problems.add(new Problem("review.error.comment"));
+        }
+        UserError.throwIfAny(problems);
+        jdbc.sql("delete from review_draft where application_id = ? and expert_id = ?").params(app.id(), expert).update();
+        jdbc.sql("insert into review_draft (application_id, expert_id, no_conflict, comment, saved_at) values (?, ?, ?, ?, ?)")
+                .params(app.id(), expert, sheet != null && sheet.noConflict(), comment, Timestamp.from(PlatformClock.now()))
+                .update();
+        for (Map.Entry<String, BigDecimal> e : kept.entrySet()) {
+            jdbc.sql("insert into review_draft_score (application_id, expert_id, criterion, points) values (?, ?, ?, ?)")
+                    .params(app.id(), expert, e.getKey(), e.getValue()).update();
+        }
+    }
+
     @Transactional
     public void submitSheet(String taskId, Sheet sheet) {
         WorkItem task = tasks.get(taskId);
@@ -295,6 +421,8 @@ public class ReviewService {
                     values (?, ?, ?, ?, ?, ?)""")
                     .params(app.id(), expert, c.code(), c.label(), c.maxPoints(), sheet.points().get(c.code())).update();
         }
+        // the submission takes the draft's place
+        jdbc.sql("delete from review_draft where application_id = ? and expert_id = ?").params(app.id(), expert).update();
         applications.record(app.id(), "expertReview", "SCORED", null, Map.of("expert", expert));
         tasks.complete(taskId, Map.of());
     }

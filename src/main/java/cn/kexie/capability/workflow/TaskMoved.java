@@ -20,7 +20,9 @@ public record TaskMoved(String processInstanceId, String taskId, String taskName
         REMINDED("taskReminded"),
         RELEASED("taskReleased"),
         DECLINED("taskDeclined"),
-        REPLACED("taskReplaced");
+        REPLACED("taskReplaced"),
+        /** The office takes an overdue task back from the person the diagram assigned it to (a drawn expert). */
+        WITHDRAWN("taskWithdrawn");
 
         private final String step;
 

@@ -50,7 +50,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaskMoves {
 
     /** Task-local variable set while a declined task waits for the office to name a replacement. */
-    static final String DECLINED_BY = "declinedBy";
+    public static final String DECLINED_BY = "declinedBy";
     static final int MAX_REASON = 500;
 
     private final WorkflowTasks tasks;
@@ -238,6 +238,34 @@ public class TaskMoves {
             candidateUsers(taskId).forEach(user -> taskService.deleteCandidateUser(taskId, user));
         });
         publish(task, TaskMoved.Move.DECLINED, me, null, reason);
+    }
+
+    /**
+     * The programme office of the task's city takes back a task the diagram assigned to one person (a
+     * drawn expert) who has not done it in time: it waits for a replacement as a declined task does
+     * ({@link #replace}). Whether it is late enough is the caller's rule (the review's); here: office,
+     * city, a task held by one person without a candidate group.
+     */
+    @Transactional
+    public void withdraw(String taskId, String reason) {
+        if (!currentUser.hasRole(Roles.PROGRAMME_OFFICE)) {
+            throw new AccessDeniedException("only the programme office withdraws a task");
+        }
+        Task task = openTaskOfMyCities(taskId);
+        List<Problem> problems = new ArrayList<>();
+        reason(reason, true, problems);
+        if (task.getAssignee() == null || !groups(task).isEmpty() || declinedBy(task) != null) {
+            problems.add(new Problem("task.move.error.notWithdrawable"));
+        }
+        UserError.throwIfAny(problems);
+        String holder = task.getAssignee();
+        asPlatform(() -> {
+            taskService.setVariableLocal(taskId, DECLINED_BY, holder);
+            taskService.addCandidateGroup(taskId, Roles.PROGRAMME_OFFICE);
+            taskService.setAssignee(taskId, null);
+            candidateUsers(taskId).forEach(user -> taskService.deleteCandidateUser(taskId, user));
+        });
+        publish(task, TaskMoved.Move.WITHDRAWN, currentUser.requireId(), holder, reason);
     }
 
     /** The programme office names who takes over a declined task: an expert of the city, not conflicted, not yet on it. */

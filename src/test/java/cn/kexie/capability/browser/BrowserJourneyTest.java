@@ -195,6 +195,64 @@ class BrowserJourneyTest {
                 .param(app.id()).query(Integer.class).single()).isPositive();
     }
 
+    /**
+     * Issue 11: the office draws the panel at random on the assign-panel page, sees it on the dossier
+     * and in the expert pool; a drawn expert keeps a draft (暂存) and finds it again. Saves screenshots
+     * of the four pages into {@code target/browser-screenshots/issue11-*.png} for a person to look at.
+     */
+    @Test
+    void theOfficeDrawsThePanelAtRandomAndAnExpertKeepsADraft() throws Exception {
+        Application app = submitted("cz-med", "浏览器旅程随机抽取");
+        AsUser.run(identity, "office", () -> reviews.formalReview(taskOf(app, ChenzhouProject.TASK_FORMAL_REVIEW, null),
+                new ReviewService.FormalReview(Set.copyOf(cn.kexie.capability.TestSteps.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
+        String assign = taskOf(app, ChenzhouProject.TASK_ASSIGN_PANEL, null);
+
+        browser.port(port).login("office");
+        browser.open("tasks/" + assign);
+        browser.pageShows("组织专家评审", "随机抽取", "符合条件、可以抽取的专家");
+        shot("issue11-assign-panel-office");
+        browser.click("提交");
+        browser.notification("已办结");
+        List<String> drawn = taskService.createTaskQuery().processInstanceId(app.processInstanceId())
+                .taskDefinitionKey(ChenzhouProject.TASK_EXPERT_REVIEW).list().stream()
+                .map(org.camunda.bpm.engine.task.Task::getAssignee).toList();
+        assertThat(drawn).hasSize(3).doesNotContain("expert3");
+
+        browser.open("applications/" + app.id());
+        browser.pageShows("评审专家（3 位）");
+        browser.driver().executeScript("document.getElementById('dossier-panel').opened = true;");
+        browser.settled();
+        shot("issue11-dossier-panel-office");
+        browser.open("experts");
+        browser.pageShows("专家库", "刘主任医师", "在库");
+        shot("issue11-expert-pool-office");
+
+        browser.logout();
+        String expert = drawn.get(0);
+        String sheet = taskOf(app, ChenzhouProject.TASK_EXPERT_REVIEW, expert);
+        browser.login(expert);
+        browser.open("tasks/" + sheet);
+        browser.clickItem("vaadin-checkbox", "本人与该项目无利益冲突");
+        browser.type("vaadin-text-area", "评审意见", "暂存的初步意见");
+        browser.click("暂存");
+        browser.notification("已暂存");
+        browser.open("tasks/" + sheet);
+        browser.pageShows("专家评分");
+        assertThat((String) browser.driver().executeScript(
+                "return Array.from(document.querySelectorAll('vaadin-text-area')).map(a => a.value).join('|');"))
+                .contains("暂存的初步意见");
+        shot("issue11-draft-" + expert);
+        // the office finds no draft among the sheets
+        assertThat(jdbc.sql("select count(*) from review_sheet where application_id = ?").param(app.id())
+                .query(Integer.class).single()).isZero();
+    }
+
+    private void shot(String name) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(Browser.SCREENSHOTS);
+        java.nio.file.Files.write(Browser.SCREENSHOTS.resolve(name + ".png"),
+                browser.driver().getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+
     @Test
     void thePartyGroupApprovesAndTheProjectGoesOnPublicNotice() {
         Application app = submitted("cz-med", "浏览器旅程党组审批");

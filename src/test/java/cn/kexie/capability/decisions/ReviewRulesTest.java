@@ -28,6 +28,8 @@ class ReviewRulesTest {
         assertThat(result.getSingleResult().getEntryMap()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "minPanel", 3, "maxPanel", 15, "trimFromSheets", 5,
                 "formalChecks", "conditions,form,truthful,materials,budget",
-                "correctionDays", 5, "maxCorrectionDays", 30));
+                "correctionDays", 5, "maxCorrectionDays", 30,
+                // issue 11: working days past a scoring sheet's due date before the office may replace the expert (a default)
+                "replaceOverdueDays", 2));
     }
 }

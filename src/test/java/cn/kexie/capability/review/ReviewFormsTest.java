@@ -160,6 +160,12 @@ class ReviewFormsTest {
         WorkItem task = forms.task(Forms.ASSIGN_PANEL, app, "office", Map.of());
         AsUser.run(identity, "office", () -> {
             AssignPanelForm.Step form = (AssignPanelForm.Step) assignPanel.create(task, done::incrementAndGet);
+            // the random draw comes first; ticking by hand is the other way
+            assertThat(form.method.getValue()).isEqualTo("RANDOM");
+            assertThat(form.experts.isVisible()).isFalse();
+            form.method.setValue("MANUAL");
+            assertThat(form.experts.isVisible()).isTrue();
+            assertThat(form.size.isVisible()).isFalse();
             Map<String, ReviewService.Candidate> candidates = form.experts.getGenericDataView().getItems()
                     .collect(Collectors.toMap(ReviewService.Candidate::userId, c -> c));
             assertThat(candidates).containsKeys("expert1", "expert2", "expert3", "expert4", "expert5");

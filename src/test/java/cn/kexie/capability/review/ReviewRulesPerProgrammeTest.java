@@ -72,6 +72,7 @@ class ReviewRulesPerProgrammeTest {
                         <outputEntry id="OutputEntry_ChenzhouTest_FormalChecks"><text>"conditions,budget"</text></outputEntry>
                         <outputEntry id="OutputEntry_ChenzhouTest_CorrectionDays"><text>3</text></outputEntry>
                         <outputEntry id="OutputEntry_ChenzhouTest_MaxCorrectionDays"><text>10</text></outputEntry>
+                        <outputEntry id="OutputEntry_ChenzhouTest_ReplaceOverdueDays"><text>1</text></outputEntry>
                       </rule>
                       <rule id="Rule_Default">""";
         assertThat(table).contains("<rule id=\"Rule_Default\">");
@@ -89,7 +90,7 @@ class ReviewRulesPerProgrammeTest {
     void aProgrammeWithItsOwnRowIsReviewedByIt() {
         Application app = submit("cz-med", "评审规则按计划：郴州另行规定");
         assertThat(AsUser.call(identity, "office", () -> reviews.rules(app.id())))
-                .isEqualTo(new ReviewRules(2, 4, 3, List.of("conditions", "budget"), 3, 10));
+                .isEqualTo(new ReviewRules(2, 4, 3, List.of("conditions", "budget"), 3, 10, 1));
 
         // two checks of the row pass; the default's five would have refused this
         AsUser.run(identity, "office", () -> reviews.formalReview(task(app, ChenzhouProject.TASK_FORMAL_REVIEW).getId(),
@@ -132,7 +133,7 @@ class ReviewRulesPerProgrammeTest {
                     .variables(Variables.createVariables().putValue("programme", other)).evaluate().getSingleResult()
                     .getEntryMap();
             assertThat(ReviewRules.of(row)).as(other)
-                    .isEqualTo(new ReviewRules(3, 15, 5, cn.kexie.capability.TestSteps.FORMAL_CHECKS, 5, 30));
+                    .isEqualTo(new ReviewRules(3, 15, 5, cn.kexie.capability.TestSteps.FORMAL_CHECKS, 5, 30, 2));
         }
     }
 

@@ -23,7 +23,8 @@ class ReviewRulesScoreTest {
     })
     void panelScore(int trimFrom, String totals, String expected) {
         ReviewRules rules = ReviewRules.of(Map.of("minPanel", 3, "maxPanel", 15, "trimFromSheets", trimFrom,
-                "formalChecks", "conditions, form", "correctionDays", 5, "maxCorrectionDays", 30));
+                "formalChecks", "conditions, form", "correctionDays", 5, "maxCorrectionDays", 30,
+                "replaceOverdueDays", 2));
         List<BigDecimal> sheets = Arrays.stream(totals.split(" ")).map(BigDecimal::new).toList();
 
         assertThat(rules.panelScore(sheets)).isEqualByComparingTo(expected);

@@ -94,9 +94,14 @@ class StatementBudgetTest {
             "submit", 96,            // 117: [org] -12, [rec] -4, [app] -3, [task] -1, [tm] -1
             // the step reads the programme's review-rules table (DecisionLookup: its latest definition, no history)
             "formalReview", 53,      // 55: [task] -1, [tm] -1
-            "assignPanel", 106,      // 113: [tm] -4 (the claim, three sheets assigned), [cal] -2, [task] -1
-            "expertSheet", 71,       // 71: [task] +-0; an assigned sheet, no claim
-            "lastExpertSheet", 112,  // 112: as the first sheet
+            // 113: [tm] -4 (the claim, three sheets assigned), [cal] -2, [task] -1; + 2 (issue 11, expert pool): one read
+            // of the experts affiliated with the applicant in the pool (回避 by 工作单位) and one multi-row insert recording
+            // the panel and how it was chosen (panel_draw)
+            "assignPanel", 108,
+            // 71: [task] +-0; an assigned sheet, no claim; + 1 (issue 11, drafts): the submission deletes the expert's
+            // draft sheet (暂存)
+            "expertSheet", 72,
+            "lastExpertSheet", 113,  // 112 + 1: as the first sheet
             // the programme and the call's categories are still read four times each: a per-transaction catalogue
             // would need CatalogueSetup (which writes and reads back in one transaction) to forget it
             "conclude", 91,          // 93: [task] -1, [tm] -1
