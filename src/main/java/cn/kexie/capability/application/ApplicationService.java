@@ -273,6 +273,9 @@ public class ApplicationService {
         return catalogue.declaredFields(app.programmeCode(), app.categoryCode());
     }
 
+    /** The field name of a declared fact's problems: {@code declared:} and the fact's name. */
+    static final String DECLARED = "declared:";
+
     /** Declared values must have their field's type; on submission the required ones must be there. */
     List<Problem> validateDeclared(Application app, Map<String, Object> declared, boolean complete) {
         List<Problem> problems = new ArrayList<>();
@@ -280,7 +283,7 @@ public class ApplicationService {
             Object value = declared == null ? null : declared.get(field.name());
             if (value == null || value instanceof String s && s.isBlank()) {
                 if (complete && field.required()) {
-                    problems.add(new Problem("application.error.declaredMissing", field.labelZh()));
+                    problems.add(new Problem("application.error.declaredMissing", field.labelZh()).at(DECLARED + field.name()));
                 }
                 continue;
             }
@@ -291,7 +294,7 @@ public class ApplicationService {
                 case TEXT -> value instanceof String s && s.length() <= 200;
             };
             if (!ok) {
-                problems.add(new Problem("application.error.declaredValue", field.labelZh()));
+                problems.add(new Problem("application.error.declaredValue", field.labelZh()).at(DECLARED + field.name()));
             }
         }
         return problems;
@@ -364,7 +367,7 @@ public class ApplicationService {
             d.setBudget(List.of());
         }
         if (d.getTitle() == null || d.getTitle().isBlank() || d.getTitle().trim().length() > MAX_TITLE) {
-            problems.add(new Problem("application.error.title", MAX_TITLE));
+            problems.add(new Problem("application.error.title", MAX_TITLE).at("application.field.title"));
         }
         for (String field : List.of("aims", "schedule", "expectedResults")) {
             String value = switch (field) {
@@ -408,7 +411,7 @@ public class ApplicationService {
             problems.add(new Problem("application.error.missing", "application.field.expectedResults"));
         }
         if (app.budget().isEmpty()) {
-            problems.add(new Problem("application.error.noBudget"));
+            problems.add(new Problem("application.error.noBudget").at("application.budget.item"));
         }
         if (attachments.list(app.id(), Attachment.Kind.APPLICATION).isEmpty()) {
             problems.add(new Problem("application.error.noAttachment"));
