@@ -207,7 +207,24 @@ public class ApplicationService {
     public List<ApplicationEvent> events(long id) {
         Application app = load(id);
         DossierAccess.Audience audience = access.requireRead(app);
-        return access.visible(app, audience, repository.events(id));
+        return access.visible(app, audience, withTaskComments(app, repository.events(id)));
+    }
+
+    /** The history entry of a comment written on a task in Camunda Tasklist (its outcome: the task's name). */
+    public static final String TASK_COMMENT = "taskComment";
+
+    /** The history with the comments written on the process's tasks in Tasklist, each where it falls in time. */
+    private List<ApplicationEvent> withTaskComments(Application app, List<ApplicationEvent> events) {
+        List<WorkflowTasks.TaskComment> comments = tasks.commentsOf(app.processInstanceId());
+        if (comments.isEmpty()) {
+            return events;
+        }
+        List<ApplicationEvent> all = new ArrayList<>(events);
+        for (WorkflowTasks.TaskComment c : comments) {
+            all.add(new ApplicationEvent(c.at(), c.userId(), TASK_COMMENT, c.taskName(), c.message(), Map.of()));
+        }
+        all.sort(java.util.Comparator.comparing(ApplicationEvent::at));
+        return all;
     }
 
     // ---- for process steps and other features' services (callers check access themselves) ----

@@ -128,6 +128,22 @@ public class ApprovalService {
     }
 
     /**
+     * What a decision needs whichever item it decides: the meeting (of the step's group or the first
+     * body), and a reason when not approving. A batch checks it once, before any item.
+     */
+    static List<Problem> commonProblems(Approval approval) {
+        List<Problem> problems = new ArrayList<>();
+        checkMeeting(approval.meetingDate(), approval.minutesReference(), null, "", problems);
+        if (!approval.approved() && (approval.comment() == null || approval.comment().isBlank())) {
+            problems.add(new Problem("approval.error.reasonRequired").at(COMMENT));
+        }
+        if (approval.comment() != null && approval.comment().length() > 4000) {
+            problems.add(new Problem("approval.error.commentLength").at(COMMENT));
+        }
+        return problems;
+    }
+
+    /**
      * The meeting's date and minutes, as a problem naming the body (where the catalogue names bodies),
      * at the fields {@link #MEETING_DATE} and {@link #MINUTES} ({@code fieldSuffix} {@code :BODY} for
      * a further body's meeting).
