@@ -169,11 +169,6 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle {
         batch.setEnabled(false);
         batch.setVisible(false);
         batch.addClickListener(click -> openBatch());
-        grid.addSelectionListener(selection -> {
-            int n = selection.getAllSelectedItems().size();
-            batch.setEnabled(n > 0);
-            batch.setText(n > 0 ? getTranslation("tasks.batch.selected", n) : getTranslation("tasks.batch"));
-        });
         HorizontalLayout bar = new HorizontalLayout(tabs, batch, export);
         bar.setDefaultVerticalComponentAlignment(Alignment.CENTER);
         bar.setWidthFull();
@@ -275,6 +270,12 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle {
             grid.setSelectionMode(batches ? Grid.SelectionMode.MULTI : Grid.SelectionMode.SINGLE);
             if (batches) {
                 grid.setItemSelectableProvider(TaskRow::batch);
+                // a listener belongs to the selection model, which setSelectionMode replaces
+                grid.getSelectionModel().addSelectionListener(selection -> {
+                    int n = selection.getAllSelectedItems().size();
+                    batch.setEnabled(n > 0);
+                    batch.setText(n > 0 ? getTranslation("tasks.batch.selected", n) : getTranslation("tasks.batch"));
+                });
             }
         }
         batch.setVisible(batches);

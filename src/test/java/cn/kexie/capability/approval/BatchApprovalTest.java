@@ -171,6 +171,21 @@ class BatchApprovalTest {
                 assertThat(batchRow.batch()).as("a step the diagram marks: may be ticked").isTrue();
                 assertThat(singleRow.batch()).isFalse();
 
+                // the task list ticks the lines of a batch step and offers the decision for them
+                cn.kexie.capability.workflow.TaskListView view = new cn.kexie.capability.workflow.TaskListView(tasks, list,
+                        context.getBeanProvider(cn.kexie.capability.workflow.BatchDecision.class));
+                com.vaadin.flow.component.button.Button batchButton = (com.vaadin.flow.component.button.Button)
+                        view.getChildren().flatMap(c -> c.getChildren()).filter(c -> c.getId().filter("task-batch"::equals).isPresent())
+                                .findFirst().orElseThrow();
+                assertThat(batchButton.isVisible()).isTrue();
+                assertThat(batchButton.isEnabled()).as("nothing ticked yet").isFalse();
+                @SuppressWarnings("unchecked")
+                com.vaadin.flow.component.grid.Grid<TaskRow> grid = (com.vaadin.flow.component.grid.Grid<TaskRow>)
+                        view.getChildren().filter(c -> c.getId().filter("task-grid"::equals).isPresent()).findFirst().orElseThrow();
+                grid.select(batchRow);
+                assertThat(batchButton.isEnabled()).isTrue();
+                assertThat(batchButton.getText()).isEqualTo("批量审批（已选 1 项）");
+
                 BatchApprovalDialog.Form form = (BatchApprovalDialog.Form) dialog.open(List.of(batchRow, singleRow), () -> { });
                 form.submit.click();
                 assertThat(form.decision.isInvalid()).isTrue();
