@@ -77,12 +77,15 @@ class BatchDecisionJourneyTest {
             browser.clickInView(unticked.get(0));
         }
         shot("party-tasks-ticked");
-        browser.click("批量审批（已选 3 项）");
+        // the button's tooltip sits in its light DOM, so it is found by id, its text checked
+        WebElement batch = browser.driver().findElement(By.id("task-batch"));
+        assertThat(batch.getText()).contains("批量审批（已选 3 项）");
+        browser.clickInView(batch);
         browser.waiting().until(d -> browser.pageText().contains("本次决定的项目（共 3 项）"));
         browser.clickItem("vaadin-radio-button", "同意");
         browser.type("vaadin-date-picker", "会议日期", "2026-11-27");
         browser.type("vaadin-text-field", "会议纪要文号", "郴科协党组纪〔2026〕21号");
-        browser.type("vaadin-text-area", "审批意见", "经党组会议研究，同意立项。");
+        browser.type("vaadin-text-area", "意见", "经党组会议研究，同意立项。");
         shot("party-batch-dialog");
         browser.click("提交决定");
         browser.waiting().until(d -> browser.pageText().contains("已办理 3 项，未办理 0 项。"));
