@@ -92,6 +92,8 @@ class ApplicationForm implements TaskForm {
         final BigDecimalField ownFunds;
         final Button save = new Button();
         final Button submit = new Button();
+        /** The fields a refused save or submit marks, by the label keys the service's problems cite. */
+        final FieldsAtFault atFault = new FieldsAtFault(this);
         private int version;
 
         Editor(long applicationId, Runnable done) {
@@ -163,6 +165,7 @@ class ApplicationForm implements TaskForm {
                         com.vaadin.flow.component.checkbox.Checkbox box = new com.vaadin.flow.component.checkbox.Checkbox(label);
                         box.setValue(Boolean.TRUE.equals(value));
                         declared.put(field.name(), box);
+                        atFault.name(ApplicationService.DECLARED + field.name(), box);
                         declaredFields.add(box);
                     }
                     case INTEGER -> {
@@ -172,6 +175,7 @@ class ApplicationForm implements TaskForm {
                         number.setStepButtonsVisible(true);
                         number.setValue(value instanceof Number n ? n.intValue() : null);
                         declared.put(field.name(), number);
+                        atFault.name(ApplicationService.DECLARED + field.name(), number);
                         declaredFields.add(number);
                     }
                     case COUNTY -> {
@@ -202,10 +206,20 @@ class ApplicationForm implements TaskForm {
                         text.setMaxLength(200);
                         text.setValue(value == null ? "" : String.valueOf(value));
                         declared.put(field.name(), text);
+                        atFault.name(ApplicationService.DECLARED + field.name(), text);
                         declaredFields.add(text);
                     }
                 }
             }
+
+            atFault.name("application.field.title", title);
+            atFault.name("application.field.aims", aims);
+            atFault.name("application.field.content", content);
+            atFault.name("application.field.schedule", schedule);
+            atFault.name("application.field.expectedResults", expectedResults);
+            atFault.name("application.field.startsOn", startsOn);
+            atFault.name("application.field.endsOn", endsOn);
+            atFault.name("application.budget.item", budgetItem);
 
             budget.addAll(app.budget());
             budgetGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -250,7 +264,7 @@ class ApplicationForm implements TaskForm {
             submit.setText(getTranslation("applicationForm.submit"));
             submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             submit.addClickListener(click -> {
-                if (saveDraft() && Notifications.run(() -> applications.submit(applicationId))) {
+                if (saveDraft() && Notifications.run(marking(() -> applications.submit(applicationId)))) {
                     done.run();
                 }
             });
@@ -315,10 +329,23 @@ class ApplicationForm implements TaskForm {
                 }
             });
             draft.setDeclared(values);
-            return Notifications.run(() -> {
+            return Notifications.run(marking(() -> {
                 Application saved = applications.saveDraft(applicationId, version, draft);
                 version = saved.version();
-            });
+            }));
+        }
+
+        /** The action, clearing the marks of an earlier refusal first and marking the fields at fault of its own. */
+        private Runnable marking(Runnable action) {
+            return () -> {
+                atFault.clear();
+                try {
+                    action.run();
+                } catch (cn.kexie.capability.common.UserError refused) {
+                    atFault.mark(getLocale(), refused);
+                    throw refused;
+                }
+            };
         }
 
         void showFiles() {

@@ -231,7 +231,24 @@ public class ApplicationService {
     public List<ApplicationEvent> events(long id) {
         Application app = load(id);
         DossierAccess.Audience audience = access.requireRead(app);
-        return access.visible(app, audience, repository.events(id));
+        return access.visible(app, audience, withTaskComments(app, repository.events(id)));
+    }
+
+    /** The history entry of a comment written on a task in Camunda Tasklist (its outcome: the task's name). */
+    public static final String TASK_COMMENT = "taskComment";
+
+    /** The history with the comments written on the process's tasks in Tasklist, each where it falls in time. */
+    private List<ApplicationEvent> withTaskComments(Application app, List<ApplicationEvent> events) {
+        List<WorkflowTasks.TaskComment> comments = tasks.commentsOf(app.processInstanceId());
+        if (comments.isEmpty()) {
+            return events;
+        }
+        List<ApplicationEvent> all = new ArrayList<>(events);
+        for (WorkflowTasks.TaskComment c : comments) {
+            all.add(new ApplicationEvent(c.at(), c.userId(), TASK_COMMENT, c.taskName(), c.message(), Map.of()));
+        }
+        all.sort(java.util.Comparator.comparing(ApplicationEvent::at));
+        return all;
     }
 
     // ---- for process steps and other features' services (callers check access themselves) ----
@@ -297,6 +314,9 @@ public class ApplicationService {
         return catalogue.declaredFields(app.programmeCode(), app.categoryCode());
     }
 
+    /** The field name of a declared fact's problems: {@code declared:} and the fact's name. */
+    static final String DECLARED = "declared:";
+
     /** Declared values must have their field's type; on submission the required ones must be there. */
     List<Problem> validateDeclared(Application app, Map<String, Object> declared, boolean complete) {
         return validateDeclared(app, declaredFields(app), declared, complete);
@@ -309,7 +329,7 @@ public class ApplicationService {
             Object value = declared == null ? null : declared.get(field.name());
             if (value == null || value instanceof String s && s.isBlank()) {
                 if (complete && field.required()) {
-                    problems.add(new Problem("application.error.declaredMissing", field.labelZh()));
+                    problems.add(new Problem("application.error.declaredMissing", field.labelZh()).at(DECLARED + field.name()));
                 }
                 continue;
             }
@@ -324,7 +344,7 @@ public class ApplicationService {
                         && counties.find(code).filter(c -> c.cityCode().equals(app.cityCode())).isPresent();
             };
             if (!ok) {
-                problems.add(new Problem("application.error.declaredValue", field.labelZh()));
+                problems.add(new Problem("application.error.declaredValue", field.labelZh()).at(DECLARED + field.name()));
             }
         }
         return problems;
@@ -462,7 +482,7 @@ public class ApplicationService {
             d.setBudget(List.of());
         }
         if (d.getTitle() == null || d.getTitle().isBlank() || d.getTitle().trim().length() > MAX_TITLE) {
-            problems.add(new Problem("application.error.title", MAX_TITLE));
+            problems.add(new Problem("application.error.title", MAX_TITLE).at("application.field.title"));
         }
         for (String field : List.of("aims", "schedule", "expectedResults")) {
             String value = switch (field) {
@@ -506,7 +526,7 @@ public class ApplicationService {
             problems.add(new Problem("application.error.missing", "application.field.expectedResults"));
         }
         if (app.budget().isEmpty()) {
-            problems.add(new Problem("application.error.noBudget"));
+            problems.add(new Problem("application.error.noBudget").at("application.budget.item"));
         }
         if (attachments.list(app.id(), Attachment.Kind.APPLICATION).isEmpty()) {
             problems.add(new Problem("application.error.noAttachment"));

@@ -236,6 +236,13 @@ class DossierAccess {
             if (MOVE_STEPS.contains(e.step())) {
                 continue;
             }
+            if (ApplicationService.TASK_COMMENT.equals(e.step()) && !ownEntry && !(audience == Audience.APPLICANT
+                    && e.userId() != null && named.computeIfAbsent(e.userId(), user -> identityService.createUserQuery()
+                            .userId(user).memberOfGroup(applicantGroup).count() > 0))) {
+                // a comment written on a task in Tasklist is an internal note, by its author's role: the
+                // applicant reads only his own organisation's, experts and the county association their own
+                continue;
+            }
             if (PANEL_STEPS.contains(e.step()) && !(audience == Audience.OUTSIDE && ownEntry && "expertReview".equals(e.step()))) {
                 continue;
             }

@@ -40,7 +40,7 @@ public final class FormFields {
         field.setI18n(new TextField.TextFieldI18n()
                 .setRequiredErrorMessage(owner.getTranslation("form.field.required"))
                 .setMaxLengthErrorMessage(owner.getTranslation("form.field.maxLength", String.valueOf(maxLength))));
-        return field;
+        return FieldsAtFault.labelled(field, labelKey);
     }
 
     public static TextArea area(Component owner, String labelKey, int minLength, int maxLength, boolean required) {
@@ -63,7 +63,7 @@ public final class FormFields {
                 .setRequiredErrorMessage(owner.getTranslation("form.field.required"))
                 .setMinLengthErrorMessage(owner.getTranslation("form.field.minLength", String.valueOf(minLength)))
                 .setMaxLengthErrorMessage(owner.getTranslation("form.field.maxLength", String.valueOf(maxLength))));
-        return area;
+        return FieldsAtFault.labelled(area, labelKey);
     }
 
     /**
@@ -131,7 +131,7 @@ public final class FormFields {
         BigDecimalField field = new BigDecimalField(owner.getTranslation(labelKey));
         field.setRequiredIndicatorVisible(true);
         field.setSuffixComponent(new com.vaadin.flow.component.html.Span(owner.getTranslation("form.yuan")));
-        return field;
+        return FieldsAtFault.labelled(field, labelKey);
     }
 
     /** A date in the form 2026-05-08, with Chinese month and day names when the UI is in Chinese. */
@@ -140,7 +140,7 @@ public final class FormFields {
         picker.setRequired(true);
         picker.setMin(min);
         picker.setMax(max);
-        return cn.kexie.capability.common.DateFields.localised(owner, picker);
+        return FieldsAtFault.labelled(cn.kexie.capability.common.DateFields.localised(owner, picker), labelKey);
     }
 
     /** 20, 12.5: a number as people write it. */

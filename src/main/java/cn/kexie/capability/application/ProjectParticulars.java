@@ -30,14 +30,14 @@ public record ProjectParticulars(String leadName, String leadPosition, String co
         tooLong(problems, leadPosition, MAX_POSITION, "application.field.leadPosition");
         tooLong(problems, contactName, MAX_NAME, "application.field.contactName");
         if (!blank(contactPhone) && !PHONE.matcher(contactPhone.trim()).matches()) {
-            problems.add(new Problem("application.error.phone"));
+            problems.add(new Problem("application.error.phone").at("application.field.contactPhone"));
         }
         if (startsOn != null && endsOn != null && endsOn.isBefore(startsOn)) {
-            problems.add(new Problem("application.error.period"));
+            problems.add(new Problem("application.error.period").at("application.field.endsOn"));
         }
         if (ownFundsYuan != null && (ownFundsYuan.signum() < 0 || ownFundsYuan.scale() > 2
                 || ownFundsYuan.compareTo(MAX_FUNDS) > 0)) {
-            problems.add(new Problem("application.error.ownFunds"));
+            problems.add(new Problem("application.error.ownFunds").at("application.field.ownFunds"));
         }
         return problems;
     }
@@ -53,9 +53,10 @@ public record ProjectParticulars(String leadName, String leadPosition, String co
         required(problems, contactPhone, "application.field.contactPhone");
         if (project) {
             if (startsOn == null || endsOn == null) {
-                problems.add(new Problem("application.error.missing", "application.field.period"));
+                problems.add(new Problem("application.error.missing", "application.field.period")
+                        .at(startsOn == null ? "application.field.startsOn" : "application.field.endsOn"));
             } else if (lastDay != null && endsOn.isAfter(lastDay)) {
-                problems.add(new Problem("application.error.periodEnds", lastDay.toString()));
+                problems.add(new Problem("application.error.periodEnds", lastDay.toString()).at("application.field.endsOn"));
             }
         }
         return problems;

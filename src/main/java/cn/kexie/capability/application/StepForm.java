@@ -16,13 +16,15 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
  * The frame every task form shares: the application's dossier first, then the step's fields in a
  * form layout, then one primary submit button. A submit calls the step's service once; the service
  * checks everything and writes nothing when it refuses, so a refused submit leaves the task open,
- * and every problem is listed under the fields (and shown as a notification) in the user's language.
+ * and every problem is listed under the fields (and shown as a notification) in the user's language;
+ * the fields at fault are marked too, each with its own problem ({@link FieldsAtFault}).
  */
 public class StepForm extends VerticalLayout {
 
     private final FormLayout fields = new FormLayout();
     private final Div problems = new Div();
     private final Button submit = new Button();
+    private final FieldsAtFault atFault = new FieldsAtFault(this);
 
     /**
      * @param headingKey text key of the heading above the step's fields
@@ -60,6 +62,14 @@ public class StepForm extends VerticalLayout {
         fields.setColspan(component, 2);
     }
 
+    /**
+     * Names a field for the refusals: a problem at {@code name} ({@link UserError.Problem#field()})
+     * marks it. Fields made by {@link FormFields} are found without a name by the label key a problem cites.
+     */
+    protected <C extends com.vaadin.flow.component.HasValidation> C atFault(String name, C field) {
+        return atFault.name(name, field);
+    }
+
     public Button submitButton() {
         return submit;
     }
@@ -93,6 +103,8 @@ public class StepForm extends VerticalLayout {
                 action.run();
             } catch (UserError refused) {
                 showProblems(headingKey, Messages.describe(getLocale(), refused));
+                // besides the list: each field at fault marked with its own problem
+                atFault.mark(getLocale(), refused);
                 throw refused;
             }
         });
@@ -104,6 +116,7 @@ public class StepForm extends VerticalLayout {
     }
 
     private void clearProblems() {
+        atFault.clear();
         problems.setText("");
         problems.setVisible(false);
     }

@@ -145,10 +145,16 @@ class ApprovalForm implements TaskForm {
                 fields().add(date, ref);
             }
             addWide(comment);
+            atFault(ApprovalService.DECISION, decision);
+            atFault(ApprovalService.MEETING_DATE, meetingDate);
+            atFault(ApprovalService.MINUTES, minutes);
+            atFault(ApprovalService.COMMENT, comment);
+            otherDates.forEach((body, date) -> atFault(ApprovalService.MEETING_DATE + ":" + body, date));
+            otherMinutes.forEach((body, ref) -> atFault(ApprovalService.MINUTES + ":" + body, ref));
             onSubmit(() -> {
                 if (decision.getValue() == null) {
                     // approving is a yes or a no: the form never picks one for the person
-                    throw new UserError("form.approval.chooseDecision");
+                    throw UserError.at(ApprovalService.DECISION, "form.approval.chooseDecision");
                 }
                 approvals.decide(task.id(), new ApprovalService.Approval(decision.getValue(), meetingDate.getValue(),
                         minutes.getValue(), comment.getValue(), otherDates.keySet().stream()

@@ -88,7 +88,7 @@ public class ApprovalService {
         WorkItem task = tasks.get(taskId);
         List<Problem> problems = new ArrayList<>();
         List<String> bodies = bodies(taskId);
-        checkMeeting(approval.meetingDate(), approval.minutesReference(), bodies.isEmpty() ? null : bodies.get(0), problems);
+        checkMeeting(approval.meetingDate(), approval.minutesReference(), bodies.isEmpty() ? null : bodies.get(0), "", problems);
         List<Meeting> others = approval.otherBodies() == null ? List.of() : approval.otherBodies();
         List<Map<String, Object>> meetings = new ArrayList<>();
         if (!bodies.isEmpty()) {
@@ -96,14 +96,14 @@ public class ApprovalService {
         }
         for (String body : bodies.stream().skip(1).toList()) {
             Meeting m = others.stream().filter(o -> body.equals(o.body())).findFirst().orElse(new Meeting(body, null, null));
-            checkMeeting(m.date(), m.minutesReference(), body, problems);
+            checkMeeting(m.date(), m.minutesReference(), body, ":" + body, problems);
             meetings.add(meeting(body, m.date(), m.minutesReference()));
         }
         if (!approval.approved() && (approval.comment() == null || approval.comment().isBlank())) {
-            problems.add(new Problem("approval.error.reasonRequired"));
+            problems.add(new Problem("approval.error.reasonRequired").at(COMMENT));
         }
         if (approval.comment() != null && approval.comment().length() > 4000) {
-            problems.add(new Problem("approval.error.commentLength"));
+            problems.add(new Problem("approval.error.commentLength").at(COMMENT));
         }
         UserError.throwIfAny(problems);
         String outcome = approval.approved() ? ProjectProcess.PASS : ProjectProcess.REJECT;
@@ -127,21 +127,47 @@ public class ApprovalService {
         tasks.complete(taskId, Map.of(ProjectProcess.OUTCOME, outcome));
     }
 
-    /** The meeting's date and minutes, as a problem naming the body (where the catalogue names bodies). */
-    private static void checkMeeting(LocalDate date, String minutes, String body, List<Problem> problems) {
+    /**
+     * What a decision needs whichever item it decides: the meeting (of the step's group or the first
+     * body), and a reason when not approving. A batch checks it once, before any item.
+     */
+    static List<Problem> commonProblems(Approval approval) {
+        List<Problem> problems = new ArrayList<>();
+        checkMeeting(approval.meetingDate(), approval.minutesReference(), null, "", problems);
+        if (!approval.approved() && (approval.comment() == null || approval.comment().isBlank())) {
+            problems.add(new Problem("approval.error.reasonRequired").at(COMMENT));
+        }
+        if (approval.comment() != null && approval.comment().length() > 4000) {
+            problems.add(new Problem("approval.error.commentLength").at(COMMENT));
+        }
+        return problems;
+    }
+
+    /**
+     * The meeting's date and minutes, as a problem naming the body (where the catalogue names bodies),
+     * at the fields {@link #MEETING_DATE} and {@link #MINUTES} ({@code fieldSuffix} {@code :BODY} for
+     * a further body's meeting).
+     */
+    private static void checkMeeting(LocalDate date, String minutes, String body, String fieldSuffix, List<Problem> problems) {
         String suffix = body == null ? "" : "Of";
         Object[] named = body == null ? new Object[0] : new Object[] {"approval.body." + body};
         if (date == null) {
-            problems.add(new Problem("approval.error.meetingDate" + suffix, named));
+            problems.add(new Problem("approval.error.meetingDate" + suffix, named).at(MEETING_DATE + fieldSuffix));
         } else if (date.isAfter(PlatformClock.today())) {
-            problems.add(new Problem("approval.error.meetingInFuture" + suffix, named));
+            problems.add(new Problem("approval.error.meetingInFuture" + suffix, named).at(MEETING_DATE + fieldSuffix));
         } else if (date.getYear() < 2000) {
-            problems.add(new Problem("approval.error.meetingTooEarly" + suffix, named));
+            problems.add(new Problem("approval.error.meetingTooEarly" + suffix, named).at(MEETING_DATE + fieldSuffix));
         }
         if (minutes == null || minutes.isBlank() || minutes.length() > 100) {
-            problems.add(new Problem("approval.error.minutes" + suffix, named));
+            problems.add(new Problem("approval.error.minutes" + suffix, named).at(MINUTES + fieldSuffix));
         }
     }
+
+    /** The fields a refused decision names (see {@link UserError.Problem#field()}). */
+    static final String DECISION = "decision";
+    static final String MEETING_DATE = "meetingDate";
+    static final String MINUTES = "minutes";
+    static final String COMMENT = "comment";
 
     private static Map<String, Object> meeting(String body, LocalDate date, String minutes) {
         Map<String, Object> m = new java.util.LinkedHashMap<>();

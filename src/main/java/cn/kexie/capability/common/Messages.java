@@ -122,6 +122,11 @@ public class Messages implements I18NProvider {
                 .collect(Collectors.joining("\n"));
     }
 
+    /** One problem of a user error, in the user's language. */
+    public static String describe(Locale locale, UserError.Problem problem) {
+        return get(locale, problem.key(), translatedArgs(locale, problem.args()));
+    }
+
     /**
      * Arguments that are message keys themselves (a field's name, say) are shown translated, and so
      * are problems inside a problem (one row of an imported sheet: 第3行：单位名称……).

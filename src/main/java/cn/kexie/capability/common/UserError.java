@@ -9,8 +9,22 @@ import java.util.List;
  */
 public class UserError extends RuntimeException {
 
-    /** One problem: a message key and its arguments. */
-    public record Problem(String key, Object... args) {
+    /**
+     * One problem: a message key and its arguments, and where known the field at fault (its name as
+     * the form that sent it knows it, e.g. {@code title} or {@code meetingDate}), so that the form
+     * marks that field besides listing the message.
+     */
+    public record Problem(String key, Object[] args, String field) {
+
+        public Problem(String key, Object... args) {
+            this(key, args, null);
+        }
+
+        /** The same problem, at the field {@code name}. */
+        public Problem at(String name) {
+            return new Problem(key, args, name);
+        }
+
         @Override
         public String toString() {
             return key + Arrays.toString(args);
@@ -21,6 +35,11 @@ public class UserError extends RuntimeException {
 
     public UserError(String key, Object... args) {
         this(List.of(new Problem(key, args)));
+    }
+
+    /** A refusal of one field's value: {@code field} names the field at fault. */
+    public static UserError at(String field, String key, Object... args) {
+        return new UserError(List.of(new Problem(key, args).at(field)));
     }
 
     public UserError(List<Problem> problems) {

@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  * retry a job and move a timer ({@code RETRY_JOB}, {@code UPDATE_INSTANCE} — which the platform's
  * guard keeps from completing tasks, correlating messages, modifying instances or writing variables);
  * no users, groups, authorizations or deployments;</li>
- * <li>manager: Cockpit and Tasklist, reading only;</li>
+ * <li>manager: Cockpit and Tasklist, reading only, no other role's tasks (Tasklist would list them);</li>
  * <li>experts, party group, leading group, county associations, finance: Tasklist, their own tasks;</li>
  * <li>applicants: nothing (they work in the platform only).</li>
  * </ul>
@@ -82,16 +82,24 @@ class EngineAuthorizations implements ApplicationRunner {
         grants.add(new Grant(office, Resources.DEPLOYMENT, ANY, Permissions.READ));
         String manager = Roles.MANAGER;
         grants.add(new Grant(manager, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
+        // no READ_TASK: Tasklist lists every task a user may read, and the manager works on none of the
+        // other roles' tasks (issue 11); Cockpit still shows it the instances, their activities and history
         grants.add(new Grant(manager, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
-                ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE));
+                ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE));
         grants.add(new Grant(manager, Resources.PROCESS_INSTANCE, ANY, Permissions.READ));
         grants.add(new Grant(manager, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY));
         grants.add(new Grant(manager, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
         grants.add(new Grant(manager, Resources.DEPLOYMENT, ANY, Permissions.READ));
         GRANTS = List.copyOf(grants);
     }
+
+    /**
+     * Permissions granted by earlier versions and withdrawn since: removed from the grant where an
+     * earlier start saved them (the manager's task reading, which listed it every role's tasks in Tasklist).
+     */
+    static final List<Grant> RETIRED = List.of(new Grant(Roles.MANAGER, Resources.PROCESS_DEFINITION, ANY,
+            ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_TASK_VARIABLE));
 
     /** Tasklist's filters: name → whether it lists unclaimed (true), claimed (false) or all (null) tasks. */
     static final Map<String, Boolean> FILTERS = new LinkedHashMap<>();
@@ -115,6 +123,7 @@ class EngineAuthorizations implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         GRANTS.forEach(this::ensure);
+        RETIRED.forEach(this::retire);
         int priority = 0;
         for (Map.Entry<String, Boolean> filter : FILTERS.entrySet()) {
             String id = ensureFilter(filter.getKey(), filter.getValue(), priority++);
@@ -149,6 +158,18 @@ class EngineAuthorizations implements ApplicationRunner {
         }
         log.info("Granted {} {} on {} {}", grant.group(), Arrays.toString(grant.permissions().toArray()),
                 grant.resource().resourceName(), grant.resourceId());
+    }
+
+    void retire(Grant retired) {
+        Authorization existing = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(retired.group()).resourceType(retired.resource()).resourceId(retired.resourceId()).singleResult();
+        if (existing == null || retired.permissions().stream().noneMatch(existing::isPermissionGranted)) {
+            return;
+        }
+        retired.permissions().forEach(existing::removePermission);
+        authorizationService.saveAuthorization(existing);
+        log.info("Withdrew {} {} on {} {}", retired.group(), Arrays.toString(retired.permissions().toArray()),
+                retired.resource().resourceName(), retired.resourceId());
     }
 
     private String ensureFilter(String name, Boolean unassigned, int priority) {

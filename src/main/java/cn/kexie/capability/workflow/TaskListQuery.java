@@ -71,10 +71,12 @@ public class TaskListQuery {
     private final CurrentUser currentUser;
     private final TaskBusinessData business;
     private final ProgrammeCatalogue catalogue;
+    private final BatchSteps batchSteps;
 
     TaskListQuery(WorkflowTasks tasks, TaskService taskService, HistoryService historyService,
             RepositoryService repositoryService, IdentityService identityService, CurrentUser currentUser,
-            TaskBusinessData business, ProgrammeCatalogue catalogue) {
+            TaskBusinessData business, ProgrammeCatalogue catalogue, BatchSteps batchSteps) {
+        this.batchSteps = batchSteps;
         this.tasks = tasks;
         this.taskService = taskService;
         this.historyService = historyService;
@@ -113,8 +115,14 @@ public class TaskListQuery {
         });
         Map<String, TaskBusinessData.Facts> facts = business.byProcessInstance(instances(
                 open.stream().map(Task::getProcessInstanceId).toList()));
-        return open.stream().map(t -> row(t.getId(), t.getName(), t.getCreateTime(), t.getDueDate(), null,
-                t.getAssignee(), t.getProcessInstanceId(), facts.get(t.getProcessInstanceId()))).toList();
+        boolean batches = mayBatch();
+        return open.stream().map(t -> {
+            TaskRow row = row(t.getId(), t.getName(), t.getCreateTime(), t.getDueDate(), null,
+                    t.getAssignee(), t.getProcessInstanceId(), facts.get(t.getProcessInstanceId()));
+            // a line a batch decision may take: a step the diagram marks so, not delegated away from me
+            return batches && batchSteps.allows(t.getProcessDefinitionId(), t.getTaskDefinitionKey()) && !delegatedByMe(row)
+                    ? row.batchable() : row;
+        }).toList();
     }
 
     /**
@@ -175,6 +183,20 @@ public class TaskListQuery {
         return currentUser.isApplicantOnly() ? catalogue.programmes() : catalogue.programmesOfMyCities();
     }
 
+    /** Whether the line is a task I delegated (委派) and wait to have back: held by the delegate, owned by me. */
+    public boolean delegatedByMe(TaskRow row) {
+        return row.taskId() != null && row.ended() == null && row.assignee() != null
+                && !row.assignee().equals(currentUser.id().orElse(null));
+    }
+
+    /**
+     * Whether the user decides for meeting bodies (党组, 领导小组), whose steps a diagram may mark for
+     * batch decisions ({@link BatchSteps}); others' lists are not read for it.
+     */
+    public boolean mayBatch() {
+        return currentUser.hasAnyRole(Roles.PARTY_GROUP, Roles.LEADING_GROUP);
+    }
+
     /** Whether the user sees the 我发起的 tab: applicants. */
     public boolean startsApplications() {
         return currentUser.hasRole(Roles.APPLICANT);
@@ -185,7 +207,8 @@ public class TaskListQuery {
     private TaskQuery open(Tab tab, String user, List<String> groups, Filter f, List<TaskBusinessData.Match> narrowed) {
         TaskQuery query = taskService.createTaskQuery().active();
         if (tab == Tab.MINE) {
-            query.taskAssignee(user);
+            // mine: what I hold, and what I delegated (委派) and wait to have back, listed as 委派中
+            query.or().taskAssignee(user).taskOwner(user).endOr();
         } else if (groups.isEmpty()) {
             return null;
         } else {

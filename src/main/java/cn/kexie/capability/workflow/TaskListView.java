@@ -72,10 +72,28 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle {
     private final Grid.Column<TaskRow> receivedColumn;
     private final Grid.Column<TaskRow> dueColumn;
     private final Grid.Column<TaskRow> endedColumn;
+    private final BatchDecision batchDecision;
+    /** 批量审批 of the ticked lines: shown to those who decide for a meeting body, on 我的任务 and 待签收. */
+    final Button batch = new Button();
 
     public TaskListView(WorkflowTasks tasks, TaskListQuery query) {
+        this(tasks, query, (BatchDecision) null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public TaskListView(WorkflowTasks tasks, TaskListQuery query,
+            org.springframework.beans.factory.ObjectProvider<BatchDecision> batchDecisions) {
+        this(tasks, query, batchDecisions.getIfAvailable());
+    }
+
+    /**
+     * @param batchDecision the batch decision (批量审批) the lines of a step that allows it may be ticked
+     *        for, by a user who decides for a meeting body; null: no ticking
+     */
+    TaskListView(WorkflowTasks tasks, TaskListQuery query, BatchDecision batchDecision) {
         this.tasks = tasks;
         this.query = query;
+        this.batchDecision = batchDecision != null && query.mayBatch() ? batchDecision : null;
         setSizeFull();
         tabs = new Tabs(mine, groups, done);
         done.setLabel(getTranslation("tasks.tab.done"));
@@ -144,7 +162,14 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle {
             return workbook -> workbook.sheet(table, ExcelRows.paged((offset, limit) ->
                     query.page(tab, filter, null, offset, limit)));
         });
-        HorizontalLayout bar = new HorizontalLayout(tabs, export);
+        batch.setText(getTranslation("tasks.batch"));
+        batch.setId("task-batch");
+        batch.setTooltipText(getTranslation("tasks.batch.hint"));
+        batch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        batch.setEnabled(false);
+        batch.setVisible(false);
+        batch.addClickListener(click -> openBatch());
+        HorizontalLayout bar = new HorizontalLayout(tabs, batch, export);
         bar.setDefaultVerticalComponentAlignment(Alignment.CENTER);
         bar.setWidthFull();
         bar.setFlexGrow(1, tabs);
@@ -239,6 +264,23 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle {
         endedColumn.setVisible(tab == TaskListQuery.Tab.DONE);
         overdue.setEnabled(open);
         export.setVisible(!applications);
+        // tick several lines of a step that allows a batch decision (the diagram says which), on the open tabs
+        boolean batches = batchDecision != null && open;
+        if (batchDecision != null) {
+            grid.setSelectionMode(batches ? Grid.SelectionMode.MULTI : Grid.SelectionMode.SINGLE);
+            if (batches) {
+                grid.setItemSelectableProvider(TaskRow::batch);
+                // a listener belongs to the selection model, which setSelectionMode replaces
+                grid.getSelectionModel().addSelectionListener(selection -> {
+                    int n = selection.getAllSelectedItems().size();
+                    batch.setEnabled(n > 0);
+                    batch.setText(n > 0 ? getTranslation("tasks.batch.selected", n) : getTranslation("tasks.batch"));
+                });
+            }
+        }
+        batch.setVisible(batches);
+        batch.setEnabled(false);
+        batch.setText(getTranslation("tasks.batch"));
         grid.setItems(q -> query.page(tab, filter, order(q.getSortOrders()), q.getOffset(), q.getLimit()).stream(),
                 q -> (int) query.count(tab, filter));
         // an empty list says so, and where to look instead
@@ -288,6 +330,20 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle {
             }
             return actions;
         }
+        if (tab() == TaskListQuery.Tab.MINE && query.delegatedByMe(task)) {
+            // delegated (委派): listed to me until the delegate hands it back; meanwhile it is the delegate's to work
+            Span delegated = new Span(getTranslation("tasks.delegated"));
+            delegated.getElement().getThemeList().add("badge contrast");
+            delegated.addClassName("delegated");
+            delegated.getElement().setAttribute("title", getTranslation("tasks.delegated.hint"));
+            actions.add(delegated);
+            if (task.applicationId() != null) {
+                Button view = new Button(getTranslation("tasks.view"), click -> openDossier(task));
+                view.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                actions.add(view);
+            }
+            return actions;
+        }
         Button open = new Button(getTranslation("task.open"), click -> open(task));
         open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
         actions.add(open);
@@ -301,6 +357,14 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle {
             actions.add(claim);
         }
         return actions;
+    }
+
+    /** The batch decision for the ticked lines; the list refreshes once it is closed. */
+    void openBatch() {
+        List<TaskRow> ticked = grid.getSelectedItems().stream().toList();
+        if (batchDecision != null && !ticked.isEmpty()) {
+            batchDecision.open(ticked, this::refresh);
+        }
     }
 
     void open(TaskRow task) {

@@ -307,6 +307,51 @@ public class WorkflowTasks {
         }
     }
 
+    /** A comment written on a task of a process (in Camunda Tasklist: {@code TaskService#createComment}). */
+    public record TaskComment(java.time.Instant at, String userId, String taskName, String message) {
+    }
+
+    /**
+     * The comments written on the tasks of the process instance, oldest first, read as the platform:
+     * for callers that checked the reader may read the dossier, and which decide what of it the reader sees.
+     * One query, and one more for the tasks' names when there are comments.
+     */
+    @Transactional(readOnly = true)
+    public List<TaskComment> commentsOf(String processInstanceId) {
+        if (processInstanceId == null) {
+            return List.of();
+        }
+        Authentication previous = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            List<org.camunda.bpm.engine.task.Comment> comments = taskService.getProcessInstanceComments(processInstanceId);
+            if (comments.isEmpty()) {
+                return List.of();
+            }
+            Map<String, String> names = new HashMap<>();
+            if (comments.stream().anyMatch(c -> c.getTaskId() != null)) {
+                processEngine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).list()
+                        .forEach(t -> names.put(t.getId(), t.getName()));
+            }
+            return comments.stream()
+                    .sorted(java.util.Comparator.comparing(org.camunda.bpm.engine.task.Comment::getTime)
+                            .thenComparing(org.camunda.bpm.engine.task.Comment::getId))
+                    .map(c -> new TaskComment(c.getTime().toInstant(), c.getUserId(),
+                            c.getTaskId() == null ? null : names.get(c.getTaskId()), c.getFullMessage()))
+                    .toList();
+        } finally {
+            if (previous != null) {
+                identityService.setAuthentication(previous);
+            }
+        }
+    }
+
+    /** The process definition of the task, for a user who may work on the task. */
+    @Transactional(readOnly = true)
+    public String processDefinitionOf(String taskId) {
+        return allowed(caller(), taskId).task().getProcessDefinitionId();
+    }
+
     /** The process variable of the task's process instance, for a user who may work on the task. */
     @Transactional(readOnly = true)
     public Object variable(String taskId, String name) {

@@ -47,6 +47,7 @@ class TaskMovesTest {
     @Autowired TaskService taskService;
     @Autowired ApplicationService applications;
     @Autowired List<HomeNotice> homeNotices;
+    @Autowired cn.kexie.capability.notification.NotificationService notifications;
 
     FormTasks forms;
 
@@ -178,7 +179,7 @@ class TaskMovesTest {
     // ------------------------------------------------------------------ 催办
 
     @Test
-    void theOfficeRemindsTheHolderWhoSeesItOnTheHomePageUntilTheTaskIsDone() {
+    void theOfficeRemindsTheHolderWhoIsToldOnceByTheBell() {
         long app = forms.application("CZ-MED", "ACADEMIC_EXCHANGE", "FORMAL_REVIEW");
         String number = forms.number(app);
         WorkItem sheet = forms.task(Forms.EXPERT_SCORE, app, "expert1", Map.of(ProjectProcess.EXPERT, "expert1"));
@@ -201,9 +202,11 @@ class TaskMovesTest {
             assertThatThrownBy(() -> AsUser.run(identity, other, () -> moves.remind(sheet.id(), "催一下")))
                     .as(other).isInstanceOf(AccessDeniedException.class);
         }
-        // done: the notice is gone, and nothing is left to remind of
+        // told once: by the bell, not a second time on the home page
+        assertThat(notices("expert1")).filteredOn(text -> text.contains("催办") && text.contains(number)).hasSize(1);
+        assertThat(homePage("expert1")).noneMatch(text -> text.contains(number));
+        // done: nothing is left to remind of
         AsUser.run(identity, "expert1", () -> tasks.complete(sheet.id(), Map.of()));
-        assertThat(notices("expert1")).noneMatch(text -> text.contains(number));
         assertThatThrownBy(() -> AsUser.run(identity, "office", () -> moves.remind(sheet.id(), null)))
                 .isInstanceOf(UserError.class).satisfies(e -> assertThat(keys(e)).containsExactly("task.error.gone"));
     }
@@ -304,7 +307,13 @@ class TaskMovesTest {
         return found.get(found.size() - 1);
     }
 
+    /** What the bell holds for the user (a 催办 is told there, once). */
     private List<String> notices(String user) {
+        return as(user, () -> notifications.mine(Locale.CHINESE).stream()
+                .map(cn.kexie.capability.notification.NotificationService.Notification::text).toList());
+    }
+
+    private List<String> homePage(String user) {
         return as(user, () -> homeNotices.stream().flatMap(n -> n.notices(Locale.CHINESE).stream())
                 .map(HomeNotice.Notice::text).toList());
     }
