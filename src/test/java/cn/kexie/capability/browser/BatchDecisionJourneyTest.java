@@ -39,6 +39,7 @@ class BatchDecisionJourneyTest {
     @LocalServerPort
     int port;
 
+    @Autowired org.springframework.core.env.Environment environment;
     @Autowired ApplicationContext context;
     @Autowired JdbcClient jdbc;
     @Autowired RepositoryService repositoryService;
@@ -48,6 +49,16 @@ class BatchDecisionJourneyTest {
     @Autowired org.camunda.bpm.engine.ProcessEngine engine;
     @Autowired cn.kexie.capability.workflow.WorkflowTasks tasks;
     @Autowired cn.kexie.capability.workflow.TaskMoves moves;
+
+    /** The packaged production jar's port when {@code -Dbrowser.jar} names it (see {@link ProductionJar}), else this test's own server's. */
+    int port() {
+        return ProductionJar.port(environment).orElse(port);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopTheJar() throws InterruptedException {
+        ProductionJar.stop();
+    }
 
     @Test
     void thePartyGroupDecidesThreeItemsAtOnceAndTheLeadingGroupSeesItsOwn() throws Exception {
@@ -61,7 +72,7 @@ class BatchDecisionJourneyTest {
         item(forms, "leading", "批量演示：考核结论一");
         item(forms, "leading", "批量演示：考核结论二");
 
-        browser.port(port).login("party");
+        browser.port(port()).login("party");
         browser.open("tasks");
         tab("待签收");
         search("批量演示");
@@ -131,7 +142,7 @@ class BatchDecisionJourneyTest {
             identity.clearAuthentication();
         }
 
-        browser.port(port).login("office");
+        browser.port(port()).login("office");
         browser.open("tasks");
         search("委派演示");
         browser.waiting().until(d -> browser.pageText().contains("委派中"));
