@@ -60,8 +60,13 @@ class ProgrammeDefaultsTest {
     }
 
     @AfterEach
-    void noUi() {
+    void noUiAndNoTestProgramme() {
         VaadinTestUi.close();
+        // the programme is of Xuzhou's city: other tests list Xuzhou's programmes and must not meet it
+        jdbc.sql("delete from programme_default where programme_code = ?").param(code).update();
+        jdbc.sql("delete from programme_declared_field where programme_code = ?").param(code).update();
+        jdbc.sql("delete from programme_category where programme_code = ?").param(code).update();
+        jdbc.sql("delete from programme where code = ?").param(code).update();
     }
 
     @Test
