@@ -97,9 +97,9 @@ class FormalReviewForm implements TaskForm {
                     reasons.setValue(earlier.comment() == null ? "" : earlier.comment());
                 });
             }
-            fields().add(checks, outcome);
-            addWide(reasons);
-            fields().add(correctionDays);
+            fields().add(atFault("checks", checks), atFault("outcome", outcome));
+            addWide(atFault("reasons", reasons));
+            fields().add(atFault("correctionDays", correctionDays));
             onSubmit(() -> reviews.formalReview(task.id(), new ReviewService.FormalReview(
                     new LinkedHashSet<>(List.copyOf(checks.getValue())), outcome.getValue(), reasons.getValue(),
                     ProjectProcess.RETURN.equals(outcome.getValue()) ? correctionDays.getValue() : null)), done);

@@ -115,9 +115,9 @@ class ReviewConclusionForm implements TaskForm {
                 addWide(ScoreSheetExcel.forApplication(reviews, app));
             }
             addWide(panelScore);
-            addWide(outcome);
-            fields().add(approvedAmount, amountReason);
-            addWide(comment);
+            addWide(atFault("outcome", outcome));
+            fields().add(atFault("approvedAmount", approvedAmount), atFault("amountReason", amountReason));
+            addWide(atFault("comment", comment));
             onSubmit(() -> reviews.conclude(task.id(), outcome.getValue(), comment.getValue(), approvedAmount.getValue(),
                     amountReason.getValue()), done);
         }

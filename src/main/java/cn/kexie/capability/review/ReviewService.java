@@ -107,22 +107,22 @@ public class ReviewService {
         List<Problem> problems = new ArrayList<>();
         String outcome = review.outcome();
         if (outcome == null || !List.of(ProjectProcess.PASS, ProjectProcess.RETURN, ProjectProcess.REJECT).contains(outcome)) {
-            problems.add(new Problem("review.error.outcome"));
+            problems.add(new Problem("review.error.outcome").at("outcome"));
         }
         boolean allPassed = review.checksPassed() != null && review.checksPassed().containsAll(rules.formalChecks());
         if (ProjectProcess.PASS.equals(outcome) && !allPassed) {
-            problems.add(new Problem("review.error.checksForPass", rules.formalChecks().size()));
+            problems.add(new Problem("review.error.checksForPass", rules.formalChecks().size()).at("checks"));
         }
         if (!ProjectProcess.PASS.equals(outcome) && (review.reasons() == null || review.reasons().isBlank())) {
-            problems.add(new Problem("review.error.reasonsRequired"));
+            problems.add(new Problem("review.error.reasonsRequired").at("reasons"));
         }
         if (review.reasons() != null && review.reasons().length() > 4000) {
-            problems.add(new Problem("review.error.reasonsLength"));
+            problems.add(new Problem("review.error.reasonsLength").at("reasons"));
         }
         // no default here: an empty field, or a number too large to read, is refused rather than taken as the default
         int days = review.correctionWorkingDays() == null ? 0 : review.correctionWorkingDays();
         if (ProjectProcess.RETURN.equals(outcome) && !rules.correctionDaysAllowed(days)) {
-            problems.add(new Problem("review.error.correctionDays", rules.maxCorrectionDays()));
+            problems.add(new Problem("review.error.correctionDays", rules.maxCorrectionDays()).at("correctionDays"));
         }
         UserError.throwIfAny(problems);
         Map<String, Object> vars = new HashMap<>();
@@ -675,17 +675,20 @@ public class ReviewService {
         WorkItem task = tasks.get(taskId);
         List<Problem> problems = new ArrayList<>();
         if (outcome == null || !List.of(ProjectProcess.PASS, ProjectProcess.REJECT).contains(outcome)) {
-            problems.add(new Problem("review.error.outcome"));
+            problems.add(new Problem("review.error.outcome").at("outcome"));
         }
         if (ProjectProcess.REJECT.equals(outcome) && (comment == null || comment.isBlank())) {
-            problems.add(new Problem("review.error.reasonsRequired"));
+            problems.add(new Problem("review.error.reasonsRequired").at("comment"));
         }
         if (comment != null && comment.length() > 4000) {
-            problems.add(new Problem("review.error.reasonsLength"));
+            problems.add(new Problem("review.error.reasonsLength").at("comment"));
         }
         Application app = applications.load(task.applicationId());
         if (ProjectProcess.PASS.equals(outcome)) {
-            problems.addAll(ledger.checkProposal(app, approvedAmount, amountReason));
+            // a reason missing or too long is the reason's field; any other, the amount's
+            ledger.checkProposal(app, approvedAmount, amountReason).forEach(p -> problems.add(p.at(
+                    List.of("funding.error.aboveRequest", "funding.error.reasonLength").contains(p.key())
+                            ? "amountReason" : "approvedAmount")));
         }
         UserError.throwIfAny(problems);
         if (ProjectProcess.PASS.equals(outcome)) {
