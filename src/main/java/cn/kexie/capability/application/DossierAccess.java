@@ -271,8 +271,10 @@ class DossierAccess {
      * whose person the register names no longer keeps its login id.
      */
     Map<String, String> names(List<ApplicationEvent> events) {
-        String[] ids = events.stream().map(ApplicationEvent::userId).filter(id -> id != null && !id.isEmpty())
-                .distinct().toArray(String[]::new);
+        // who made each entry, and the colleague a task was moved to (转办, 委派)
+        String[] ids = events.stream().flatMap(e -> java.util.stream.Stream.of(e.userId(),
+                        e.data().get("to") instanceof String to ? to : null))
+                .filter(id -> id != null && !id.isEmpty()).distinct().toArray(String[]::new);
         Map<String, String> names = new HashMap<>();
         if (ids.length > 0) {
             identityService.createUserQuery().userIdIn(ids).list()

@@ -221,9 +221,9 @@ public class DossierPanel {
         Grid<ApplicationEvent> grid = new Grid<>(ApplicationEvent.class, false);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(e -> MINUTE.format(e.at())).setHeader(ui.getTranslation("dossier.when")).setAutoWidth(true);
-        grid.addColumn(e -> stepLabel(ui, e)).setHeader(ui.getTranslation("dossier.step")).setAutoWidth(true);
         List<ApplicationEvent> events = applications.events(app.id());
         Map<String, String> names = access.names(events);
+        grid.addColumn(e -> stepLabel(ui, e, names)).setHeader(ui.getTranslation("dossier.step")).setAutoWidth(true);
         grid.addColumn(e -> who(ui, e, names)).setHeader(ui.getTranslation("dossier.who")).setAutoWidth(true);
         grid.addColumn(e -> e.comment() == null ? "" : e.comment()).setHeader(ui.getTranslation("dossier.comment")).setFlexGrow(1);
         grid.setItems(events);
@@ -235,6 +235,19 @@ public class DossierPanel {
     /** Who made the entry, by name: the platform itself for an automatic step, blank where withheld. */
     static String who(Component ui, ApplicationEvent e, Map<String, String> names) {
         return e.automatic() ? ui.getTranslation("dossier.who.automatic") : names.getOrDefault(e.userId(), e.userId());
+    }
+
+    /** The step's label, a move's colleague (转办 or 委派 to a user) by name rather than login id. */
+    static String stepLabel(Component ui, ApplicationEvent e, Map<String, String> names) {
+        String label = stepLabel(ui, e);
+        Object to = e.data().get("to");
+        if (e.outcome() != null && e.outcome().equals(to) && names.containsKey(e.outcome())) {
+            String suffix = "：" + e.outcome();
+            if (label.endsWith(suffix)) {
+                return label.substring(0, label.length() - suffix.length()) + "：" + names.get(e.outcome());
+            }
+        }
+        return label;
     }
 
     static String stepLabel(Component ui, ApplicationEvent e) {
