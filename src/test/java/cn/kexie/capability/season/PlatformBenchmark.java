@@ -300,11 +300,40 @@ class PlatformBenchmark {
         // warm both sides, outside the timing
         journey.journey(journey.society("CZ-BENCH-WARM"), new LinkedHashMap<>());
         bareJourney(0);
+        stepByStep(journey);
         int made = 0;
         for (int applications : APPLICATIONS) {
             chenzhouApplications(journey, applications, made);
             made += ROUNDS * applications;
         }
+    }
+
+    /**
+     * Item 2 step by step: one application on each side, warm, each step's statements side by side
+     * (the platform's counted as in {@link StatementBudgetTest}; the bare side's start and 填写申报书
+     * stand for the platform's start, draft, upload and submission).
+     */
+    void stepByStep(ChenzhouJourney journey) {
+        Map<String, Integer> platform = new LinkedHashMap<>();
+        journey.journey(journey.society("CZ-BENCH-STEPS"), platform);
+        Map<String, Integer> bareSteps = new LinkedHashMap<>();
+        bareJourney(bareNext++, bareSteps);
+        StringBuilder table = new StringBuilder("### 2. Step by step: statements of one warm application on each side\n\n")
+                .append("| step | platform | bare | platform - bare |\n|---|---:|---:|---:|\n");
+        int p = 0;
+        int b = 0;
+        for (String step : platform.keySet()) {
+            Integer bareCount = bareSteps.get(step);
+            table.append("| ").append(step).append(" | ").append(platform.get(step)).append(" | ")
+                    .append(bareCount == null ? "–" : bareCount).append(" | ")
+                    .append(bareCount == null ? "" : String.valueOf(platform.get(step) - bareCount)).append(" |\n");
+            p += platform.get(step);
+            b += bareCount == null ? 0 : bareCount;
+        }
+        table.append("| **all counted steps** | ").append(p).append(" | ").append(b).append(" | ").append(p - b)
+                .append(" |\n");
+        System.out.println(table);
+        SECTIONS.add(table.toString());
     }
 
     int bareNext = 1;
@@ -361,6 +390,14 @@ class PlatformBenchmark {
      * steps complete it, its delegates and listeners no-ops (the facts transient, as the platform's).
      */
     void bareJourney(int n) {
+        bareJourney(n, new LinkedHashMap<>());
+    }
+
+    /**
+     * The bare journey, each step counted into {@code counts} under the name of the platform's step
+     * that does the same move ({@link ChenzhouJourney}): the per-step table of item 2 compares them.
+     */
+    void bareJourney(int n, Map<String, Integer> counts) {
         FakeBeans beans = new FakeBeans().register();
         Mocks.register("eligibilityFacts", (JavaDelegate) execution -> new FakeBeans().eligibilityFacts.facts()
                 .forEach((name, value) -> {
@@ -384,26 +421,40 @@ class PlatformBenchmark {
         start.put(ProjectProcess.CALL_YEAR, 2026);
         start.put(ProjectProcess.PUBLICITY_DAYS, 5);
         start.put(ProjectProcess.DISBURSED, 0.0);
-        String instance = runtime.startProcessInstanceByKey(ChenzhouProject.PROCESS_KEY, "CHENZHOU-BARE-" + n, start).getId();
-        complete(tasks, instance, ChenzhouProject.TASK_FILL_APPLICATION, Map.of());
-        complete(tasks, instance, ChenzhouProject.TASK_FORMAL_REVIEW, Map.of(ProjectProcess.OUTCOME, ProjectProcess.PASS));
-        complete(tasks, instance, ChenzhouProject.TASK_ASSIGN_PANEL,
-                Map.of(ProjectProcess.EXPERTS, new ArrayList<>(List.of("expert1", "expert2", "expert4"))));
-        for (Task sheet : tasks.createTaskQuery().processInstanceId(instance)
-                .taskDefinitionKey(ChenzhouProject.TASK_EXPERT_REVIEW).list()) {
-            tasks.complete(sheet.getId(), Map.of());
+        String[] started = new String[1];
+        ChenzhouJourney.step(counts, "start", () -> started[0] = runtime
+                .startProcessInstanceByKey(ChenzhouProject.PROCESS_KEY, "CHENZHOU-BARE-" + n, start).getId());
+        String instance = started[0];
+        ChenzhouJourney.step(counts, "submit", () -> complete(tasks, instance, ChenzhouProject.TASK_FILL_APPLICATION, Map.of()));
+        ChenzhouJourney.step(counts, "formalReview", () -> complete(tasks, instance, ChenzhouProject.TASK_FORMAL_REVIEW,
+                Map.of(ProjectProcess.OUTCOME, ProjectProcess.PASS)));
+        ChenzhouJourney.step(counts, "assignPanel", () -> complete(tasks, instance, ChenzhouProject.TASK_ASSIGN_PANEL,
+                Map.of(ProjectProcess.EXPERTS, new ArrayList<>(List.of("expert1", "expert2", "expert4")))));
+        List<Task> sheets = tasks.createTaskQuery().processInstanceId(instance)
+                .taskDefinitionKey(ChenzhouProject.TASK_EXPERT_REVIEW).list();
+        for (int i = 0; i < sheets.size(); i++) {
+            String sheet = sheets.get(i).getId();
+            String name = i == 0 ? "expertSheet" : i == sheets.size() - 1 ? "lastExpertSheet" : null;
+            ChenzhouJourney.step(counts, name, () -> tasks.complete(sheet, Map.of()));
         }
-        complete(tasks, instance, ChenzhouProject.TASK_CONCLUDE_REVIEW, Map.of(ProjectProcess.OUTCOME, ProjectProcess.PASS));
-        complete(tasks, instance, ChenzhouProject.TASK_PARTY_APPROVAL, Map.of(ProjectProcess.OUTCOME, ProjectProcess.PASS));
-        fire(instance, noticeEnds);
-        complete(tasks, instance, ChenzhouProject.TASK_SIGN_AGREEMENT, Map.of(ProjectProcess.MIDTERM_DUE, midterm));
-        complete(tasks, instance, ChenzhouProject.TASK_CONFIRM_AGREEMENT, Map.of(ProjectProcess.OUTCOME, ProjectProcess.PASS));
-        complete(tasks, instance, ChenzhouProject.TASK_DISBURSE, Map.of(ProjectProcess.DISBURSED, 50_000.0));
-        complete(tasks, instance, ChenzhouProject.TASK_REPORT_PROGRESS, Map.of());
-        fire(instance, midterm);
-        complete(tasks, instance, ChenzhouProject.TASK_MIDTERM_CHECK, Map.of(ProjectProcess.OUTCOME, ProjectProcess.PASS));
-        complete(tasks, instance, ChenzhouProject.TASK_SUBMIT_FINAL_REPORT, Map.of());
-        complete(tasks, instance, ChenzhouProject.TASK_FINAL_ACCEPTANCE, Map.of(ProjectProcess.OUTCOME, ProjectProcess.PASS));
+        ChenzhouJourney.step(counts, "conclude", () -> complete(tasks, instance, ChenzhouProject.TASK_CONCLUDE_REVIEW,
+                Map.of(ProjectProcess.OUTCOME, ProjectProcess.PASS)));
+        ChenzhouJourney.step(counts, "partyApproval", () -> complete(tasks, instance, ChenzhouProject.TASK_PARTY_APPROVAL,
+                Map.of(ProjectProcess.OUTCOME, ProjectProcess.PASS)));
+        ChenzhouJourney.step(counts, "noticeEnd", () -> fire(instance, noticeEnds));
+        ChenzhouJourney.step(counts, "signAgreement", () -> complete(tasks, instance, ChenzhouProject.TASK_SIGN_AGREEMENT,
+                Map.of(ProjectProcess.MIDTERM_DUE, midterm)));
+        ChenzhouJourney.step(counts, "confirmAgreement", () -> complete(tasks, instance, ChenzhouProject.TASK_CONFIRM_AGREEMENT,
+                Map.of(ProjectProcess.OUTCOME, ProjectProcess.PASS)));
+        ChenzhouJourney.step(counts, "disburse", () -> complete(tasks, instance, ChenzhouProject.TASK_DISBURSE,
+                Map.of(ProjectProcess.DISBURSED, 50_000.0)));
+        ChenzhouJourney.step(counts, "reportProgress", () -> complete(tasks, instance, ChenzhouProject.TASK_REPORT_PROGRESS, Map.of()));
+        ChenzhouJourney.step(counts, "midtermTimer", () -> fire(instance, midterm));
+        ChenzhouJourney.step(counts, "midtermCheck", () -> complete(tasks, instance, ChenzhouProject.TASK_MIDTERM_CHECK,
+                Map.of(ProjectProcess.OUTCOME, ProjectProcess.PASS)));
+        ChenzhouJourney.step(counts, "finalReport", () -> complete(tasks, instance, ChenzhouProject.TASK_SUBMIT_FINAL_REPORT, Map.of()));
+        ChenzhouJourney.step(counts, "acceptance", () -> complete(tasks, instance, ChenzhouProject.TASK_FINAL_ACCEPTANCE,
+                Map.of(ProjectProcess.OUTCOME, ProjectProcess.PASS)));
         assertThat(bare.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult()
                 .getEndActivityId()).isEqualTo(ChenzhouProject.END_EVENT_PROJECT_ACCEPTED);
         ClockUtil.reset();
