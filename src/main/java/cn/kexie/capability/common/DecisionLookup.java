@@ -1,6 +1,7 @@
 package cn.kexie.capability.common;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -36,14 +37,27 @@ public class DecisionLookup {
      * (the city's own version first), with the given facts.
      */
     public DmnDecisionResult evaluate(String key, String city, Map<String, Object> facts) {
-        DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key)
-                .latestVersion().list().stream()
-                .filter(d -> d.getTenantId() == null || d.getTenantId().equals(city))
-                .max(Comparator.comparing((DecisionDefinition d) -> d.getTenantId() != null)
-                        .thenComparing(DecisionDefinition::getVersion))
-                .orElseThrow(() -> new IllegalStateException("decision " + key + " is not deployed"));
-        DmnDecision decision = parsed.computeIfAbsent(definition.getId(),
+        // the latest version is looked up once per transaction (a step reads the review rules and the
+        // scoring criteria more than once); a table deployed meanwhile applies from the next one
+        Map<String, String> latest = TransactionScoped.get(LATEST, HashMap::new);
+        String cacheKey = key + "\u0000" + city;
+        String definitionId = latest == null ? null : latest.get(cacheKey);
+        if (definitionId == null) {
+            definitionId = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+                    .latestVersion().list().stream()
+                    .filter(d -> d.getTenantId() == null || d.getTenantId().equals(city))
+                    .max(Comparator.comparing((DecisionDefinition d) -> d.getTenantId() != null)
+                            .thenComparing(DecisionDefinition::getVersion))
+                    .orElseThrow(() -> new IllegalStateException("decision " + key + " is not deployed"))
+                    .getId();
+            if (latest != null) {
+                latest.put(cacheKey, definitionId);
+            }
+        }
+        DmnDecision decision = parsed.computeIfAbsent(definitionId,
                 id -> ENGINE.parseDecision(key, repositoryService.getDmnModelInstance(id)));
         return ENGINE.evaluateDecision(decision, facts);
     }
+
+    private static final String LATEST = DecisionLookup.class.getName() + ".latest";
 }

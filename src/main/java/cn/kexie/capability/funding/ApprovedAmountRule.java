@@ -3,6 +3,7 @@ package cn.kexie.capability.funding;
 import cn.kexie.capability.application.Application;
 import cn.kexie.capability.programme.CallCategory;
 import cn.kexie.capability.programme.ProgrammeCatalogue;
+import cn.kexie.capability.common.TransactionScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashMap;
@@ -37,9 +38,29 @@ class ApprovedAmountRule {
     record Answer(BigDecimal requested, BigDecimal proposed, boolean fixed, BigDecimal ceilingWithoutReason) {
     }
 
-    /** Evaluates the table (which writes its decision history: call it in a read-write transaction). */
+    private static final String ANSWERS = ApprovedAmountRule.class.getName() + ".answers";
+
+    /**
+     * Evaluates the table (which writes its decision history: call it in a read-write transaction),
+     * once per transaction for the same application, request, call and category: a conclusion asks
+     * for the rule when it proposes, checks and keeps the amount, and one evaluation recorded is the
+     * decision (each evaluation wrote 9 statements, four of them in one conclusion).
+     */
     Answer of(Application app) {
         BigDecimal requested = app.totalBudget().setScale(2, RoundingMode.HALF_UP);
+        String key = app.id() + "|" + requested.toPlainString() + "|" + app.callId() + "|" + app.categoryCode();
+        Map<String, Answer> known = TransactionScoped.get(ANSWERS, HashMap::new);
+        Answer answer = known == null ? null : known.get(key);
+        if (answer == null) {
+            answer = evaluate(app, requested);
+            if (known != null) {
+                known.put(key, answer);
+            }
+        }
+        return answer;
+    }
+
+    private Answer evaluate(Application app, BigDecimal requested) {
         BigDecimal catalogueAmount = catalogue.callCategory(app.callId(), app.categoryCode())
                 .map(CallCategory::amountYuan).orElse(null);
         Map<String, Object> facts = new HashMap<>();

@@ -232,6 +232,7 @@ public class CatalogueSetup {
         }
         // a setting becomes a default only by the migration that ships it: once decided, it stays decided
         stillDefault.retainAll(before.defaults());
+        ProgrammeCatalogue.forgetReads();
         jdbc.sql("""
                 update programme set publicity_working_days = ?, midterm_months = ?, approving_bodies = ?,
                     year_end_assessment_day = ? where code = ?""")
@@ -427,6 +428,7 @@ public class CatalogueSetup {
         }
         UserError.throwIfAny(problems);
 
+        ProgrammeCatalogue.forgetReads();
         if (creating) {
             jdbc.sql("""
                     insert into programme (code, city_code, name_zh, name_en, kind, project_process_key, call_process_key,
@@ -476,6 +478,7 @@ public class CatalogueSetup {
                     .params(code, f.categoryCode(), f.name(), f.type(), f.labelZh(), f.labelEn(), f.required(), (i + 1) * 10)
                     .update();
         }
+        ProgrammeCatalogue.forgetReads();
         return catalogue.requireProgramme(code);
     }
 

@@ -1,6 +1,7 @@
 package cn.kexie.capability.programme;
 
 import cn.kexie.capability.common.PlatformClock;
+import cn.kexie.capability.common.TransactionScoped;
 import cn.kexie.capability.common.UserError;
 import cn.kexie.capability.common.UserError.Problem;
 import cn.kexie.capability.security.CityScope;
@@ -59,6 +60,7 @@ public class ProgrammeCatalogue {
         if (midtermOn != null && !midtermOn.isAfter(call.publishedOn())) {
             throw new UserError("programme.error.midtermBeforePublication");
         }
+        forgetReads();
         jdbc.sql("update programme_call set midterm_on = ? where id = ?")
                 .params(midtermOn == null ? null : Date.valueOf(midtermOn), callId).update();
     }
@@ -104,12 +106,14 @@ public class ProgrammeCatalogue {
                 || (call.midtermOn() != null && !assessmentOn.isAfter(call.midtermOn())))) {
             throw new UserError("programme.error.assessmentBeforeMidterm");
         }
+        forgetReads();
         jdbc.sql("update programme_call set assessment_on = ? where id = ?")
                 .params(assessmentOn == null ? null : Date.valueOf(assessmentOn), callId).update();
     }
 
     /** Links the call to its own process (for programmes whose calls run one). */
     public void setCallProcess(long callId, String processInstanceId) {
+        forgetReads();
         jdbc.sql("update programme_call set process_instance_id = ? where id = ?").params(processInstanceId, callId).update();
     }
 
@@ -140,8 +144,8 @@ public class ProgrammeCatalogue {
 
     @Transactional(readOnly = true)
     public Optional<Programme> programme(String code) {
-        return jdbc.sql("select * from programme where code = ?").param(code)
-                .query(ProgrammeCatalogue::programme).optional();
+        return read("programme", code, () -> jdbc.sql("select * from programme where code = ?").param(code)
+                .query(ProgrammeCatalogue::programme).optional());
     }
 
     public Programme requireProgramme(String code) {
@@ -150,12 +154,13 @@ public class ProgrammeCatalogue {
 
     @Transactional(readOnly = true)
     public List<Category> categories(String programmeCode) {
-        return jdbc.sql("select * from programme_category where programme_code = ? order by sort_order")
+        return new ArrayList<>(read("categories", programmeCode, () -> List.copyOf(
+                jdbc.sql("select * from programme_category where programme_code = ? order by sort_order")
                 .param(programmeCode)
                 .query((rs, n) -> new Category(rs.getString("programme_code"), rs.getString("code"),
                         rs.getString("name_zh"), rs.getString("name_en"), rs.getString("quota_code"),
                         rs.getInt("sort_order"), rs.getString("confirmation_group")))
-                .list();
+                .list())));
     }
 
     public Optional<Category> category(String programmeCode, String categoryCode) {
@@ -170,7 +175,8 @@ public class ProgrammeCatalogue {
 
     @Transactional(readOnly = true)
     public Optional<Call> call(long id) {
-        return jdbc.sql("select * from programme_call where id = ?").param(id).query(ProgrammeCatalogue::call).optional();
+        return read("call", id, () -> jdbc.sql("select * from programme_call where id = ?").param(id)
+                .query(ProgrammeCatalogue::call).optional());
     }
 
     @Transactional(readOnly = true)
@@ -181,12 +187,42 @@ public class ProgrammeCatalogue {
 
     @Transactional(readOnly = true)
     public List<CallCategory> callCategories(long callId) {
-        return jdbc.sql("""
+        return new ArrayList<>(read("callCategories", callId, () -> List.copyOf(jdbc.sql("""
                 select cc.* from call_category cc
                 join programme_call c on c.id = cc.call_id
                 join programme_category pc on pc.programme_code = c.programme_code and pc.code = cc.category_code
                 where cc.call_id = ? order by pc.sort_order""")
-                .param(callId).query(ProgrammeCatalogue::callCategory).list();
+                .param(callId).query(ProgrammeCatalogue::callCategory).list())));
+    }
+
+    private static final String READS = ProgrammeCatalogue.class.getName() + ".reads";
+
+    /**
+     * A programme, its categories, a call and its categories are read once per transaction (issue 13:
+     * a review's conclusion read each four times). Every write to the catalogue, here and in
+     * {@link CatalogueSetup}, forgets what the transaction read ({@link #forgetReads}).
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> T read(String what, Object key, java.util.function.Supplier<T> query) {
+        java.util.Map<String, Object> reads = TransactionScoped.get(READS, java.util.HashMap::new);
+        if (reads == null) {
+            return query.get();
+        }
+        String k = what + "\u0000" + key;
+        if (reads.containsKey(k)) {
+            return (T) reads.get(k);
+        }
+        T value = query.get();
+        reads.put(k, value);
+        return value;
+    }
+
+    /** Forgets the catalogue this transaction has read: called by every write to it. */
+    static void forgetReads() {
+        java.util.Map<String, Object> reads = TransactionScoped.peek(READS);
+        if (reads != null) {
+            reads.clear();
+        }
     }
 
     public Optional<CallCategory> callCategory(long callId, String categoryCode) {
@@ -252,6 +288,7 @@ public class ProgrammeCatalogue {
         }
         UserError.throwIfAny(problems);
         var keys = new GeneratedKeyHolder();
+        forgetReads();
         jdbc.sql("insert into programme_call (programme_code, call_year, title, published_on) values (?, ?, ?, ?)")
                 .params(programmeCode, year, title.trim(), Date.valueOf(publishedOn)).update(keys, "id");
         Call created = call(keys.getKey().longValue()).orElseThrow();
@@ -284,6 +321,7 @@ public class ProgrammeCatalogue {
         UserError.throwIfAny(problems);
         Object[] values = {value.opensOn() == null ? null : Date.valueOf(value.opensOn()), Date.valueOf(value.deadline()),
                 value.awardCount(), value.amountYuan(), value.callId(), value.categoryCode()};
+        forgetReads();
         int updated = jdbc.sql("""
                 update call_category set opens_on = ?, deadline = ?, award_count = ?, amount_yuan = ?
                 where call_id = ? and category_code = ?""").params(values).update();
@@ -404,6 +442,7 @@ public class ProgrammeCatalogue {
             problems.add(new Problem("programme.error.officeContact", ProgrammeOffice.MAX_CONTACT));
         }
         UserError.throwIfAny(problems);
+        forgetReads();
         jdbc.sql("update programme set issuer_name = ?, office_name = ?, office_contact = ?, publishes_amounts = ? where code = ?")
                 .params(issuer, name, contact, office.publishesAmounts(), office.programmeCode()).update();
     }
@@ -429,6 +468,7 @@ public class ProgrammeCatalogue {
         if (endsOn == null || !endsOn.isAfter(call.publishedOn()) || endsOn.getYear() > call.year() + 10) {
             throw new UserError("programme.error.projectEnd", call.publishedOn().toString());
         }
+        forgetReads();
         jdbc.sql("update programme_call set project_ends_on = ? where id = ?").params(Date.valueOf(endsOn), callId).update();
     }
 

@@ -26,11 +26,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -48,7 +46,6 @@ public class ReviewService {
     private final WorkflowTasks tasks;
     private final CurrentUser currentUser;
     private final IdentityService identityService;
-    private final DecisionService decisionService;
     private final cn.kexie.capability.common.DecisionLookup lookup;
     private final ProgrammeCatalogue catalogue;
     private final JdbcClient jdbc;
@@ -58,7 +55,7 @@ public class ReviewService {
     private final cn.kexie.capability.expert.ExpertPool pool;
 
     ReviewService(ApplicationService applications, WorkflowTasks tasks, CurrentUser currentUser,
-            IdentityService identityService, DecisionService decisionService, ProgrammeCatalogue catalogue,
+            IdentityService identityService, ProgrammeCatalogue catalogue,
             JdbcClient jdbc, WorkingDays workingDays, PdfRenderer renderer, FundingLedger ledger,
             cn.kexie.capability.common.DecisionLookup lookup, cn.kexie.capability.expert.ExpertPool pool) {
         this.pool = pool;
@@ -68,7 +65,6 @@ public class ReviewService {
         this.tasks = tasks;
         this.currentUser = currentUser;
         this.identityService = identityService;
-        this.decisionService = decisionService;
         this.catalogue = catalogue;
         this.jdbc = jdbc;
         this.workingDays = workingDays;
@@ -265,18 +261,20 @@ public class ReviewService {
     }
 
     /**
-     * The criteria of the application's category, from the programme's scoring decision table
-     * (read-write: evaluating a decision writes its history).
+     * The criteria of the application's category, from the programme's scoring decision table, read
+     * as a lookup as the review rules are: the table is the programme's scoring sheet, not a decision
+     * on the case, so its reading writes no decision history (it wrote 17 statements for every sheet
+     * submitted and every scoring form opened).
      */
-    @Transactional
+    @Transactional(readOnly = true)
     public List<Criterion> criteria(Application app) {
         String key = catalogue.requireProgramme(app.programmeCode()).scoringDecisionKey();
         if (key == null) {
             return List.of();
         }
-        return decisionService.evaluateDecisionByKey(key)
-                .variables(Variables.createVariables().putValue("category", app.categoryCode()))
-                .evaluate().getResultList().stream()
+        Map<String, Object> facts = new java.util.HashMap<>();
+        facts.put("category", app.categoryCode());
+        return lookup.evaluate(key, app.cityCode(), facts).getResultList().stream()
                 .map(row -> new Criterion(String.valueOf(row.get("criterion")), String.valueOf(row.get("label")),
                         new BigDecimal(String.valueOf(row.get("maxPoints")))))
                 .toList();

@@ -1,5 +1,6 @@
 package cn.kexie.capability.security;
 
+import cn.kexie.capability.common.TransactionScoped;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -94,10 +95,21 @@ public class CurrentUser {
         return id().flatMap(this::organisationGroupOf);
     }
 
+    /** Read once per transaction and user (an applicant's step asked it three times). */
     public Optional<String> organisationGroupOf(String userId) {
-        return identityService.createGroupQuery().groupMember(userId)
-                .groupType(Roles.ORGANISATION_GROUP_TYPE).list().stream()
-                .map(Group::getId)
-                .findFirst();
+        java.util.Map<String, Optional<String>> known = TransactionScoped.get(ORGANISATION_GROUPS, java.util.HashMap::new);
+        Optional<String> group = known == null ? null : known.get(userId);
+        if (group == null) {
+            group = identityService.createGroupQuery().groupMember(userId)
+                    .groupType(Roles.ORGANISATION_GROUP_TYPE).list().stream()
+                    .map(Group::getId)
+                    .findFirst();
+            if (known != null) {
+                known.put(userId, group);
+            }
+        }
+        return group;
     }
+
+    private static final String ORGANISATION_GROUPS = CurrentUser.class.getName() + ".organisationGroups";
 }

@@ -50,6 +50,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -167,9 +168,23 @@ final class ChenzhouJourney {
         ClockUtil.reset();
     }
 
-    /** Counts the work as the user (the test's own look-up of the user's roles left out). */
+    /** Each user's login session, kept across the journeys of this object, as a browser keeps it. */
+    final Map<String, MockHttpSession> sessions = new HashMap<>();
+
+    /**
+     * Counts the work as the user in a request of its login session, as the browser sends it: what a
+     * session keeps (the caller's groups and cities, {@code WorkflowTasks}) is read at its first step
+     * only. The test's own look-up of the user's roles (the login's) is left out.
+     */
     void step(Map<String, Integer> counts, String name, String user, Runnable work) {
-        AsUser.run(identity, user, () -> step(counts, name, work));
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setSession(sessions.computeIfAbsent(user, u -> new MockHttpSession()));
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        try {
+            AsUser.run(identity, user, () -> step(counts, name, work));
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
     }
 
     static void step(Map<String, Integer> counts, String name, Runnable work) {

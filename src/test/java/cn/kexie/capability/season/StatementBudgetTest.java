@@ -87,35 +87,35 @@ class StatementBudgetTest {
             //   [app]  a status update keeps the transaction's reading of the application, and its budget lines survive
             //          every write but the draft's (ApplicationRepository): -1 a re-reading
             //   [cal]  the working calendar's version read once per transaction (WorkingCalendarRepository): -1 a re-reading
-            "start", 66,             // 70: [rec] -4
-            "saveDraft", 20,         // 30: [org] -6, [rec] -4
-            "attach", 14,            // 24: [org] -6, [rec] -4
-            // - 4: the eligibility facts count the other applications of every category in one query
-            "submit", 96,            // 117: [org] -12, [rec] -4, [app] -3, [task] -1, [tm] -1
-            // the step reads the programme's review-rules table (DecisionLookup: its latest definition, no history)
-            "formalReview", 53,      // 55: [task] -1, [tm] -1
-            // 113: [tm] -4 (the claim, three sheets assigned), [cal] -2, [task] -1; + 2 (issue 11, expert pool): one read
-            // of the experts affiliated with the applicant in the pool (回避 by 工作单位) and one multi-row insert recording
-            // the panel and how it was chosen (panel_draw)
-            "assignPanel", 108,
-            // 71: [task] +-0; an assigned sheet, no claim; + 1 (issue 11, drafts): the submission deletes the expert's
-            // draft sheet (暂存)
-            "expertSheet", 72,
-            "lastExpertSheet", 113,  // 112 + 1: as the first sheet
-            // the programme and the call's categories are still read four times each: a per-transaction catalogue
-            // would need CatalogueSetup (which writes and reads back in one transaction) to forget it
-            "conclude", 91,          // 93: [task] -1, [tm] -1
-            // + 4 after the same merge; the approval step now reads the approving bodies the catalogue names (issue 10)
-            "partyApproval", 70,     // 72: [task] -1, [tm] -1
+            //
+            // issue 13, third round (1,184 -> 1,094), per step (the number after // is the count before this round):
+            //   [sess] each user works in its login session, as in the browser: the caller's groups and cities
+            //          (WorkflowTasks) are read at the session's first step, not at every step: -2 a staff step
+            //   [crit] the scoring criteria read as a lookup (DecisionLookup), as the review rules are: no decision
+            //          history for reading the programme's scoring sheet: -17 a sheet
+            //   [amt]  the approved-amount table evaluated once per transaction (ApprovedAmountRule): -27 the conclusion
+            //   [cat]  a programme, its categories, a call and its categories read once per transaction
+            //          (ProgrammeCatalogue, forgotten on every write to the catalogue): -3 the start
+            //   [ogrp] an applicant's organisation group read once per transaction (CurrentUser): -1 or -2
+            "start", 62,             // 65: [cat] -3
+            "saveDraft", 20,         // 20
+            "attach", 14,            // 14
+            "submit", 94,            // 95: [ogrp] -1
+            "formalReview", 51,      // 53: [sess] -2
+            "assignPanel", 106,      // 108: [sess] -2
+            "expertSheet", 53,       // 72: [sess] -2, [crit] -17
+            "lastExpertSheet", 94,   // 113: [sess] -2, [crit] -17
+            "conclude", 62,          // 91: [sess] -2, [amt] -27
+            "partyApproval", 68,     // 70: [sess] -2
             "noticeEnd", 40,         // 40: a timer
-            "signAgreement", 55,     // 73: [org] -12, [rec] -4, [app] -1, [tm] -1
-            "confirmAgreement", 55,  // 56: [tm] -1
-            "disburse", 61,          // 66: [rec] -4, [tm] -1
-            "reportProgress", 50,    // 68: [org] -12, [rec] -4, [app] -1, [tm] -1
+            "signAgreement", 53,     // 55: [ogrp] -2
+            "confirmAgreement", 53,  // 55: [sess] -2
+            "disburse", 59,          // 61: [sess] -2
+            "reportProgress", 48,    // 50: [ogrp] -2
             "midtermTimer", 27,      // 27: a timer
-            "midtermCheck", 51,      // 52: [tm] -1
-            "finalReport", 51,       // 56: [rec] -4, [tm] -1
-            "acceptance", 93);       // 94: [tm] -1
+            "midtermCheck", 49,      // 51: [sess] -2
+            "finalReport", 50,       // 51: [ogrp] -1
+            "acceptance", 91);       // 93: [sess] -2
 
     /**
      * The task list's first page as the office, in a session that has worked before: the two tab
