@@ -34,6 +34,7 @@ class ProgrammeDefaultsTest {
     @Autowired IdentityService identity;
     @Autowired JdbcClient jdbc;
     @Autowired Messages messages;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
     String code;
 
@@ -127,6 +128,22 @@ class ProgrammeDefaultsTest {
         saved = AsUser.call(identity, "demo", () -> setup.saveSettings(code, new ProgrammeSettings(7, 9, List.of("LEADING_GROUP"),
                 " 11-20 ", Set.of())));
         assertThat(saved.yearEndAssessmentDay()).isEqualTo("11-20");
+    }
+
+    /**
+     * Issue 13: a transaction reads a programme once; a write to the catalogue in the same transaction
+     * forgets that reading, so the transaction then reads what it wrote.
+     */
+    @Test
+    void aTransactionReadsTheProgrammeOnceAndThenWhatItChanged() {
+        AsUser.run(identity, "demo", () -> transactions.executeWithoutResult(status -> {
+            assertThat(catalogue.requireProgramme(code).publicityWorkingDays()).isEqualTo(5);
+            assertThat(cn.kexie.capability.StatementCounter.count(() -> catalogue.requireProgramme(code)).total())
+                    .as("the second reading in the transaction").isZero();
+            setup.saveSettings(code, new ProgrammeSettings(9, 6, List.of(), null, Set.of()));
+            assertThat(catalogue.requireProgramme(code).publicityWorkingDays()).isEqualTo(9);
+        }));
+        assertThat(catalogue.requireProgramme(code).publicityWorkingDays()).isEqualTo(9);
     }
 
     @Test
