@@ -413,11 +413,16 @@ public class ReviewService {
         jdbc.sql("""
                 insert into review_sheet (application_id, expert_id, no_conflict, comment, total_points, submitted_at)
                 values (?, ?, ?, ?, ?, ?)""").params(app.id(), expert, true, sheet.comment().trim(), total, now).update();
-        for (Criterion c : criteria) {
-            jdbc.sql("""
-                    insert into review_score (application_id, expert_id, criterion, label, max_points, points)
-                    values (?, ?, ?, ?, ?, ?)""")
-                    .params(app.id(), expert, c.code(), c.label(), c.maxPoints(), sheet.points().get(c.code())).update();
+        if (!criteria.isEmpty()) {
+            // the sheet's points in one statement, a row per criterion
+            List<Object> params = new ArrayList<>();
+            for (Criterion c : criteria) {
+                params.addAll(java.util.Arrays.asList(app.id(), expert, c.code(), c.label(), c.maxPoints(),
+                        sheet.points().get(c.code())));
+            }
+            jdbc.sql("insert into review_score (application_id, expert_id, criterion, label, max_points, points) values "
+                    + String.join(", ", java.util.Collections.nCopies(criteria.size(), "(?, ?, ?, ?, ?, ?)")))
+                    .params(params).update();
         }
         // the submission takes the draft's place
         jdbc.sql("delete from review_draft where application_id = ? and expert_id = ?").params(app.id(), expert).update();
@@ -490,15 +495,24 @@ public class ReviewService {
                 .query((rs, n) -> new SubmittedSheet(rs.getString(1), rs.getString(1), rs.getBigDecimal(2),
                         rs.getString(3), new HashMap<>(), rs.getTimestamp(4).toInstant()))
                 .list();
+        if (sheets.isEmpty()) {
+            return sheets;
+        }
+        // every sheet's points in one query and every expert's name in another, whatever the panel's size
+        Map<String, Map<String, BigDecimal>> points = new HashMap<>();
+        jdbc.sql("select expert_id, criterion, points from review_score where application_id = ? order by expert_id, criterion")
+                .param(applicationId)
+                .query((rs, n) -> points.computeIfAbsent(rs.getString(1), e -> new java.util.LinkedHashMap<>())
+                        .put(rs.getString(2), rs.getBigDecimal(3)))
+                .list();
+        Map<String, User> users = new HashMap<>();
+        identityService.createUserQuery().userIdIn(sheets.stream().map(SubmittedSheet::expertId).distinct().toArray(String[]::new))
+                .list().forEach(u -> users.put(u.getId(), u));
         List<SubmittedSheet> named = new ArrayList<>();
         for (SubmittedSheet s : sheets) {
-            Map<String, BigDecimal> points = new java.util.LinkedHashMap<>();
-            jdbc.sql("select criterion, points from review_score where application_id = ? and expert_id = ? order by criterion")
-                    .params(applicationId, s.expertId())
-                    .query((rs, n) -> points.put(rs.getString(1), rs.getBigDecimal(2))).list();
-            User u = identityService.createUserQuery().userId(s.expertId()).singleResult();
-            named.add(new SubmittedSheet(s.expertId(), u == null ? s.expertId() : PersonName.of(u), s.total(), s.comment(), points,
-                    s.submittedAt()));
+            User u = users.get(s.expertId());
+            named.add(new SubmittedSheet(s.expertId(), u == null ? s.expertId() : PersonName.of(u), s.total(), s.comment(),
+                    points.getOrDefault(s.expertId(), new java.util.LinkedHashMap<>()), s.submittedAt()));
         }
         return named;
     }

@@ -88,7 +88,7 @@ class StatementBudgetTest {
             //          every write but the draft's (ApplicationRepository): -1 a re-reading
             //   [cal]  the working calendar's version read once per transaction (WorkingCalendarRepository): -1 a re-reading
             //
-            // issue 13, third round (1,184 -> 1,094), per step (the number after // is the count before this round):
+            // issue 13, third round (1,184 -> 1,082), per step (the number after // is the count before this round):
             //   [sess] each user works in its login session, as in the browser: the caller's groups and cities
             //          (WorkflowTasks) are read at the session's first step, not at every step: -2 a staff step
             //   [crit] the scoring criteria read as a lookup (DecisionLookup), as the review rules are: no decision
@@ -97,14 +97,17 @@ class StatementBudgetTest {
             //   [cat]  a programme, its categories, a call and its categories read once per transaction
             //          (ProgrammeCatalogue, forgotten on every write to the catalogue): -3 the start
             //   [ogrp] an applicant's organisation group read once per transaction (CurrentUser): -1 or -2
+            //   [pts]  a sheet's points written in one multi-row insert (ReviewService): -4 a sheet of five criteria
+            //   [all]  the panel's sheets read with every sheet's points in one query and every expert's name in another,
+            //          not two queries per sheet (ReviewService#loadSheets): -4 with three experts
             "start", 62,             // 65: [cat] -3
             "saveDraft", 20,         // 20
             "attach", 14,            // 14
             "submit", 94,            // 95: [ogrp] -1
             "formalReview", 51,      // 53: [sess] -2
             "assignPanel", 106,      // 108: [sess] -2
-            "expertSheet", 53,       // 72: [sess] -2, [crit] -17
-            "lastExpertSheet", 94,   // 113: [sess] -2, [crit] -17
+            "expertSheet", 49,       // 72: [sess] -2, [crit] -17, [pts] -4
+            "lastExpertSheet", 86,   // 113: [sess] -2, [crit] -17, [pts] -4, [all] -4
             "conclude", 62,          // 91: [sess] -2, [amt] -27
             "partyApproval", 68,     // 70: [sess] -2
             "noticeEnd", 40,         // 40: a timer
