@@ -110,13 +110,15 @@ class StatementBudgetTest {
             "lastExpertSheet", 86,   // 113: [sess] -2, [crit] -17, [pts] -4, [all] -4
             "conclude", 62,          // 91: [sess] -2, [amt] -27
             "partyApproval", 68,     // 70: [sess] -2
-            "noticeEnd", 40,         // 40: a timer
+            "noticeEnd", 39,         // 40: a timer; the job's look-up is no longer counted as part of the step (-1)
             "signAgreement", 53,     // 55: [ogrp] -2
             "confirmAgreement", 53,  // 55: [sess] -2
             "disburse", 59,          // 61: [sess] -2
             "reportProgress", 48,    // 50: [ogrp] -2
-            "midtermTimer", 27,      // 27: a timer
+            "midtermTimer", 26,      // 27: a timer; the job's look-up no longer counted (-1)
             "midtermCheck", 49,      // 51: [sess] -2
+            // the summary report and the final accounts uploaded before the final report (two files, 14 each)
+            "attachReports", 28,
             "finalReport", 50,       // 51: [ogrp] -1
             "acceptance", 91);       // 93: [sess] -2
 
