@@ -206,8 +206,7 @@ class DossierAccess {
 
     /** An open task with the form key that the current user may work as one of its candidates. */
     private boolean mayWorkNow(Application app, String formKey) {
-        return app.processInstanceId() != null && tasks.openTasksOf(app.processInstanceId()).stream()
-                .anyMatch(t -> formKey.equals(t.formKey()));
+        return tasks.mayWorkNow(app.processInstanceId(), formKey);
     }
 
     private String formKeyOf(String processDefinitionId, String taskDefinitionKey) {
@@ -315,6 +314,9 @@ class DossierAccess {
         }
         Organisation org = organisations.load(app.organisationId());
         String applicantGroup = Roles.organisationGroup(org.getCode());
+        if (tasks.checkedTaskOffered(app.processInstanceId(), formKey, applicantGroup)) {
+            return true;
+        }
         List<Task> open = taskService.createTaskQuery().processInstanceId(app.processInstanceId()).active()
                 .initializeFormKeys().list();
         return open.stream().filter(t -> formKey.equals(t.getFormKey()))
