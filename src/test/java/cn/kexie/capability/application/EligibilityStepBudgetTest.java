@@ -62,19 +62,152 @@ class EligibilityStepBudgetTest {
     @Autowired @Qualifier("eligibilityFacts") JavaDelegate facts;
     @Autowired @Qualifier("eligibilityRecorder") JavaDelegate recorder;
 
+    /** Statements of the facts delegate, whatever the number of the organisation's applications. */
+    static final int FACTS_BUDGET = 3;     // 1. the application joined with its counts per category, its earlier
+                                           //    recognition and the declared facts of its others in the call (one
+                                           //    select, ApplicationRepository#eligibilityRows);
+                                           // 2. the organisation's row; 3. its five record tables in one union
+                                           //    (OrganisationRepository; none when the transaction has read them)
+    static final int RECORDER_BUDGET = 1;  // the dossier's history entry (insert into application_event)
+
     @Test
-    void measure() {
+    void theStepCostsTheDecisionAndFourStatements() {
         Application app = submitted(society("CZ-ELIG-B1"), "学术年会（资格语句预算）");
         Map<String, Object> gathered = new HashMap<>();
-        StatementCounter.Count f = inTransaction(() -> run(facts, app.id(), gathered));
-        print("facts", f);
+        StatementCounter.Count facts = inTransaction(() -> run(this.facts, app.id(), gathered));
+        print("facts", facts);
+        assertThat(facts.total()).as("the facts' statements").isEqualTo(FACTS_BUDGET);
+        assertThat(facts.selects()).isEqualTo(FACTS_BUDGET);
+        assertThat(facts.statements().get(0)).contains("from application a join programme_call c");
+
         Map<String, Object> inputs = new HashMap<>(gathered);
-        StatementCounter.Count d = inTransaction(() -> gathered.put(ProjectProcess.ELIGIBILITY_REASONS,
-                decisionService.evaluateDecisionTableByKey("chenzhou-eligibility", inputs).collectEntries("reason")));
-        print("decision", d);
-        StatementCounter.Count r = inTransaction(() -> run(recorder, app.id(), gathered));
-        print("recorder", r);
-        System.out.println(gathered);
+        StatementCounter.Count decision = inTransaction(
+                () -> decisionService.evaluateDecisionTableByKey("chenzhou-eligibility", inputs));
+        print("decision alone", decision);
+
+        gathered.put(ProjectProcess.ELIGIBILITY_REASONS, List.of());
+        long before = events(app.id(), "eligibility");
+        StatementCounter.Count recorder = inTransaction(() -> run(this.recorder, app.id(), gathered));
+        print("recorder", recorder);
+        assertThat(recorder.total()).as("the recorder's statements").isEqualTo(RECORDER_BUDGET);
+        assertThat(recorder.statements().get(0)).startsWith("insert into application_event");
+        assertThat(events(app.id(), "eligibility")).isEqualTo(before + 1);
+
+        // the step as benchmark item 4 runs it: the decision's own statements (its history) and four more
+        Map<String, Object> variables = new HashMap<>();
+        StatementCounter.Count step = inTransaction(() -> {
+            run(this.facts, app.id(), variables);
+            variables.put(ProjectProcess.ELIGIBILITY_REASONS, decisionService
+                    .evaluateDecisionTableByKey("chenzhou-eligibility", new HashMap<>(variables)).collectEntries("reason"));
+            run(this.recorder, app.id(), variables);
+        });
+        print("step", step);
+        assertThat(variables.get(ProjectProcess.ELIGIBILITY_REASONS)).isEqualTo(List.of());
+        assertThat(step.total()).isEqualTo(decision.total() + FACTS_BUDGET + RECORDER_BUDGET);
+        assertThat(step.engine()).isEqualTo(decision.engine());
+        assertThat((double) step.total() / decision.total()).as("statements against the bare decision").isLessThanOrEqualTo(1.3);
+    }
+
+    /**
+     * The organisation's other applications change the facts' values, never their statements: twelve
+     * more in the call, of earlier years and recognised this year, in a transaction rolled back after.
+     */
+    @Test
+    void theFactsCountTheOrganisationsApplicationsInTheSameStatements() {
+        Application app = submitted(society("CZ-ELIG-B2"), "学术年会（资格事实）");
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            Map<String, Object> none = new HashMap<>();
+            StatementCounter.Count alone = StatementCounter.count(() -> run(facts, app.id(), none));
+            assertThat(alone.total()).isEqualTo(FACTS_BUDGET);
+            assertThat(none.get("othersByCategory")).isEqualTo(Map.of("COMPREHENSIVE_DEMO", 0, "ACADEMIC_EXCHANGE", 0,
+                    "SOCIAL_SERVICE", 0, "DECISION_CONSULTING", 0, "COUNTY_CAPACITY", 0));
+            assertThat(none.get("previouslyRecognised")).isEqualTo(false);
+
+            // what the application declares (as Xuzhou's service point), and twelve other applications
+            jdbc.sql("update application set declared = ? where id = ?").params("{\"servicePoint\":\"北湖 服务点\"}", app.id()).update();
+            long earlier = callOf(app.callYear() - 3);
+            other(app, app.callId(), "ACADEMIC_EXCHANGE", "FORMAL_REVIEW", "另一学术年会", "{\"servicePoint\":\"北湖服务点\"}");
+            other(app, app.callId(), "ACADEMIC_EXCHANGE", "EXPERT_REVIEW", "又一学术年会", "{\"servicePoint\":\" 北湖服务点 \"}");
+            other(app, app.callId(), "ACADEMIC_EXCHANGE", "SUBMITTED", "再一学术年会", "{\"servicePoint\":\"苏仙服务点\"}");
+            other(app, app.callId(), "ACADEMIC_EXCHANGE", "DRAFT", "草稿不计", "{\"servicePoint\":\"北湖服务点\"}");
+            other(app, app.callId(), "ACADEMIC_EXCHANGE", "NOT_ACCEPTED", "不予受理不计", "{\"servicePoint\":\"北湖服务点\"}");
+            other(app, app.callId(), "SOCIAL_SERVICE", "ESTABLISHED", "科普服务（已立项）", null);
+            other(app, app.callId(), "SOCIAL_SERVICE", "ACCEPTED", "科普服务（已验收）", null);
+            other(app, app.callId(), "COUNTY_CAPACITY", "REJECTED", "县域能力（不计）", null);
+            // earlier years: the same project recognised (title alike but for whitespace and case) counts as
+            // previously recognised; the same title not recognised, or another title, does not
+            other(app, earlier, "ACADEMIC_EXCHANGE", "NOT_APPROVED", app.title(), null);
+            other(app, earlier, "ACADEMIC_EXCHANGE", "ACCEPTED", "另一个项目", null);
+            other(app, earlier, "SOCIAL_SERVICE", "ACCEPTED", app.title(), null);
+            Map<String, Object> gathered = new HashMap<>();
+            StatementCounter.Count count = StatementCounter.count(() -> run(facts, app.id(), gathered));
+            print("facts with twelve other applications", count);
+            // the one joined read: the transaction holds the organisation since the first gathering
+            assertThat(count.total()).isEqualTo(1);
+            assertThat(count.statements().get(0)).contains("from application a join programme_call c");
+            assertThat(gathered.get("othersByCategory")).isEqualTo(Map.of("COMPREHENSIVE_DEMO", 0, "ACADEMIC_EXCHANGE", 3,
+                    "SOCIAL_SERVICE", 2, "DECISION_CONSULTING", 0, "COUNTY_CAPACITY", 0));
+            assertThat(gathered.get(ApplicationSteps.RECOGNISED_THIS_YEAR)).isEqualTo(Map.of("COMPREHENSIVE_DEMO", 0,
+                    "ACADEMIC_EXCHANGE", 0, "SOCIAL_SERVICE", 2, "DECISION_CONSULTING", 0, "COUNTY_CAPACITY", 0));
+            assertThat(gathered.get("othersWithSameDeclared")).isEqualTo(Map.of("servicePoint", 2));
+            assertThat(gathered.get("servicePoint")).isEqualTo("北湖 服务点");
+            assertThat(gathered.get("previouslyRecognised")).isEqualTo(false);
+
+            other(app, earlier, "ACADEMIC_EXCHANGE", "ACCEPTED", " " + app.title().replace("学术", "学术 ") + "\t", null);
+            Map<String, Object> again = new HashMap<>();
+            assertThat(StatementCounter.count(() -> run(facts, app.id(), again)).total()).isEqualTo(1);
+            assertThat(again.get("previouslyRecognised")).isEqualTo(true);
+        });
+    }
+
+    @Test
+    void aMissingDecisionResultFailsTheStepInsteadOfPassingTheApplication() {
+        Application app = submitted(society("CZ-ELIG-B3"), "学术年会（资格结果缺失）");
+        long before = events(app.id(), "eligibility");
+        assertThatThrownBy(() -> inTransaction(() -> run(recorder, app.id(), new HashMap<>())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(ProjectProcess.ELIGIBILITY_REASONS);
+        Map<String, Object> notAList = new HashMap<>(Map.of(ProjectProcess.ELIGIBILITY_REASONS, "ELIGIBLE"));
+        assertThatThrownBy(() -> inTransaction(() -> run(recorder, app.id(), notAList)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(events(app.id(), "eligibility")).isEqualTo(before);
+
+        // a result with reasons is recorded as such
+        Map<String, Object> reasons = new HashMap<>(Map.of(ProjectProcess.ELIGIBILITY_REASONS, List.of("未设秘书处")));
+        inTransaction(() -> run(recorder, app.id(), reasons));
+        assertThat(jdbc.sql("select outcome from application_event where application_id = ? and step = 'eligibility'"
+                + " order by id desc fetch first 1 rows only").param(app.id()).query(String.class).single())
+                .isEqualTo("NOT_ELIGIBLE");
+    }
+
+    long events(long applicationId, String step) {
+        return jdbc.sql("select count(*) from application_event where application_id = ? and step = ?")
+                .params(applicationId, step).query(Long.class).single();
+    }
+
+    /** The Chenzhou call of the year (made in the caller's transaction when the database has none). */
+    long callOf(int year) {
+        return catalogue.call("CHENZHOU", year).map(Call::id).orElseGet(() -> {
+            var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.sql("insert into programme_call (programme_code, call_year, title, published_on) values ('CHENZHOU', ?, ?, ?)")
+                    .params(year, "资格预算测试申报", java.sql.Date.valueOf(java.time.LocalDate.of(year, 1, 1))).update(keys, "id");
+            return keys.getKey().longValue();
+        });
+    }
+
+    static int others;
+
+    /** Another application of the same organisation, written straight to the table. */
+    void other(Application app, long callId, String category, String status, String title, String declared) {
+        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        jdbc.sql("""
+                insert into application (number, programme_code, call_id, category_code, organisation_id, title, declared,
+                    status, created_by, created_at, updated_at)
+                values (?, 'CHENZHOU', ?, ?, ?, ?, ?, ?, 'test', ?, ?)""")
+                .params("CZ-ELIG-O-" + app.id() + "-" + (++others), callId, category, app.organisationId(), title, declared,
+                        status, now, now)
+                .update();
     }
 
     StatementCounter.Count inTransaction(Runnable work) {
