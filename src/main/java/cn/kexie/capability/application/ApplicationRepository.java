@@ -261,9 +261,20 @@ class ApplicationRepository {
     }
 
     void markSubmitted(long id) {
-        changed(id);
+        // the first submission's moment is all that changes: this transaction keeps its reading, with that moment
+        // (in microseconds, as both databases keep it, so that the reading equals a fresh one)
+        Map<Long, Application> read = TransactionScoped.peek(READ);
+        Application known = read == null ? null : read.get(id);
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         jdbc.sql("update application set submitted_at = coalesce(submitted_at, ?) where id = ?")
-                .params(Timestamp.from(Instant.now()), id).update();
+                .params(Timestamp.from(now), id).update();
+        if (known != null && known.submittedAt() == null) {
+            read.put(id, new Application(known.id(), known.number(), known.programmeCode(), known.cityCode(), known.callId(),
+                    known.callYear(), known.categoryCode(), known.organisationId(), known.organisationName(), known.title(),
+                    known.aims(), known.content(), known.schedule(), known.expectedResults(), known.declared(), known.status(),
+                    known.processInstanceId(), known.panelScore(), known.noticeEndsAt(), known.createdAt(), now,
+                    known.version(), known.budget()));
+        }
     }
 
     void setPanelScore(long id, BigDecimal score) {
