@@ -261,9 +261,20 @@ class ApplicationRepository {
     }
 
     void markSubmitted(long id) {
-        changed(id);
+        // the first submission's moment is all that changes: this transaction keeps its reading, with that moment
+        // (in microseconds, as both databases keep it, so that the reading equals a fresh one)
+        Map<Long, Application> read = TransactionScoped.peek(READ);
+        Application known = read == null ? null : read.get(id);
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         jdbc.sql("update application set submitted_at = coalesce(submitted_at, ?) where id = ?")
-                .params(Timestamp.from(Instant.now()), id).update();
+                .params(Timestamp.from(now), id).update();
+        if (known != null && known.submittedAt() == null) {
+            read.put(id, new Application(known.id(), known.number(), known.programmeCode(), known.cityCode(), known.callId(),
+                    known.callYear(), known.categoryCode(), known.organisationId(), known.organisationName(), known.title(),
+                    known.aims(), known.content(), known.schedule(), known.expectedResults(), known.declared(), known.status(),
+                    known.processInstanceId(), known.panelScore(), known.noticeEndsAt(), known.createdAt(), now,
+                    known.version(), known.budget()));
+        }
     }
 
     void setPanelScore(long id, BigDecimal score) {
@@ -297,6 +308,114 @@ class ApplicationRepository {
         jdbc.sql("select category_code, count(*) from application where organisation_id = ? and call_id = ? and id <> ?"
                 + " and status not in (" + states + ") group by category_code")
                 .params(params)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list().stream()
+                .filter(e -> counts.containsKey(e.getKey()))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /**
+     * What the eligibility step reads of the applications, in one statement whatever the number of the
+     * organisation's applications: the application's own facts; per category of its programme, how many
+     * other live applications the organisation has in the call and how many it had recognised in the same
+     * programme and year (counts); whether it had this project (same category, title alike but for
+     * whitespace and case) recognised in an earlier year (a count); and the declared facts of its other
+     * live applications in the same call and category. Those last are rows, one per such application: the
+     * declared values are JSON, which no SQL both H2 and PostgreSQL speak can compare; the programmes'
+     * limits keep them few (Xuzhou: one per category and service point).
+     */
+    Optional<EligibilityRows> eligibilityRows(long applicationId) {
+        String title = normalisedTitle("me.title");
+        String otherTitle = normalisedTitle("o.title");
+        List<Object[]> rows = jdbc.sql("""
+                with me as (
+                    select a.id, a.organisation_id, a.call_id, a.programme_code, a.category_code, a.title, a.declared, c.call_year
+                    from application a join programme_call c on c.id = a.call_id where a.id = :id)
+                select 0 as part, me.category_code as code, cast(me.organisation_id as bigint) as n1,
+                       cast(me.call_year as bigint) as n2,
+                       (select count(*) from application o join programme_call oc on oc.id = o.call_id
+                         where o.organisation_id = me.organisation_id and o.id <> me.id
+                           and o.programme_code = me.programme_code and o.category_code = me.category_code
+                           and oc.call_year < me.call_year and o.status in (:recognised)
+                           and %s = %s) as n3,
+                       me.programme_code as programme, me.declared as declared, cast(0 as integer) as sort
+                from me
+                union all
+                select 1, cat.code,
+                       (select count(*) from application o
+                         where o.organisation_id = me.organisation_id and o.call_id = me.call_id
+                           and o.category_code = cat.code and o.id <> me.id and o.status not in (:notCounted)),
+                       (select count(*) from application o join programme_call oc on oc.id = o.call_id
+                         where o.organisation_id = me.organisation_id and o.programme_code = me.programme_code
+                           and oc.call_year = me.call_year and o.category_code = cat.code and o.id <> me.id
+                           and o.status in (:recognised)),
+                       null, null, null, cat.sort_order
+                from me join programme_category cat on cat.programme_code = me.programme_code
+                union all
+                select 2, null, null, null, null, null, o.declared, 0
+                from me join application o on o.organisation_id = me.organisation_id and o.call_id = me.call_id
+                     and o.category_code = me.category_code and o.id <> me.id and o.status not in (:notCounted)
+                order by part, sort""".formatted(otherTitle, title))
+                .param("id", applicationId)
+                .param("recognised", ApplicationStatus.names(ApplicationStatus.Kind.RECOGNISED))
+                .param("notCounted", ApplicationStatus.names(ApplicationStatus.Kind.NOT_COUNTED))
+                .params(WHITESPACE)
+                .query((rs, n) -> new Object[] {rs.getInt(1), rs.getString(2), rs.getObject(3), rs.getObject(4),
+                        rs.getObject(5), rs.getString(6), rs.getString(7)})
+                .list();
+        if (rows.isEmpty() || (int) rows.get(0)[0] != 0) {
+            return Optional.empty();
+        }
+        Object[] own = rows.get(0);
+        Map<String, Integer> others = new LinkedHashMap<>();
+        Map<String, Integer> recognised = new LinkedHashMap<>();
+        List<Map<String, Object>> othersDeclared = new ArrayList<>();
+        for (Object[] row : rows.subList(1, rows.size())) {
+            if ((int) row[0] == 1) {
+                others.put((String) row[1], ((Number) row[2]).intValue());
+                recognised.put((String) row[1], ((Number) row[3]).intValue());
+            } else {
+                othersDeclared.add(fromJson((String) row[6]));
+            }
+        }
+        return Optional.of(new EligibilityRows(((Number) own[2]).longValue(), ((Number) own[3]).intValue(), (String) own[5],
+                (String) own[1], fromJson((String) own[6]), others, recognised, ((Number) own[4]).intValue() > 0, othersDeclared));
+    }
+
+    /** See {@link #eligibilityRows}: per category, every category of the programme in its order. */
+    record EligibilityRows(long organisationId, int callYear, String programmeCode, String categoryCode,
+            Map<String, Object> declared, Map<String, Integer> othersByCategory, Map<String, Integer> recognisedThisYear,
+            boolean previouslyRecognised, List<Map<String, Object>> othersDeclared) {
+    }
+
+    /** What Java's {@code \\s} matches, each removed from a title before titles are compared. */
+    private static final Map<String, Object> WHITESPACE = Map.of("ws0", " ", "ws1", "\t", "ws2", "\n", "ws3", "\u000B",
+            "ws4", "\f", "ws5", "\r");
+
+    /** The column without whitespace, in lower case (as {@code ApplicationService.normalise}). */
+    private static String normalisedTitle(String column) {
+        String sql = column;
+        for (int i = 0; i < WHITESPACE.size(); i++) {
+            sql = "replace(" + sql + ", :ws" + i + ", '')";
+        }
+        return "lower(" + sql + ")";
+    }
+
+    /**
+     * How many applications the organisation had recognised in the programme's year, by category (every
+     * given category, zero where none): one count, for the precheck (as {@link #eligibilityRows} counts
+     * them for an application).
+     */
+    Map<String, Integer> countRecognisedByCategory(long organisationId, String programmeCode, int year, List<String> categories) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        categories.forEach(category -> counts.put(category, 0));
+        jdbc.sql("""
+                select a.category_code, count(*) from application a join programme_call c on c.id = a.call_id
+                where a.organisation_id = :org and a.programme_code = :programme and c.call_year = :year
+                  and a.status in (:recognised)
+                group by a.category_code""")
+                .param("org", organisationId).param("programme", programmeCode).param("year", year)
+                .param("recognised", ApplicationStatus.names(ApplicationStatus.Kind.RECOGNISED))
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list().stream()
                 .filter(e -> counts.containsKey(e.getKey()))
                 .forEach(e -> counts.put(e.getKey(), e.getValue()));

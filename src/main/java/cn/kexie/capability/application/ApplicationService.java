@@ -378,66 +378,36 @@ public class ApplicationService {
     }
 
     /**
-     * For each declared fact of the application: how many of the organisation's other live
-     * applications in the same call and category declare the same value (e.g. the same service point).
+     * The facts the eligibility tables read of the applications, in one statement (see
+     * {@link ApplicationRepository#eligibilityRows}): the application's declared facts, category, and
+     * {@code othersByCategory}, {@code othersWithSameDeclared}, {@code previouslyRecognised} and
+     * {@code recognisedThisYear}; and what the register's facts are read for (organisation, year, programme).
      */
-    public Map<String, Integer> othersWithSameDeclared(Application app) {
-        return othersWithSameDeclared(app, repository.byOrganisation(app.organisationId()));
+    EligibilityFacts eligibilityFacts(long id) {
+        ApplicationRepository.EligibilityRows rows = repository.eligibilityRows(id)
+                .orElseThrow(() -> new UserError("application.error.notFound", id));
+        return new EligibilityFacts(rows.organisationId(), rows.callYear(), rows.programmeCode(), rows.categoryCode(),
+                rows.declared(), rows.othersByCategory(), othersWithSameDeclared(rows.declared(), rows.othersDeclared()),
+                rows.previouslyRecognised(), rows.recognisedThisYear());
     }
 
-    /** The organisation's applications (every programme and year), read once for the facts computed from them. */
-    public List<Application> ofOrganisation(Application app) {
-        return repository.byOrganisation(app.organisationId());
+    /** See {@link #eligibilityFacts}. */
+    record EligibilityFacts(long organisationId, int callYear, String programmeCode, String categoryCode,
+            Map<String, Object> declared, Map<String, Integer> othersByCategory, Map<String, Integer> othersWithSameDeclared,
+            boolean previouslyRecognised, Map<String, Integer> recognisedThisYear) {
     }
-
-    /** As {@link #othersWithSameDeclared(Application)}, from the organisation's applications already read. */
-    public Map<String, Integer> othersWithSameDeclared(Application app, List<Application> ofOrganisation) {
-        Map<String, Integer> counts = new HashMap<>();
-        List<Application> others = ofOrganisation.stream()
-                .filter(o -> o.id() != app.id() && o.callId() == app.callId() && o.categoryCode().equals(app.categoryCode()))
-                .filter(o -> !ApplicationStatus.is(o.status(), ApplicationStatus.Kind.NOT_COUNTED))
-                .toList();
-        for (var entry : app.declared().entrySet()) {
-            counts.put(entry.getKey(), (int) others.stream()
-                    .filter(o -> normalise(entry.getValue()).equals(normalise(o.declared().get(entry.getKey())))).count());
-        }
-        return counts;
-    }
-
-    /** Whether the organisation had this project (same programme, category and title) recognised in an earlier year. */
-    public boolean previouslyRecognised(Application app) {
-        return previouslyRecognised(app, repository.byOrganisation(app.organisationId()));
-    }
-
-    /** As {@link #previouslyRecognised(Application)}, from the organisation's applications already read. */
-    public boolean previouslyRecognised(Application app, List<Application> ofOrganisation) {
-        return ofOrganisation.stream()
-                .filter(o -> o.id() != app.id() && o.programmeCode().equals(app.programmeCode())
-                        && o.categoryCode().equals(app.categoryCode()) && o.callYear() < app.callYear())
-                .anyMatch(o -> normalise(o.title()).equals(normalise(app.title())) && ApplicationStatus.is(o.status(), ApplicationStatus.Kind.RECOGNISED));
-    }
-
 
     /**
-     * How many of the organisation's other applications in the same programme and call year are
-     * recognised (立项, awarded), by category, every category of the programme present (0 when none):
-     * e.g. Lianyungang's 综合示范学会奖 asks for a station or function project 年内获批.
+     * For each declared fact of the application: how many of the organisation's other live
+     * applications in the same call and category (their declared facts given) declare the same value
+     * (e.g. the same service point), whitespace and case aside.
      */
-    public static Map<String, Integer> recognisedThisYear(Application app, List<String> categories,
-            List<Application> ofOrganisation) {
-        return recognisedThisYear(app.id(), app.programmeCode(), app.callYear(), categories, ofOrganisation);
-    }
-
-    /** As {@link #recognisedThisYear(Application, List, List)}, for a programme and year ({@code exceptId}: none, -1). */
-    static Map<String, Integer> recognisedThisYear(long exceptId, String programmeCode, int year, List<String> categories,
-            List<Application> ofOrganisation) {
-        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-        categories.forEach(category -> counts.put(category, 0));
-        ofOrganisation.stream()
-                .filter(o -> o.id() != exceptId && o.programmeCode().equals(programmeCode)
-                        && o.callYear() == year && counts.containsKey(o.categoryCode())
-                        && ApplicationStatus.is(o.status(), ApplicationStatus.Kind.RECOGNISED))
-                .forEach(o -> counts.merge(o.categoryCode(), 1, Integer::sum));
+    static Map<String, Integer> othersWithSameDeclared(Map<String, Object> declared, List<Map<String, Object>> othersDeclared) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (var entry : declared.entrySet()) {
+            counts.put(entry.getKey(), (int) othersDeclared.stream()
+                    .filter(o -> normalise(entry.getValue()).equals(normalise(o.get(entry.getKey())))).count());
+        }
         return counts;
     }
 

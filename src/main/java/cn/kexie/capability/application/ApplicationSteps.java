@@ -1,8 +1,6 @@
 package cn.kexie.capability.application;
 
 import cn.kexie.capability.organisation.OrganisationService;
-import cn.kexie.capability.programme.Category;
-import cn.kexie.capability.programme.ProgrammeCatalogue;
 import cn.kexie.capability.workflow.ProjectProcess;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ApplicationSteps {
 
-    /** The organisation's recognised applications of the same programme and year, by category (see {@link ApplicationService#recognisedThisYear}). */
+    /** The organisation's recognised applications of the same programme and year, by category (see {@link ApplicationService#eligibilityFacts}). */
     static final String RECOGNISED_THIS_YEAR = "recognisedThisYear";
 
     /** {@code ${applicationStatus.set(execution, 'UNDER_NOTICE')}} as an execution listener. */
@@ -52,23 +50,22 @@ class ApplicationSteps {
     /**
      * Puts the register's facts for the application year, the application's declared facts, and
      * the organisation's other applications in the call by category ({@code othersByCategory}) into
-     * the process, for the eligibility table (and any input mapping a diagram adds).
+     * the process, for the eligibility table (and any input mapping a diagram adds). Three statements
+     * at most, whatever the number of the organisation's applications: the application with its counts
+     * ({@link ApplicationService#eligibilityFacts}), the organisation and its records (none when the
+     * transaction has read them).
      */
     @Bean
-    JavaDelegate eligibilityFacts(ApplicationService applications, OrganisationService organisations,
-            ProgrammeCatalogue catalogue) {
+    JavaDelegate eligibilityFacts(ApplicationService applications, OrganisationService organisations) {
         return execution -> {
-            Application app = applications.load(applicationId(execution));
+            ApplicationService.EligibilityFacts app = applications.eligibilityFacts(applicationId(execution));
             // what the applicant declared, overruled by what the register says
             Map<String, Object> facts = new HashMap<>(app.declared());
             facts.putAll(organisations.facts(app.organisationId(), app.callYear(), app.programmeCode()));
-            List<String> categories = catalogue.categories(app.programmeCode()).stream().map(Category::code).toList();
-            facts.put("othersByCategory", applications.othersByCategory(app, categories));
-            // the organisation's applications, read once for the facts drawn from them
-            List<Application> ofOrganisation = applications.ofOrganisation(app);
-            facts.put("othersWithSameDeclared", applications.othersWithSameDeclared(app, ofOrganisation));
-            facts.put("previouslyRecognised", applications.previouslyRecognised(app, ofOrganisation));
-            facts.put(RECOGNISED_THIS_YEAR, ApplicationService.recognisedThisYear(app, categories, ofOrganisation));
+            facts.put("othersByCategory", app.othersByCategory());
+            facts.put("othersWithSameDeclared", app.othersWithSameDeclared());
+            facts.put("previouslyRecognised", app.previouslyRecognised());
+            facts.put(RECOGNISED_THIS_YEAR, app.recognisedThisYear());
             facts.put(ProjectProcess.CATEGORY, app.categoryCode());
             // transient: the decision that follows reads them in this transaction and the decision's
             // history keeps the inputs it read; stored as process variables they cost three rows
@@ -85,12 +82,19 @@ class ApplicationSteps {
         };
     }
 
-    /** Records the eligibility table's reasons (none: eligible) in the dossier's history. */
+    /**
+     * Records the eligibility table's reasons (none: eligible) in the dossier's history: one insert. The
+     * table's result must be there (an empty list when no rule matched): a missing or malformed result
+     * is the diagram's fault, and fails the step rather than passing the application as eligible.
+     */
     @Bean
     JavaDelegate eligibilityRecorder(ApplicationService applications) {
         return execution -> {
             Object reasons = execution.getVariable(ProjectProcess.ELIGIBILITY_REASONS);
-            List<?> list = reasons instanceof List<?> l ? l : List.of();
+            if (!(reasons instanceof List<?> list)) {
+                throw new IllegalStateException("process " + execution.getProcessInstanceId() + " has no eligibility result ("
+                        + ProjectProcess.ELIGIBILITY_REASONS + " = " + reasons + ")");
+            }
             Map<String, Object> data = new HashMap<>();
             data.put("reasons", list);
             applications.record(applicationId(execution), "eligibility", list.isEmpty() ? "ELIGIBLE" : "NOT_ELIGIBLE",

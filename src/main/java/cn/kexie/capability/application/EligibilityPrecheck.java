@@ -62,12 +62,11 @@ public class EligibilityPrecheck {
             facts.put(field.name(), null);
         }
         facts.putAll(organisations.facts(org.getId(), call.year(), programme.code()));
-        facts.put("othersByCategory", repository.countOthersByCategory(org.getId(), callId,
-                catalogue.categories(programme.code()).stream().map(Category::code).toList(), -1));
+        List<String> categories = catalogue.categories(programme.code()).stream().map(Category::code).toList();
+        facts.put("othersByCategory", repository.countOthersByCategory(org.getId(), callId, categories, -1));
         facts.put("othersWithSameDeclared", Map.of());
         facts.put("previouslyRecognised", false);
         // the platform's own record of the year's recognised stations and projects, as the process reads it
-        List<String> categories = catalogue.categories(programme.code()).stream().map(Category::code).toList();
         facts.put(ApplicationSteps.RECOGNISED_THIS_YEAR, recognisedThisYear(org.getId(), programme.code(), call.year(), categories));
         facts.put(ProjectProcess.CATEGORY, categoryCode);
         // the process holds the call's year (a table may count a window from it, as Xiangyang's activity dates)
@@ -81,6 +80,6 @@ public class EligibilityPrecheck {
     }
 
     private Map<String, Integer> recognisedThisYear(long organisationId, String programmeCode, int year, List<String> categories) {
-        return ApplicationService.recognisedThisYear(-1, programmeCode, year, categories, repository.byOrganisation(organisationId));
+        return repository.countRecognisedByCategory(organisationId, programmeCode, year, categories);
     }
 }
