@@ -105,7 +105,8 @@ class StatementBudgetTest {
             "start", 62,             // 65: [cat] -3
             "saveDraft", 20,         // 20
             "attach", 14,            // 14
-            "submit", 94,            // 95: [ogrp] -1
+            "submit", 92,            // 95: [ogrp] -1; [elig] -2: the eligibility facts in 3 queries, and the submission keeps
+                                     // the transaction's reading of the application (EligibilityStepBudgetTest)
             "formalReview", 51,      // 53: [sess] -2
             "assignPanel", 106,      // 108: [sess] -2
             "expertSheet", 49,       // 72: [sess] -2, [crit] -17, [pts] -4
