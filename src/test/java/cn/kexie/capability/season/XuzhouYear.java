@@ -108,7 +108,7 @@ final class XuzhouYear {
             org.setBankName("中国银行徐州分行");
             org.setBankAccountName(org.getName());
             org.setBankAccountNo("5000 2000 %04d".formatted(i));
-            AsUser.run(identity, "office", () -> organisations.save(org));
+            inSession("office", () -> organisations.save(org));
             String group = Roles.organisationGroup(code);
             Group g = identity.newGroup(group);
             g.setName(org.getName());
@@ -133,7 +133,7 @@ final class XuzhouYear {
     List<Application> run(List<String> societies, int n) {
         at(4, 20);
         int selectable = n - n / 5;
-        Call call = phase("call", () -> AsUser.call(identity, "office", () -> {
+        Call call = phase("call", () -> inSessionCall("office", () -> {
             Call c = catalogue.createCall("XUZHOU", year, year + "年度徐州市科协提升计划（基准）", LocalDate.of(year, 4, 29));
             for (String category : List.of("SERVICE_TECH", "SERVICE_THINK_TANK")) {
                 catalogue.saveCallCategory(new CallCategory(c.id(), category, LocalDate.of(year, 4, 29), LocalDate.of(year, 6, 5), null, null));
@@ -166,9 +166,9 @@ final class XuzhouYear {
         phase("ranking", () -> {
             runTimers(call.processInstanceId());
             Task evaluationTask = callTask(call, XuzhouCall.TASK_COMPREHENSIVE_EVALUATION);
-            AsUser.run(identity, "office", () -> evaluation.evaluate(evaluationTask.getId(), Map.of(), Map.of()));
+            inSession("office", () -> evaluation.evaluate(evaluationTask.getId(), Map.of(), Map.of()));
         });
-        phase("listApproval", () -> AsUser.run(identity, "leader", () -> approvals.decide(
+        phase("listApproval", () -> inSession("leader", () -> approvals.decide(
                 callTask(call, XuzhouCall.TASK_ORGANISATIONAL_APPROVAL).getId(),
                 new ApprovalService.Approval(true, PlatformClock.today(), "徐科协领导小组纪要〔" + year + "〕9号", null))));
         // the list's notice: of the applications the ranking put within the quota
@@ -188,6 +188,29 @@ final class XuzhouYear {
         return apps;
     }
 
+    /** Each user's login session, as a browser keeps it (see {@link ChenzhouJourney#sessions}). */
+    final Map<String, org.springframework.mock.web.MockHttpSession> sessions = new HashMap<>();
+
+    /** The work as the user, in a request of its login session. */
+    <T> T inSessionCall(String user, java.util.function.Supplier<T> work) {
+        var request = new org.springframework.mock.web.MockHttpServletRequest();
+        request.setSession(sessions.computeIfAbsent(user, u -> new org.springframework.mock.web.MockHttpSession()));
+        org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+                new org.springframework.web.context.request.ServletRequestAttributes(request));
+        try {
+            return AsUser.call(identity, user, work);
+        } finally {
+            org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+        }
+    }
+
+    void inSession(String user, Runnable work) {
+        inSessionCall(user, () -> {
+            work.run();
+            return null;
+        });
+    }
+
     private <T> T phase(String name, java.util.function.Supplier<T> work) {
         StatementCounter.Count count = new StatementCounter.Count();
         T result = StatementCounter.countInto(count, work);
@@ -203,7 +226,7 @@ final class XuzhouYear {
     }
 
     Application apply(String user, Call call, String title) {
-        Application app = AsUser.call(identity, user, () -> applications.start(call.id(), CATEGORY, title));
+        Application app = inSessionCall(user, () -> applications.start(call.id(), CATEGORY, title));
         ApplicationDraft draft = new ApplicationDraft();
         draft.setParticulars(cn.kexie.capability.FilledParticulars.of());
         draft.setTitle(title);
@@ -212,7 +235,7 @@ final class XuzhouYear {
         draft.setSchedule("全年分三阶段实施。");
         draft.setExpectedResults("形成研究报告一份。");
         draft.setBudget(List.of(new Application.BudgetLine("研究费", new BigDecimal("20000"), null)));
-        AsUser.run(identity, user, () -> {
+        inSession(user, () -> {
             applications.saveDraft(app.id(), app.version(), draft);
             attachments.store(app.id(), Attachment.Kind.APPLICATION, "申报书.pdf", ChenzhouJourney.PDF, user);
             applications.submit(app.id());
@@ -222,13 +245,13 @@ final class XuzhouYear {
 
     /** Initial review, a panel of five, their sheets: the application then waits for the year's result. */
     void reviewToResult(Application app, int total) {
-        AsUser.run(identity, "office", () -> reviews.formalReview(task(app, XuzhouProject.TASK_INITIAL_REVIEW).getId(),
+        inSession("office", () -> reviews.formalReview(task(app, XuzhouProject.TASK_INITIAL_REVIEW).getId(),
                 new ReviewService.FormalReview(Set.copyOf(cn.kexie.capability.TestSteps.FORMAL_CHECKS), ProjectProcess.PASS, null, null)));
-        AsUser.run(identity, "office", () -> reviews.assignPanel(task(app, XuzhouProject.TASK_ASSIGN_PANEL).getId(), PANEL));
+        inSession("office", () -> reviews.assignPanel(task(app, XuzhouProject.TASK_ASSIGN_PANEL).getId(), PANEL));
         for (String expert : PANEL) {
             Task sheet = taskService.createTaskQuery().processInstanceId(app.processInstanceId())
                     .taskDefinitionKey(XuzhouProject.TASK_EXPERT_REVIEW).taskAssignee(expert).singleResult();
-            AsUser.run(identity, expert, () -> {
+            inSession(expert, () -> {
                 Map<String, BigDecimal> points = new HashMap<>();
                 BigDecimal share = BigDecimal.valueOf(total).divide(BigDecimal.valueOf(100), 4, RoundingMode.HALF_UP);
                 reviews.criteria(app).forEach(c -> points.put(c.code(), c.maxPoints().multiply(share).setScale(2, RoundingMode.DOWN)));
