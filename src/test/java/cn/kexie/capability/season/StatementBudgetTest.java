@@ -88,7 +88,7 @@ class StatementBudgetTest {
             //          every write but the draft's (ApplicationRepository): -1 a re-reading
             //   [cal]  the working calendar's version read once per transaction (WorkingCalendarRepository): -1 a re-reading
             //
-            // issue 13, third round (1,184 -> 1,070, and the final report's uploads counted apart: 28), per step (the number after // is the count before this round):
+            // issue 13, third round (1,184 -> 1,046, and the final report's uploads counted apart: 28), per step (the number after // is the count before this round):
             //   [sess] each user works in its login session, as in the browser: the caller's groups and cities
             //          (WorkflowTasks) are read at the session's first step, not at every step: -2 a staff step
             //   [crit] the scoring criteria read as a lookup (DecisionLookup), as the review rules are: no decision
@@ -102,28 +102,30 @@ class StatementBudgetTest {
             //          not two queries per sheet (ReviewService#loadSheets): -4 with three experts
             //   [up]   a step's upload asks whether the step is open to the applicant from the task the step has just
             //          checked (WorkflowTasks#checkedTaskOffered), not from a new query of the instance's tasks: -6
+            //   [grp]  the engine's checks use the caller's groups without first scanning every grant to narrow them
+            //          (UnfilteredGroupsAuthorizationManager): -1 a command of a logged-in user, -2 a staff step
             "start", 62,             // 65: [cat] -3
             "saveDraft", 20,         // 20
             "attach", 14,            // 14
             "submit", 92,            // 95: [ogrp] -1; [elig] -2: the eligibility facts in 3 queries, and the submission keeps
                                      // the transaction's reading of the application (EligibilityStepBudgetTest)
-            "formalReview", 51,      // 53: [sess] -2
-            "assignPanel", 106,      // 108: [sess] -2
-            "expertSheet", 49,       // 72: [sess] -2, [crit] -17, [pts] -4
-            "lastExpertSheet", 86,   // 113: [sess] -2, [crit] -17, [pts] -4, [all] -4
-            "conclude", 62,          // 91: [sess] -2, [amt] -27
-            "partyApproval", 68,     // 70: [sess] -2
+            "formalReview", 49,      // 53: [sess] -2, [grp] -2
+            "assignPanel", 104,      // 108: [sess] -2, [grp] -2
+            "expertSheet", 47,       // 72: [sess] -2, [crit] -17, [pts] -4, [grp] -2
+            "lastExpertSheet", 84,   // 113: [sess] -2, [crit] -17, [pts] -4, [all] -4, [grp] -2
+            "conclude", 60,          // 91: [sess] -2, [amt] -27, [grp] -2
+            "partyApproval", 66,     // 70: [sess] -2, [grp] -2
             "noticeEnd", 39,         // 40: a timer; the job's look-up is no longer counted as part of the step (-1)
             "signAgreement", 47,     // 55: [ogrp] -2, [up] -6
-            "confirmAgreement", 53,  // 55: [sess] -2
-            "disburse", 59,          // 61: [sess] -2
+            "confirmAgreement", 51,  // 55: [sess] -2, [grp] -2
+            "disburse", 57,          // 61: [sess] -2, [grp] -2
             "reportProgress", 42,    // 50: [ogrp] -2, [up] -6
             "midtermTimer", 26,      // 27: a timer; the job's look-up no longer counted (-1)
-            "midtermCheck", 49,      // 51: [sess] -2
+            "midtermCheck", 47,      // 51: [sess] -2, [grp] -2
             // the summary report and the final accounts uploaded before the final report (two files, 14 each)
             "attachReports", 28,
             "finalReport", 50,       // 51: [ogrp] -1
-            "acceptance", 91);       // 93: [sess] -2
+            "acceptance", 89);       // 93: [sess] -2, [grp] -2
 
     /**
      * The task list's first page as the office, in a session that has worked before: the two tab

@@ -235,6 +235,8 @@ final class XuzhouYear {
         draft.setSchedule("全年分三阶段实施。");
         draft.setExpectedResults("形成研究报告一份。");
         draft.setBudget(List.of(new Application.BudgetLine("研究费", new BigDecimal("20000"), null)));
+        // 第二部分（三）3: the think-tank project's topic is drawn from the provincial guide (a required declared fact)
+        draft.setDeclared(new java.util.LinkedHashMap<>(Map.of("topicFromProvincialGuide", true)));
         inSession(user, () -> {
             applications.saveDraft(app.id(), app.version(), draft);
             attachments.store(app.id(), Attachment.Kind.APPLICATION, "申报书.pdf", ChenzhouJourney.PDF, user);
