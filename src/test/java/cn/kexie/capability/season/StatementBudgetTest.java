@@ -61,7 +61,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * more than its budget fails the build, so a change cannot silently add round-trips; a change that
  * saves some lowers the budget here. Counts are exact and repeatable: the journey runs once to warm
  * the engine's caches (deployed definitions, decisions), and the second journey, of a society of
- * its own, is counted. No timing: that is the benchmark's ({@code ./mvnw -Pbenchmark verify}).
+ * its own, is counted. No timing: that is the benchmark's ({@code ./mvnw -Pbenchmark test}).
  */
 @PlatformTest
 class StatementBudgetTest {
