@@ -13,26 +13,21 @@ import cn.kexie.capability.FilledParticulars;
 import cn.kexie.capability.PlatformTest;
 import cn.kexie.capability.StatementCounter;
 import cn.kexie.capability.TestDatabase;
+import cn.kexie.capability.TestSocieties;
 import cn.kexie.capability.common.PlatformClock;
-import cn.kexie.capability.organisation.Organisation;
 import cn.kexie.capability.organisation.OrganisationService;
-import cn.kexie.capability.organisation.OrganisationType;
 import cn.kexie.capability.programme.Call;
 import cn.kexie.capability.programme.ProgrammeCatalogue;
-import cn.kexie.capability.security.Roles;
 import cn.kexie.capability.workflow.ProjectProcess;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -273,43 +268,10 @@ class EligibilityStepBudgetTest {
 
     /** A Chenzhou society in good standing with an applicant account, made once per database. */
     String society(String code) {
-        String userId = code.toLowerCase(Locale.ROOT);
-        if (identity.createUserQuery().userId(userId).count() > 0) {
-            return userId;
+        if (TestSocieties.exists(identity, code)) {
+            return TestSocieties.applicantOf(code);
         }
-        int year = PlatformClock.today().getYear();
-        Organisation org = new Organisation();
-        org.setCode(code);
-        org.setName("郴州市资格预算测试学会" + code.substring(code.length() - 1));
-        org.setCityCode("CHENZHOU");
-        org.setType(OrganisationType.MUNICIPAL_SOCIETY);
-        org.setRating(4);
-        org.setContactName("联系人");
-        org.setContactPhone("0735-2200000");
-        org.setManagementStandard(true);
-        org.setHasSecretary(true);
-        org.setSecretaryGeneral("秘书长");
-        org.setFinanceSound(true);
-        org.setIndependentBankAccount(true);
-        org.setDedicatedFinanceStaff(true);
-        org.setHasPartyBranch(true);
-        org.setInspections(List.of(new Organisation.YearResult(year - 2, true), new Organisation.YearResult(year - 1, true)));
-        org.setAssessments(List.of(new Organisation.YearResult(year - 2, true), new Organisation.YearResult(year - 1, true)));
-        org.setBankName("中国银行郴州分行");
-        org.setBankAccountName(org.getName());
-        org.setBankAccountNo("4300000000000019" + (int) code.charAt(code.length() - 1));
-        AsUser.run(identity, "office", () -> organisations.save(org));
-        String group = Roles.organisationGroup(code);
-        Group g = identity.newGroup(group);
-        g.setName(org.getName());
-        g.setType(Roles.ORGANISATION_GROUP_TYPE);
-        identity.saveGroup(g);
-        User u = identity.newUser(userId);
-        u.setFirstName(org.getName());
-        u.setPassword("Not-a-demo-password-1");
-        identity.saveUser(u);
-        identity.createMembership(userId, Roles.APPLICANT);
-        identity.createMembership(userId, group);
-        return userId;
+        return TestSocieties.register(identity, organisations, TestSocieties.chenzhouInGoodStanding(code,
+                "郴州市资格预算测试学会" + code.substring(code.length() - 1), "4300000000000019" + (int) code.charAt(code.length() - 1)));
     }
 }

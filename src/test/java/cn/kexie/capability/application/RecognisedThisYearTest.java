@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.kexie.capability.AsUser;
 import cn.kexie.capability.PlatformTest;
+import cn.kexie.capability.TestSocieties;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.organisation.Organisation;
 import cn.kexie.capability.organisation.OrganisationService;
@@ -12,7 +13,6 @@ import cn.kexie.capability.programme.Call;
 import cn.kexie.capability.programme.CallCategory;
 import cn.kexie.capability.programme.CallQuota;
 import cn.kexie.capability.programme.ProgrammeCatalogue;
-import cn.kexie.capability.security.Roles;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -168,9 +166,8 @@ class RecognisedThisYearTest {
 
     /** A Lianyungang society meeting every register condition of the 综合示范学会奖 in the test year, with an applicant. */
     String society(String code) {
-        String userId = code.toLowerCase(java.util.Locale.ROOT);
-        if (identity.createUserQuery().userId(userId).count() > 0) {
-            return userId;
+        if (TestSocieties.exists(identity, code)) {
+            return TestSocieties.applicantOf(code);
         }
         Organisation org = new Organisation();
         org.setCode(code);
@@ -185,19 +182,7 @@ class RecognisedThisYearTest {
         org.setBankName("中国银行连云港分行");
         org.setBankAccountName(org.getName());
         org.setBankAccountNo("43000000000000071" + (int) code.charAt(code.length() - 1));
-        AsUser.run(identity, "office", () -> organisations.save(org));
-        String group = Roles.organisationGroup(code);
-        Group g = identity.newGroup(group);
-        g.setName(org.getName());
-        g.setType(Roles.ORGANISATION_GROUP_TYPE);
-        identity.saveGroup(g);
-        User u = identity.newUser(userId);
-        u.setFirstName(org.getName());
-        u.setPassword("Not-a-demo-password-1");
-        identity.saveUser(u);
-        identity.createMembership(userId, Roles.APPLICANT);
-        identity.createMembership(userId, group);
-        return userId;
+        return TestSocieties.register(identity, organisations, org);
     }
 
     static void at(int year, int month, int day) {

@@ -3,9 +3,8 @@ package cn.kexie.capability.season;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.kexie.capability.AsUser;
-import cn.kexie.capability.PlatformTest;
 import cn.kexie.capability.StatementCounter;
-import cn.kexie.capability.TestDatabase;
+import cn.kexie.capability.TestSocieties;
 import cn.kexie.capability.application.Application;
 import cn.kexie.capability.application.ApplicationDraft;
 import cn.kexie.capability.application.ApplicationService;
@@ -15,14 +14,10 @@ import cn.kexie.capability.approval.ApprovalService;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.funding.FundingService;
 import cn.kexie.capability.implementation.ImplementationService;
-import cn.kexie.capability.organisation.Organisation;
 import cn.kexie.capability.organisation.OrganisationService;
-import cn.kexie.capability.organisation.OrganisationType;
 import cn.kexie.capability.programme.Call;
 import cn.kexie.capability.programme.ProgrammeCatalogue;
-import cn.kexie.capability.publicity.NoticeService;
 import cn.kexie.capability.review.ReviewService;
-import cn.kexie.capability.security.Roles;
 import cn.kexie.capability.workflow.ChenzhouProject;
 import cn.kexie.capability.workflow.ProjectProcess;
 import cn.kexie.capability.workflow.WorkflowTasks;
@@ -30,24 +25,17 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpSession;
@@ -236,44 +224,11 @@ final class ChenzhouJourney {
 
     /** A Chenzhou society in good standing with an applicant account, made once per database. */
     String society(String code) {
-        String userId = code.toLowerCase(Locale.ROOT);
-        if (identity.createUserQuery().userId(userId).count() > 0) {
-            return userId;
+        if (TestSocieties.exists(identity, code)) {
+            return TestSocieties.applicantOf(code);
         }
-        int year = PlatformClock.today().getYear();
-        Organisation org = new Organisation();
-        org.setCode(code);
-        org.setName("郴州市预算测试学会" + code.substring(code.length() - 1));
-        org.setCityCode("CHENZHOU");
-        org.setType(OrganisationType.MUNICIPAL_SOCIETY);
-        org.setRating(4);
-        org.setContactName("联系人");
-        org.setContactPhone("0735-2200000");
-        org.setManagementStandard(true);
-        org.setHasSecretary(true);
-        org.setSecretaryGeneral("秘书长");
-        org.setFinanceSound(true);
-        org.setIndependentBankAccount(true);
-        org.setDedicatedFinanceStaff(true);
-        org.setHasPartyBranch(true);
-        org.setInspections(List.of(new Organisation.YearResult(year - 2, true), new Organisation.YearResult(year - 1, true)));
-        org.setAssessments(List.of(new Organisation.YearResult(year - 2, true), new Organisation.YearResult(year - 1, true)));
-        org.setBankName("中国银行郴州分行");
-        org.setBankAccountName(org.getName());
-        org.setBankAccountNo("4300000000000009" + (int) code.charAt(code.length() - 1));
-        AsUser.run(identity, "office", () -> organisations.save(org));
-        String group = Roles.organisationGroup(code);
-        Group g = identity.newGroup(group);
-        g.setName(org.getName());
-        g.setType(Roles.ORGANISATION_GROUP_TYPE);
-        identity.saveGroup(g);
-        User u = identity.newUser(userId);
-        u.setFirstName(org.getName());
-        u.setPassword("Not-a-demo-password-1");
-        identity.saveUser(u);
-        identity.createMembership(userId, Roles.APPLICANT);
-        identity.createMembership(userId, group);
-        return userId;
+        return TestSocieties.register(identity, organisations, TestSocieties.chenzhouInGoodStanding(code,
+                "郴州市预算测试学会" + code.substring(code.length() - 1), "4300000000000009" + (int) code.charAt(code.length() - 1)));
     }
 
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.kexie.capability.AsUser;
 import cn.kexie.capability.PlatformTest;
+import cn.kexie.capability.TestSocieties;
 import cn.kexie.capability.application.Application;
 import cn.kexie.capability.application.ApplicationDraft;
 import cn.kexie.capability.application.ApplicationService;
@@ -18,16 +19,13 @@ import cn.kexie.capability.funding.FundingLedger;
 import cn.kexie.capability.funding.FundingService;
 import cn.kexie.capability.funding.Money;
 import cn.kexie.capability.implementation.ImplementationService;
-import cn.kexie.capability.organisation.Organisation;
 import cn.kexie.capability.organisation.OrganisationService;
-import cn.kexie.capability.organisation.OrganisationType;
 import cn.kexie.capability.programme.Call;
 import cn.kexie.capability.programme.CallCategory;
 import cn.kexie.capability.programme.CallQuota;
 import cn.kexie.capability.programme.ProgrammeCatalogue;
 import cn.kexie.capability.publicity.NoticeService;
 import cn.kexie.capability.review.ReviewService;
-import cn.kexie.capability.security.Roles;
 import cn.kexie.capability.workflow.ProjectProcess;
 import cn.kexie.capability.workflow.XuzhouCall;
 import cn.kexie.capability.workflow.XuzhouProject;
@@ -48,8 +46,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -326,34 +322,8 @@ class XuzhouSeasonTest {
     List<String> societies(int count) {
         List<String> users = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            String code = "XZT-%02d".formatted(i);
-            Organisation org = new Organisation();
-            org.setCode(code);
-            org.setName("徐州测试学会" + i);
-            org.setCityCode("XUZHOU");
-            org.setType(OrganisationType.MUNICIPAL_SOCIETY);
-            org.setRating(5);
-            org.setManagementStandard(true);
-            org.setHasSecretary(true);
-            org.setFinanceSound(true);
-            org.setInspections(List.of(new Organisation.YearResult(YEAR - 2, true), new Organisation.YearResult(YEAR - 1, true)));
-            org.setBankName("中国银行徐州分行");
-            org.setBankAccountName(org.getName());
-            org.setBankAccountNo("5000 1000 %04d".formatted(i));
-            AsUser.run(identity, "office", () -> organisations.save(org));
-            String group = Roles.organisationGroup(code);
-            Group g = identity.newGroup(group);
-            g.setName(org.getName());
-            g.setType(Roles.ORGANISATION_GROUP_TYPE);
-            identity.saveGroup(g);
-            String userId = code.toLowerCase(Locale.ROOT);
-            User u = identity.newUser(userId);
-            u.setFirstName(org.getName());
-            u.setPassword("Not-a-demo-password-1");
-            identity.saveUser(u);
-            identity.createMembership(userId, Roles.APPLICANT);
-            identity.createMembership(userId, group);
-            users.add(userId);
+            users.add(TestSocieties.register(identity, organisations, TestSocieties.xuzhouRated5A(
+                    "XZT-%02d".formatted(i), "徐州测试学会" + i, YEAR, "5000 1000 %04d".formatted(i))));
         }
         return users;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.kexie.capability.AsUser;
 import cn.kexie.capability.StatementCounter;
+import cn.kexie.capability.TestSocieties;
 import cn.kexie.capability.application.Application;
 import cn.kexie.capability.application.ApplicationDraft;
 import cn.kexie.capability.application.ApplicationService;
@@ -12,16 +13,13 @@ import cn.kexie.capability.application.AttachmentService;
 import cn.kexie.capability.approval.ApprovalService;
 import cn.kexie.capability.common.PlatformClock;
 import cn.kexie.capability.evaluation.EvaluationService;
-import cn.kexie.capability.organisation.Organisation;
 import cn.kexie.capability.organisation.OrganisationService;
-import cn.kexie.capability.organisation.OrganisationType;
 import cn.kexie.capability.programme.Call;
 import cn.kexie.capability.programme.CallCategory;
 import cn.kexie.capability.programme.CallQuota;
 import cn.kexie.capability.programme.ProgrammeCatalogue;
 import cn.kexie.capability.publicity.NoticeService;
 import cn.kexie.capability.review.ReviewService;
-import cn.kexie.capability.security.Roles;
 import cn.kexie.capability.workflow.ProjectProcess;
 import cn.kexie.capability.workflow.XuzhouCall;
 import cn.kexie.capability.workflow.XuzhouProject;
@@ -39,8 +37,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -94,34 +90,8 @@ final class XuzhouYear {
     List<String> societies(String prefix, int count) {
         List<String> users = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            String code = "%s-%04d".formatted(prefix, i);
-            Organisation org = new Organisation();
-            org.setCode(code);
-            org.setName("徐州基准学会" + prefix + i);
-            org.setCityCode("XUZHOU");
-            org.setType(OrganisationType.MUNICIPAL_SOCIETY);
-            org.setRating(5);
-            org.setManagementStandard(true);
-            org.setHasSecretary(true);
-            org.setFinanceSound(true);
-            org.setInspections(List.of(new Organisation.YearResult(year - 2, true), new Organisation.YearResult(year - 1, true)));
-            org.setBankName("中国银行徐州分行");
-            org.setBankAccountName(org.getName());
-            org.setBankAccountNo("5000 2000 %04d".formatted(i));
-            inSession("office", () -> organisations.save(org));
-            String group = Roles.organisationGroup(code);
-            Group g = identity.newGroup(group);
-            g.setName(org.getName());
-            g.setType(Roles.ORGANISATION_GROUP_TYPE);
-            identity.saveGroup(g);
-            String userId = code.toLowerCase(java.util.Locale.ROOT);
-            User u = identity.newUser(userId);
-            u.setFirstName(org.getName());
-            u.setPassword("Not-a-demo-password-1");
-            identity.saveUser(u);
-            identity.createMembership(userId, Roles.APPLICANT);
-            identity.createMembership(userId, group);
-            users.add(userId);
+            users.add(TestSocieties.register(identity, organisations, TestSocieties.xuzhouRated5A(
+                    "%s-%04d".formatted(prefix, i), "徐州基准学会" + prefix + i, year, "5000 2000 %04d".formatted(i))));
         }
         return users;
     }
